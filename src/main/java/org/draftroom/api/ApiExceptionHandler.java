@@ -1,0 +1,62 @@
+package org.draftroom.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.draftroom.base.ApiError;
+import org.draftroom.base.Messages;
+import org.draftroom.base.UserFacingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Every API failure as JSON with a message in the caller's language ({@code Accept-Language}). */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private final Messages messages;
+
+    ApiExceptionHandler(Messages messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(UserFacingException.class)
+    ResponseEntity<ApiError> refused(UserFacingException e, HttpServletRequest request) {
+        return error(400, "invalid_request", messages.of(e, Messages.supported(request.getLocale())));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ApiError> denied(HttpServletRequest request) {
+        return error(403, "forbidden", text("api.error.forbidden", request));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpServletRequest request) {
+        return error(400, "invalid_request", text("api.error.unreadable", request));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiError> notFound(HttpServletRequest request) {
+        return error(404, "not_found", text("api.error.not-found", request));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+        String id = Long.toString(System.nanoTime(), 36);
+        log.error("Unexpected API error {}", id, e);
+        return error(500, "internal_error", messages.getTranslation("error.unexpected",
+                Messages.supported(request.getLocale()), id));
+    }
+
+    private String text(String key, HttpServletRequest request) {
+        return messages.getTranslation(key, Messages.supported(request.getLocale()));
+    }
+
+    private static ResponseEntity<ApiError> error(int status, String code, String message) {
+        return ResponseEntity.status(status).body(new ApiError(status, code, message));
+    }
+}

@@ -1,0 +1,81 @@
+package org.draftroom.base.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The application shell: the navigation that fits the person's roles (entries contributed by the modules), the
+ * language switch, and the user menu (profile, sign out).
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    MainLayout(List<NavigationEntry> entries, AuthenticationContext authentication, ShellUserSupport users) {
+        setPrimarySection(Section.DRAWER);
+
+        Span brand = new Span(getTranslation("app.name"));
+        brand.addClassName("brand");
+        Div brandBox = new Div(brand, new Span(getTranslation("app.tagline")));
+        brandBox.addClassName("brand-box");
+
+        SideNav nav = new SideNav();
+        nav.setId("main-nav");
+        entries.stream()
+                .filter(e -> e.roles().isEmpty() || authentication.hasAnyRole(e.roles().toArray(String[]::new)))
+                .sorted(Comparator.comparingInt(NavigationEntry::order))
+                .forEach(e -> nav.addItem(new SideNavItem(getTranslation(e.labelKey()), e.path(), e.icon().create())));
+        addToDrawer(brandBox, new Scroller(nav));
+
+        HorizontalLayout bar = new HorizontalLayout();
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.addClassName("top-bar");
+        Div spacer = new Div();
+        bar.add(new DrawerToggle(), spacer);
+        bar.setFlexGrow(1, spacer);
+        bar.add(new LanguageSwitch(getLocale(), users));
+        users.current().ifPresent(user -> bar.add(userMenu(user, authentication)));
+        addToNavbar(bar);
+    }
+
+    private MenuBar userMenu(ShellUserSupport.ShellUser user, AuthenticationContext authentication) {
+        MenuBar menu = new MenuBar();
+        menu.setId("user-menu");
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        Avatar avatar = new Avatar(user.displayName());
+        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
+        HorizontalLayout who = new HorizontalLayout(avatar, new Span(user.displayName()));
+        who.setAlignItems(FlexComponent.Alignment.CENTER);
+        who.setSpacing(true);
+        MenuItem root = menu.addItem(who);
+        root.getSubMenu().addItem(withIcon(VaadinIcon.USER, getTranslation("nav.profile")),
+                e -> getUI().ifPresent(ui -> ui.navigate("profile")));
+        root.getSubMenu().addItem(withIcon(VaadinIcon.SIGN_OUT, getTranslation("nav.sign-out")),
+                e -> authentication.logout()).setId("sign-out");
+        return menu;
+    }
+
+    private static HorizontalLayout withIcon(VaadinIcon icon, String text) {
+        HorizontalLayout layout = new HorizontalLayout(icon.create(), new Span(text));
+        layout.setAlignItems(FlexComponent.Alignment.CENTER);
+        return layout;
+    }
+}

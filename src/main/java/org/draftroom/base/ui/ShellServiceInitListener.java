@@ -1,0 +1,71 @@
+package org.draftroom.base.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.ErrorEvent;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.util.Locale;
+import org.draftroom.base.Messages;
+import org.draftroom.base.UserFacingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sets every new UI's language (see {@link Languages}) and installs the error handler that turns a refused or failed
+ * action into a message in the user's language instead of a stack trace. Unexpected errors are logged with an id that
+ * the message shows, so support can find them.
+ */
+@Component
+class ShellServiceInitListener implements VaadinServiceInitListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ShellServiceInitListener.class);
+
+    private final ShellUserSupport users;
+    private final Messages messages;
+
+    ShellServiceInitListener(ShellUserSupport users, Messages messages) {
+        this.users = users;
+        this.messages = messages;
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(init -> init.getUI().setLocale(
+                Languages.initialLocale(init.getUI().getSession(), VaadinRequest.getCurrent(), users)));
+        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(this::handle));
+    }
+
+    private void handle(ErrorEvent event) {
+        Throwable error = rootCause(event.getThrowable());
+        UI ui = UI.getCurrent();
+        Locale locale = ui != null ? ui.getLocale() : Messages.ENGLISH;
+        String text;
+        if (error instanceof UserFacingException refusal) {
+            text = messages.of(refusal, locale);
+        } else if (error instanceof AccessDeniedException) {
+            text = messages.getTranslation("error.access-denied", locale);
+        } else {
+            String id = Long.toString(System.nanoTime(), 36);
+            log.error("Unexpected error {}", id, event.getThrowable());
+            text = messages.getTranslation("error.unexpected", locale, id);
+        }
+        if (ui != null) {
+            Notification n = Notification.show(text, 6000, Notification.Position.TOP_CENTER);
+            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable current = t;
+        while (current.getCause() != null && !(current instanceof UserFacingException)
+                && !(current instanceof AccessDeniedException)) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,86 @@
+package org.draftroom.security;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.draftroom.security.data.OrganisationRepository;
+import org.draftroom.security.data.UserRepository;
+import org.draftroom.security.data.WorkingGroupRepository;
+import org.draftroom.security.domain.Organisation;
+import org.draftroom.security.domain.WorkingGroup;
+import org.draftroom.security.web.DraftroomUserDetails;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers "may the current user do X on Y". Every module's services ask it, in method-security expressions
+ * ({@code @PreAuthorize("@access.canManagePeople()")}) or directly; views only use it to decide what to show.
+ * Roles and memberships are read from the database on every question, so a change applies at once.
+ * Thread-safe; reads the security context of the calling thread.
+ */
+@Component("access")
+public class Access {
+
+    private final UserRepository users;
+    private final OrganisationRepository organisations;
+    private final WorkingGroupRepository workingGroups;
+
+    Access(UserRepository users, OrganisationRepository organisations, WorkingGroupRepository workingGroups) {
+        this.users = users;
+        this.organisations = organisations;
+        this.workingGroups = workingGroups;
+    }
+
+    /** The signed-in, enabled user of this thread, if any. */
+    public Optional<CurrentUser> currentUser() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !(auth.getPrincipal() instanceof DraftroomUserDetails principal)) {
+            return Optional.empty();
+        }
+        return users.findById(principal.id()).filter(u -> u.enabled()).map(u -> new CurrentUser(u.id(), u.username(),
+                u.displayName(), u.roles(), u.organisationId(),
+                u.organisationId() == null ? null
+                        : organisations.findById(u.organisationId()).map(Organisation::code).orElse(null),
+                u.workingGroupIds().stream().map(workingGroups::findById).flatMap(Optional::stream)
+                        .map(WorkingGroup::code).collect(Collectors.toUnmodifiableSet())));
+    }
+
+    /** The signed-in user; refuses when nobody (or a since-disabled user) is signed in. */
+    public CurrentUser current() {
+        return currentUser().orElseThrow(() -> new AccessDeniedException("not signed in"));
+    }
+
+    public boolean isSignedIn() {
+        return currentUser().isPresent();
+    }
+
+    public boolean hasRole(Role role) {
+        return currentUser().map(u -> u.has(role)).orElse(false);
+    }
+
+    public boolean hasAnyRole(Role... roles) {
+        return currentUser().map(u -> Set.of(roles).stream().anyMatch(u::has)).orElse(false);
+    }
+
+    /** Users, their roles, passwords and memberships: administrators. */
+    public boolean canManagePeople() {
+        return hasRole(Role.ADMIN);
+    }
+
+    /** Organisations and working groups: administrators change them; they are read by administrators and the secretariat. */
+    public boolean canManageDirectory() {
+        return hasRole(Role.ADMIN);
+    }
+
+    public boolean canReadDirectory() {
+        return hasAnyRole(Role.ADMIN, Role.SECRETARIAT);
+    }
+
+    /** Editing the drafts of a working group's projects: the secretariat, and editors who are members of the group. */
+    public boolean canEditProjectsOf(String workingGroupCode) {
+        return currentUser().map(u -> u.has(Role.SECRETARIAT)
+                || (u.has(Role.EDITOR) && u.isMemberOf(workingGroupCode))).orElse(false);
+    }
+}

@@ -1,0 +1,66 @@
+package org.draftroom.security.web;
+
+import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpSessionAttributeListener;
+import jakarta.servlet.http.HttpSessionBindingEvent;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Knows the open HTTP sessions of each signed-in user on this node, so that disabling a user ends their sessions at
+ * once (the browser's next request finds itself signed out). Registered as a servlet listener by Spring Boot.
+ */
+@Component
+public class ActiveSessions implements HttpSessionAttributeListener, HttpSessionListener {
+
+    private final Map<String, Set<HttpSession>> byUser = new ConcurrentHashMap<>();
+
+    @Override
+    public void attributeAdded(HttpSessionBindingEvent event) {
+        track(event);
+    }
+
+    @Override
+    public void attributeReplaced(HttpSessionBindingEvent event) {
+        track(event);
+    }
+
+    @Override
+    public void sessionDestroyed(HttpSessionEvent event) {
+        byUser.values().forEach(sessions -> sessions.remove(event.getSession()));
+    }
+
+    /** Invalidates every session of the user on this node. */
+    public void endSessionsOf(String username) {
+        Set<HttpSession> sessions = byUser.remove(key(username));
+        if (sessions != null) {
+            for (HttpSession session : sessions) {
+                try {
+                    session.invalidate();
+                } catch (IllegalStateException alreadyInvalid) {
+                    // the session ended on its own meanwhile: nothing left to end
+                }
+            }
+        }
+    }
+
+    private void track(HttpSessionBindingEvent event) {
+        if (HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY.equals(event.getName())
+                && event.getSession().getAttribute(event.getName()) instanceof SecurityContext context
+                && context.getAuthentication() != null) {
+            byUser.computeIfAbsent(key(context.getAuthentication().getName()), k -> ConcurrentHashMap.newKeySet())
+                    .add(event.getSession());
+        }
+    }
+
+    private static String key(String username) {
+        return username.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,59 @@
+package org.draftroom.security.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.draftroom.security.data.UserRepository;
+import org.draftroom.security.service.TokenService;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer drt_...} requests as the token's owner, with the owner's current roles.
+ * A revoked or unknown token, or a token of a disabled user, is answered with 401 at once.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private final TokenService tokens;
+    private final UserRepository users;
+    private final AuthenticationEntryPoint entryPoint;
+
+    BearerTokenFilter(TokenService tokens, UserRepository users, AuthenticationEntryPoint entryPoint) {
+        this.tokens = tokens;
+        this.users = users;
+        this.entryPoint = entryPoint;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<DraftroomUserDetails> principal = tokens.ownerOf(header.substring(7).trim())
+                .flatMap(users::findById)
+                .filter(u -> u.enabled())
+                .map(u -> new DraftroomUserDetails(u.id(), u.username(), null, true, u.roles()));
+        if (principal.isEmpty()) {
+            entryPoint.commence(request, response, new BadCredentialsException("invalid token"));
+            return;
+        }
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal.get(), null,
+                principal.get().getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.draftroom.security.web;
+
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.draftroom.base.ApiError;
+import org.draftroom.base.Messages;
+import org.draftroom.security.data.UserRepository;
+import org.draftroom.security.service.TokenService;
+import org.draftroom.security.ui.LoginView;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Three filter chains: the REST API ({@code /api/**}: bearer tokens, plus HTTP Basic only to obtain a token;
+ * stateless; JSON errors, never the login page), Actuator (health is public, the rest needs an administrator), and
+ * the Vaadin UI (form sign-in on the login view, CSRF protection kept on).
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity
+@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(UserRepository users) {
+        return username -> users.findCredentials(username)
+                .map(c -> new DraftroomUserDetails(c.id(), c.username(), c.passwordHash(), c.enabled(), c.roles()))
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    /**
+     * Username and password sign-in. "Disabled" is only reported after the password was right, so the answer
+     * never tells a stranger whether an account exists.
+     */
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService userDetailsService, PasswordEncoder encoder,
+                                                LoginThrottle throttle) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetailsService);
+        dao.setPasswordEncoder(encoder);
+        dao.setPreAuthenticationChecks(user -> {
+        });
+        dao.setPostAuthenticationChecks(user -> {
+            if (!user.isEnabled()) {
+                throw new DisabledException("account disabled");
+            }
+        });
+        ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(dao, throttle));
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain tokenIssuing(HttpSecurity http, Messages messages) throws Exception {
+        return http.securityMatcher("/api/v1/tokens")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(jsonEntryPoint(messages, "api.error.basic")))
+                .exceptionHandling(e -> e.authenticationEntryPoint(jsonEntryPoint(messages, "api.error.basic"))
+                        .accessDeniedHandler(jsonAccessDenied(messages)))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, TokenService tokens, UserRepository users, Messages messages)
+            throws Exception {
+        return http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .addFilterBefore(new BearerTokenFilter(tokens, users, jsonEntryPoint(messages, "api.error.unauthorized")),
+                        BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(jsonEntryPoint(messages, "api.error.unauthorized"))
+                        .accessDeniedHandler(jsonAccessDenied(messages)))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasRole("ADMIN"))
+                .httpBasic(basic -> {
+                })
+                .build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain vaadin(HttpSecurity http) throws Exception {
+        return http
+                .formLogin(form -> form.failureHandler(loginFailure()))
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"))
+                .build();
+    }
+
+    /** Sends the browser back to the login view with the reason, which the view shows in the user's language. */
+    private static AuthenticationFailureHandler loginFailure() {
+        return (request, response, exception) -> {
+            String reason = exception instanceof LoginThrottledException ? "throttled"
+                    : exception instanceof DisabledException ? "disabled" : "credentials";
+            response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+        };
+    }
+
+    /** Answers a refused API authentication as JSON; {@code unauthorizedKey} explains how to authenticate. */
+    static AuthenticationEntryPoint jsonEntryPoint(Messages messages, String unauthorizedKey) {
+        return (request, response, exception) -> writeAuthError(request, response, exception, messages,
+                unauthorizedKey);
+    }
+
+    private static AccessDeniedHandler jsonAccessDenied(Messages messages) {
+        return (request, response, exception) -> new ApiError(403, "forbidden",
+                messages.getTranslation("api.error.forbidden", locale(request))).writeTo(response);
+    }
+
+    private static void writeAuthError(HttpServletRequest request, HttpServletResponse response,
+                                       AuthenticationException exception, Messages messages, String unauthorizedKey)
+            throws IOException {
+        String key = exception instanceof LoginThrottledException ? "login.error.throttled"
+                : exception instanceof DisabledException ? "login.error.disabled" : unauthorizedKey;
+        int status = exception instanceof LoginThrottledException ? 429 : 401;
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "api.error.basic".equals(unauthorizedKey)
+                    ? "Basic realm=\"Draftroom\"" : "Bearer");
+        }
+        new ApiError(status, status == 429 ? "too_many_attempts" : "unauthorized",
+                messages.getTranslation(key, locale(request))).writeTo(response);
+    }
+
+    static Locale locale(HttpServletRequest request) {
+        return Messages.supported(request.getLocale());
+    }
+}
