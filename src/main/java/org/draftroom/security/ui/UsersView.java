@@ -46,6 +46,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.setClearButtonVisible(true);
         filter.setId("users-filter");
+        filter.setWidth("320px");
         filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         Button create = new Button(getTranslation("users.new"), VaadinIcon.PLUS.create(), e -> openDialog(null));

@@ -121,7 +121,7 @@ class SecurityConfiguration {
     @Order(4)
     SecurityFilterChain vaadin(HttpSecurity http) throws Exception {
         return http
-                .formLogin(form -> form.failureHandler(loginFailure()))
+                .formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()))
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"))
                 .build();
     }
