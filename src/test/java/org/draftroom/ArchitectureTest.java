@@ -1,0 +1,64 @@
+package org.draftroom;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/** The house rules: module boundaries, thin views, services free of UI, JGit only in drafts storage. */
+class ArchitectureTest {
+
+    private static final ApplicationModules MODULES = ApplicationModules.of(DraftroomApplication.class);
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.draftroom");
+
+    @Test
+    void modules_only_use_each_others_published_interfaces() {
+        MODULES.verify();
+    }
+
+    @Test
+    void views_do_not_touch_repositories() {
+        noClasses().that().resideInAPackage("org.draftroom..ui..").should().dependOnClassesThat()
+                .resideInAPackage("org.draftroom..data..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void services_do_not_depend_on_the_ui() {
+        noClasses().that().resideInAnyPackage("org.draftroom..service..", "org.draftroom..domain..", "org.draftroom..data..").should().dependOnClassesThat()
+                .resideInAnyPackage("com.vaadin..", "org.draftroom..ui..").check(CLASSES);
+    }
+
+    @Test
+    void jgit_is_used_only_inside_drafts_storage() {
+        noClasses().that().resideOutsideOfPackage("org.draftroom.drafts.storage..").should().dependOnClassesThat()
+                .resideInAPackage("org.eclipse.jgit..").check(CLASSES);
+    }
+
+    /** Regenerate with {@code ./mvnw test -Dtest=ArchitectureTest -Ddocs.update=true}. */
+    @Test
+    void the_module_diagram_in_docs_is_current() throws IOException {
+        Path generated = Path.of("target/modules");
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(generated.toString()))
+                .writeModulesAsPlantUml(Documenter.DiagramOptions.defaults());
+        Path diagram = generated.resolve("components.puml");
+        Path documented = Path.of("docs/modules/components.puml");
+        if (Boolean.getBoolean("docs.update")) {
+            Files.createDirectories(documented.getParent());
+            Files.copy(diagram, documented, StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertThat(documented).as("docs/modules/components.puml (regenerate: see Javadoc)").exists();
+        assertThat(Files.readString(documented)).isEqualTo(Files.readString(diagram));
+    }
+}

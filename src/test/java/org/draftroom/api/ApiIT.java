@@ -1,0 +1,144 @@
+package org.draftroom.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.draftroom.security.SignedIn;
+import org.draftroom.security.service.TokenService;
+import org.draftroom.security.service.UserService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The REST API over real HTTP: tokens, who am I, and JSON errors in the caller's language. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class ApiIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort int port;
+    @Autowired UserService users;
+    @Autowired UserDetailsService userDetails;
+    @Autowired TokenService tokens;
+
+    record Reply(int status, String contentType, JsonNode body) {
+    }
+
+    private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        assertThat(type).as("every API answer is JSON, never a page").contains("json");
+        return new Reply(response.statusCode(), type, JSON.readTree(response.body()));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+
+    private String createToken(String username, String password) throws Exception {
+        Reply reply = send(request("/api/v1/tokens").header("Authorization", basic(username, password))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"ci script\"}")));
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.body().get("name").asText()).isEqualTo("ci script");
+        return reply.body().get("token").asText();
+    }
+
+    @Test
+    void a_token_created_with_username_and_password_acts_as_its_owner() throws Exception {
+        String token = createToken("editor2", "draftroom-demo");
+        assertThat(token).startsWith("drt_");
+
+        Reply me = send(request("/api/v1/me").header("Authorization", "Bearer " + token));
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body().get("username").asText()).isEqualTo("editor2");
+        assertThat(me.body().get("roles").toString()).isEqualTo("[\"EDITOR\"]");
+        assertThat(me.body().get("organisation").asText()).isEqualTo("CN-BCL");
+        assertThat(me.body().get("workingGroups").toString()).isEqualTo("[\"WG7\"]");
+    }
+
+    @Test
+    void wrong_credentials_and_bad_tokens_get_json_errors_in_the_callers_language() throws Exception {
+        Reply wrongPassword = send(request("/api/v1/tokens").header("Authorization", basic("editor1", "nope-nope-nope"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(wrongPassword.status()).isEqualTo(401);
+
+        Reply noToken = send(request("/api/v1/me").header("Accept-Language", "zh-CN,zh;q=0.9"));
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.body().get("message").asText()).startsWith("需要身份验证");
+
+        Reply forged = send(request("/api/v1/me").header("Authorization", "Bearer drt_forged-token"));
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.body().get("message").asText()).startsWith("Authentication required");
+    }
+
+    @Test
+    void an_unknown_api_address_is_a_json_404_not_the_application_page() throws Exception {
+        String token = createToken("reviewer1", "draftroom-demo");
+        Reply reply = send(request("/api/v1/no-such-thing").header("Authorization", "Bearer " + token));
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.body().get("error").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void a_revoked_token_and_the_token_of_a_disabled_user_stop_working() throws Exception {
+        String token = createToken("reviewer2", "draftroom-demo");
+        SignedIn.as(userDetails, "reviewer2");
+        long tokenId;
+        try {
+            tokenId = tokens.mine().get(0).id();
+        } finally {
+            SignedIn.nobody();
+        }
+        assertThat(send(request("/api/v1/me").header("Authorization", "Bearer " + token)).status()).isEqualTo(200);
+        revoke("reviewer2", tokenId);
+        assertThat(send(request("/api/v1/me").header("Authorization", "Bearer " + token)).status()).isEqualTo(401);
+
+        String another = createToken("reviewer2", "draftroom-demo");
+        SignedIn.as(userDetails, "admin");
+        try {
+            users.setEnabled(users.find("reviewer2", 0, 1).get(0).id(), false);
+        } finally {
+            SignedIn.nobody();
+        }
+        assertThat(send(request("/api/v1/me").header("Authorization", "Bearer " + another)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void health_is_public_and_reports_the_database_and_the_drafts_repository() throws Exception {
+        Reply health = send(request("/actuator/health"));
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(health.body().at("/components/draftsRepo/status").asText()).isEqualTo("UP");
+
+        HttpResponse<String> env = http.send(request("/actuator/env").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(env.statusCode()).as("nothing else of Actuator without authentication").isEqualTo(401);
+    }
+
+    private void revoke(String username, long tokenId) {
+        SignedIn.as(userDetails, username);
+        try {
+            tokens.revoke(tokenId);
+        } finally {
+            SignedIn.nobody();
+        }
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
