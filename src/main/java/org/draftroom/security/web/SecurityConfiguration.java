@@ -45,6 +45,12 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfiguration {
 
+    /** Answers with the status itself rather than an error dispatch, which would end on the login page. */
+    private static final AuthenticationEntryPoint ACTUATOR_ENTRY_POINT = (request, response, exception) -> {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Draftroom\"");
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    };
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -112,8 +118,8 @@ class SecurityConfiguration {
         return http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().hasRole("ADMIN"))
-                .httpBasic(basic -> {
-                })
+                .httpBasic(basic -> basic.authenticationEntryPoint(ACTUATOR_ENTRY_POINT))
+                .exceptionHandling(e -> e.authenticationEntryPoint(ACTUATOR_ENTRY_POINT))
                 .build();
     }
 
