@@ -32,6 +32,7 @@ final class DraftAst {
     static final Pattern TABLE_CAPTION = Pattern.compile("^(?:表|Table)[ \\t]*[:：][ \\t]*(.*)$");
 
     final Node root;
+    private final DraftDocument document;
     /** Top-level heading nodes that are clause headings, to the clause index. */
     final Map<Node, Integer> headings = new IdentityHashMap<>();
     /** Top-level blocks (other than clause headings) to the index of the clause holding them; -1 for the preamble. */
@@ -45,6 +46,7 @@ final class DraftAst {
     final List<CrossReference> referenceList = new ArrayList<>();
 
     private DraftAst(DraftDocument document, List<NumberedClause> numbered) {
+        this.document = document;
         StringBuilder source = new StringBuilder(document.preamble());
         int[] headingLine = new int[document.clauses().size()];
         int line = DraftDocument.countLineEndings(document.preamble());
@@ -70,6 +72,11 @@ final class DraftAst {
 
     static DraftAst of(DraftDocument document, List<NumberedClause> numbered) {
         return new DraftAst(document, numbered);
+    }
+
+    /** The index of the first clause with this id, or -1. */
+    int numberedIndex(String id) {
+        return document.indexOf(id);
     }
 
     /** The index of the clause whose body holds the node, -1 for the preamble. */
