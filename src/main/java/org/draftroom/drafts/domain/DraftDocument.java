@@ -128,6 +128,17 @@ public final class DraftDocument {
         return line;
     }
 
+    /** The 1-based line number of every clause heading, in clause order. */
+    int[] headingLines() {
+        int[] lines = new int[clauses.size()];
+        int line = 1 + countLineEndings(preamble);
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = line;
+            line += countLineEndings(clauses.get(i).text());
+        }
+        return lines;
+    }
+
     /** The line ending the document mostly uses ({@code "\n"} when it has none), for text that operations add. */
     public String lineEnding() {
         int lf = 0;
