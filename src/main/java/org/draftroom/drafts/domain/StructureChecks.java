@@ -263,13 +263,27 @@ public final class StructureChecks {
             if (byId != null) {
                 return byId;
             }
-            String title = c.title().toLowerCase(Locale.ROOT);
+            Element byTitle = ofTitle(c.title());
+            if (byTitle != OTHER) {
+                return byTitle;
+            }
+            return c.is(ClauseClass.UNNUMBERED) ? OTHER_UNNUMBERED : OTHER;
+        }
+
+        /** The element a title names ("范围", "Scope", "范围 Scope" ...), or {@link #OTHER}. */
+        static Element ofTitle(String title) {
+            String t = title.toLowerCase(Locale.ROOT);
             for (Element e : values()) {
-                if (e.chinese != null && (title.startsWith(e.chinese) || title.startsWith(e.english))) {
+                if (e.chinese != null && (t.startsWith(e.chinese) || t.startsWith(e.english))) {
                     return e;
                 }
             }
-            return c.is(ClauseClass.UNNUMBERED) ? OTHER_UNNUMBERED : OTHER;
+            return OTHER;
+        }
+
+        /** The conventional id of this element, or null. */
+        String id() {
+            return id;
         }
     }
 }
