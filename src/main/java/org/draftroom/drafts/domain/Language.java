@@ -62,6 +62,17 @@ public enum Language {
         return this == ZH ? "目次" : "Contents";
     }
 
+    /** The redline badge for a clause status: "新增" / "Added", "删除" / "Deleted", "移动" / "Moved", "修改" / "Modified". */
+    public String status(ClauseChange.Status status) {
+        return switch (status) {
+            case ADDED -> this == ZH ? "新增" : "Added";
+            case DELETED -> this == ZH ? "删除" : "Deleted";
+            case MOVED -> this == ZH ? "移动" : "Moved";
+            case MODIFIED -> this == ZH ? "修改" : "Modified";
+            case UNCHANGED -> this == ZH ? "未修改" : "Unchanged";
+        };
+    }
+
     private String numbered(String word, String number) {
         if (number.isEmpty()) {
             return word;
