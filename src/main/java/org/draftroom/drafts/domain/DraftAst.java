@@ -2,6 +2,7 @@ package org.draftroom.drafts.domain;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
@@ -90,8 +92,8 @@ final class DraftAst {
     }
 
     private void findBodyItems(DraftDocument document, List<NumberedClause> numbered) {
-        Map<String, int[]> tableCounters = new java.util.HashMap<>();
-        Map<String, int[]> figureCounters = new java.util.HashMap<>();
+        Map<String, int[]> tableCounters = new HashMap<>();
+        Map<String, int[]> figureCounters = new HashMap<>();
         List<List<Node>> notes = new ArrayList<>();
         List<List<Node>> examples = new ArrayList<>();
         for (int i = 0; i <= document.clauses().size(); i++) {
@@ -222,7 +224,7 @@ final class DraftAst {
             }
 
             @Override
-            public void visit(org.commonmark.node.Code code) {
+            public void visit(Code code) {
                 sb.append(code.getLiteral());
             }
         });

@@ -6,6 +6,7 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch;
 import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch.Diff;
@@ -99,7 +100,7 @@ public final class Redline {
     }
 
     /** The entry for a clause id, if either version has it. */
-    public java.util.Optional<ClauseChange> change(String id) {
+    public Optional<ClauseChange> change(String id) {
         return changes.stream().filter(c -> c.id().equals(id) && !id.isEmpty()).findFirst();
     }
 

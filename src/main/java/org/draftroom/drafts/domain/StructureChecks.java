@@ -2,6 +2,7 @@ package org.draftroom.drafts.domain;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +88,7 @@ public final class StructureChecks {
     /** Every heading whose id an earlier heading already has. */
     public static List<DraftProblem> duplicateIds(DraftDocument document) {
         List<DraftProblem> problems = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         int[] lines = document.headingLines();
         for (int i = 0; i < lines.length; i++) {
             String id = document.clauses().get(i).id();
