@@ -1,0 +1,355 @@
+package org.draftroom.drafts.domain;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.Text;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.HtmlWriter;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Renders a draft as an HTML fragment for display in the browser (e.g. a Vaadin {@code Html} component): clause
+ * headings with their numbers and ids as anchors, note and example labels, table and figure captions, cross-references
+ * as {@code <a href="#id">5.3</a>}, dash lists marked {@code class="dr-dash"} so CSS can show "——".
+ *
+ * <p>Draft text is untrusted. The output never contains raw HTML from the draft (it is escaped), event handlers,
+ * {@code javascript:} or other non-web links, or images from another host (remote images become plain links). Two
+ * nets: CommonMark renders with {@code escapeHtml} and a URL sanitizer, then a jsoup {@link Safelist} clean removes
+ * anything that slipped through. Thread-safe; linear in the size of the document.
+ *
+ * <p>CSS classes: {@code dr-clause}, {@code dr-annex}, {@code dr-term}, {@code dr-number}, {@code dr-annex-mark},
+ * {@code dr-title}, {@code dr-note}, {@code dr-example}, {@code dr-label}, {@code dr-table}, {@code dr-figure},
+ * {@code dr-xref}, {@code dr-xref-broken}, {@code dr-remote-image}, {@code dr-dash}, {@code dr-toc}.
+ */
+public final class DraftHtml {
+
+    private static final String BASE_URI = "https://draftroom.invalid/";
+    private static final Safelist SAFELIST = Safelist.relaxed()
+            .addTags("figure", "figcaption", "section", "nav", "del", "ins", "hr", "s")
+            .addAttributes(":all", "class")
+            .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
+            .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
+            .addAttributes("a", "rel")
+            .addAttributes("th", "align").addAttributes("td", "align")
+            .addProtocols("a", "href", "#")
+            .removeProtocols("a", "href", "ftp")
+            .preserveRelativeLinks(true);
+
+    private DraftHtml() {
+    }
+
+    /** Renders the document with the labels of the locale's language (Chinese for {@code zh}, else English). */
+    public static String render(DraftDocument document, Locale locale) {
+        return render(document, Language.of(locale));
+    }
+
+    /** Renders the document with the labels of the given language. */
+    public static String render(DraftDocument document, Language language) {
+        List<NumberedClause> numbered = NumberedOutline.number(document);
+        DraftAst ast = DraftAst.of(document, numbered);
+        HtmlRenderer renderer = HtmlRenderer.builder()
+                .escapeHtml(true)
+                .sanitizeUrls(true)
+                .urlSanitizer(new SafeUrls())
+                .nodeRendererFactory(context -> new DraftNodeRenderer(context, ast, numbered, language))
+                .extensions(List.of(TablesExtension.create()))
+                .attributeProviderFactory(context -> DraftHtml::listAttributes)
+                .build();
+        return clean(renderer.render(ast.root));
+    }
+
+    /** Renders the table of contents as a {@code <nav class="dr-toc">} with links to the clause anchors. */
+    public static String renderTableOfContents(NumberedOutline outline, int depth, Language language) {
+        StringBuilder sb = new StringBuilder("<nav class=\"dr-toc\"><p class=\"dr-toc-title\">")
+                .append(escape(language.contents())).append("</p><ul>");
+        for (TocEntry entry : outline.tableOfContents(depth, language)) {
+            sb.append("<li class=\"dr-toc-level-").append(entry.level()).append("\"><a href=\"#")
+                    .append(escape(entry.id())).append("\">");
+            if (!entry.label().isEmpty()) {
+                sb.append("<span class=\"dr-number\">").append(escape(entry.label())).append("</span>")
+                        .append(escape(language.numberSeparator()));
+            }
+            sb.append(escape(entry.title())).append("</a></li>");
+        }
+        return clean(sb.append("</ul></nav>").toString());
+    }
+
+    /** Escapes text for HTML element content and quoted attribute values. */
+    static String escape(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The second net: keeps only safelisted tags, attributes and protocols, and drops any image from another host. */
+    static String clean(String html) {
+        Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
+        String cleaned = Jsoup.clean(html, BASE_URI, SAFELIST, settings);
+        Document doc = Jsoup.parseBodyFragment(cleaned);
+        doc.outputSettings(settings);
+        boolean changed = false;
+        for (Element img : doc.select("img")) {
+            if (!SafeUrls.isLocalImage(img.attr("src"))) {
+                img.remove();
+                changed = true;
+            }
+        }
+        return changed ? doc.body().html() : cleaned;
+    }
+
+    /** Attributes in the order given, so that the output is stable. */
+    private static Map<String, String> attributes(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    private static void listAttributes(Node node, String tagName, Map<String, String> attributes) {
+        if (node instanceof BulletList list && "-".equals(list.getMarker())) {
+            attributes.put("class", "dr-dash");
+        }
+    }
+
+    /** Renders clause headings, labelled paragraphs, figures, tables, cross-references, links and images. */
+    private static final class DraftNodeRenderer implements NodeRenderer {
+
+        private final HtmlNodeRendererContext context;
+        private final HtmlWriter html;
+        private final DraftAst ast;
+        private final List<NumberedClause> numbered;
+        private final Language language;
+
+        DraftNodeRenderer(HtmlNodeRendererContext context, DraftAst ast, List<NumberedClause> numbered,
+                          Language language) {
+            this.context = context;
+            this.html = context.getWriter();
+            this.ast = ast;
+            this.numbered = numbered;
+            this.language = language;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(Heading.class, Paragraph.class, Link.class, Image.class, TableBlock.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            if (node instanceof Heading heading) {
+                renderHeading(heading);
+            } else if (node instanceof Paragraph paragraph) {
+                renderParagraph(paragraph);
+            } else if (node instanceof Link link) {
+                renderLink(link);
+            } else if (node instanceof Image image) {
+                renderImage(image);
+            } else if (node instanceof TableBlock table) {
+                renderTable(table);
+            }
+        }
+
+        private void renderHeading(Heading heading) {
+            Integer index = ast.headings.get(heading);
+            if (index == null) {
+                html.line();
+                html.tag("p", Map.of("class", "dr-heading-text"));
+                html.tag("strong");
+                renderChildren(heading);
+                html.tag("/strong");
+                html.tag("/p");
+                html.line();
+                return;
+            }
+            NumberedClause clause = numbered.get(index);
+            String tag = "h" + clause.clause().level();
+            Map<String, String> attributes = new LinkedHashMap<>();
+            if (!clause.id().isEmpty()) {
+                attributes.put("id", clause.id());
+            }
+            attributes.put("class", switch (clause.kind()) {
+                case ANNEX -> "dr-clause dr-annex";
+                case TERM -> "dr-clause dr-term";
+                default -> "dr-clause";
+            });
+            html.line();
+            html.tag(tag, attributes);
+            if (clause.kind() == ClauseKind.ANNEX) {
+                span("dr-number", language.annex(clause.number()));
+                if (clause.hasAnnexMark()) {
+                    span("dr-annex-mark", language.annexMark(clause.normative()));
+                }
+            } else if (!clause.number().isEmpty()) {
+                span("dr-number", clause.number());
+                html.text(language.numberSeparator());
+            }
+            span("dr-title", clause.clause().title());
+            html.tag("/" + tag);
+            html.line();
+        }
+
+        private void renderParagraph(Paragraph paragraph) {
+            if (ast.captionOf.containsKey(paragraph)) {
+                return;
+            }
+            BodyItem item = ast.items.get(paragraph);
+            if (item != null && item.kind() == BodyItem.Kind.FIGURE) {
+                html.line();
+                html.tag("figure", Map.of("class", "dr-figure"));
+                renderImage(DraftAst.figureImage(paragraph));
+                html.tag("figcaption");
+                span("dr-label", item.label(language));
+                html.text(language.numberSeparator() + item.caption());
+                html.tag("/figcaption");
+                html.tag("/figure");
+                html.line();
+                return;
+            }
+            if (item != null) {
+                html.line();
+                html.tag("p", Map.of("class", item.kind() == BodyItem.Kind.NOTE ? "dr-note" : "dr-example"));
+                span("dr-label", item.label(language) + language.labelSeparator());
+                Text first = (Text) paragraph.getFirstChild();
+                Matcher m = (item.kind() == BodyItem.Kind.NOTE ? DraftAst.NOTE : DraftAst.EXAMPLE)
+                        .matcher(first.getLiteral());
+                html.text(m.find() ? first.getLiteral().substring(m.end()) : first.getLiteral());
+                for (Node child = first.getNext(); child != null; child = child.getNext()) {
+                    context.render(child);
+                }
+                html.tag("/p");
+                html.line();
+                return;
+            }
+            boolean tight = paragraph.getParent() instanceof ListItem item2
+                    && item2.getParent() instanceof ListBlock list && list.isTight();
+            if (!tight) {
+                html.line();
+                html.tag("p", context.extendAttributes(paragraph, "p", Map.of()));
+            }
+            renderChildren(paragraph);
+            if (!tight) {
+                html.tag("/p");
+                html.line();
+            }
+        }
+
+        private void renderTable(TableBlock table) {
+            BodyItem item = ast.items.get(table);
+            html.line();
+            if (item != null) {
+                html.tag("figure", Map.of("class", "dr-table"));
+                html.tag("figcaption");
+                span("dr-label", item.label(language));
+                if (!item.caption().isEmpty()) {
+                    html.text(language.numberSeparator() + item.caption());
+                }
+                html.tag("/figcaption");
+            }
+            html.tag("table", context.extendAttributes(table, "table", Map.of()));
+            renderChildren(table);
+            html.tag("/table");
+            if (item != null) {
+                html.tag("/figure");
+            }
+            html.line();
+        }
+
+        private void renderLink(Link link) {
+            CrossReference reference = ast.references.get(link);
+            if (reference != null && reference.generatedText()) {
+                int target = ast.numberedIndex(reference.targetId());
+                if (target < 0) {
+                    html.tag("span", Map.of("class", "dr-xref-broken"));
+                    html.text("#" + reference.targetId());
+                    html.tag("/span");
+                } else {
+                    html.tag("a", attributes("href", "#" + reference.targetId(), "class", "dr-xref"));
+                    html.text(numbered.get(target).referenceText(language));
+                    html.tag("/a");
+                }
+                return;
+            }
+            String url = context.urlSanitizer().sanitizeLinkUrl(link.getDestination());
+            if (url.isEmpty()) {
+                renderChildren(link);
+                return;
+            }
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put("href", context.encodeUrl(url));
+            if (link.getTitle() != null) {
+                attributes.put("title", link.getTitle());
+            }
+            if (!url.startsWith("#")) {
+                attributes.put("rel", "nofollow noopener noreferrer");
+            }
+            html.tag("a", attributes);
+            renderChildren(link);
+            html.tag("/a");
+        }
+
+        private void renderImage(Image image) {
+            String alt = DraftAst.plainText(image);
+            String destination = image.getDestination();
+            if (SafeUrls.isLocalImage(destination)) {
+                Map<String, String> attributes = new LinkedHashMap<>();
+                attributes.put("src", context.encodeUrl(destination.strip()));
+                attributes.put("alt", alt);
+                if (image.getTitle() != null) {
+                    attributes.put("title", image.getTitle());
+                }
+                html.tag("img", attributes, true);
+            } else if (SafeUrls.isRemote(destination)) {
+                String url = context.urlSanitizer().sanitizeLinkUrl(destination);
+                html.tag("a", attributes("href", context.encodeUrl(url), "class", "dr-remote-image",
+                        "rel", "nofollow noopener noreferrer"));
+                html.text(alt.isEmpty() ? url : alt);
+                html.tag("/a");
+            } else {
+                html.text(alt);
+            }
+        }
+
+        private void span(String cssClass, String text) {
+            html.tag("span", Map.of("class", cssClass));
+            html.text(text);
+            html.tag("/span");
+        }
+
+        private void renderChildren(Node parent) {
+            for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
+                context.render(child);
+            }
+        }
+    }
+}
