@@ -8,6 +8,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Format;
+import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,8 +22,9 @@ import org.junit.jupiter.api.Test;
 /** Both languages are complete, and every message key the code names exists. */
 class MessagesTest {
 
-    private static final Pattern KEY_USE = Pattern.compile(
-            "(?:getTranslation|Exception|Problem|NavigationEntry|jsonEntryPoint\\(messages,)\\(?\\s*\"([a-z][a-z0-9-]*(?:\\.[a-zA-Z0-9-]+)+)\"");
+    /** A string literal that looks like a message key of one of the bundle's namespaces. */
+    private static final Pattern KEY_USE = Pattern.compile("\"((?:app|action|nav|role|login|home|users?|organisations"
+            + "|working-groups|directory|profile|token|validation|error|api|draft)\\.[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)*)\"");
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();
@@ -39,16 +43,27 @@ class MessagesTest {
     }
 
     @Test
-    void no_chinese_text_is_left_in_english() throws IOException {
+    void the_chinese_bundle_is_translated() throws IOException {
         Properties zh = load("messages_zh_CN.properties");
-        Properties en = load("messages.properties");
-        long translated = zh.stringPropertyNames().stream()
-                .filter(k -> zh.getProperty(k).codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
-                .count();
-        assertThat(translated).as("Chinese bundle is really Chinese").isGreaterThan(zh.size() * 3L / 4);
-        assertThat(en.stringPropertyNames()).allSatisfy(k -> assertThat(en.getProperty(k).codePoints()
-                .noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
-                .as("English text of %s", k).isTrue());
+        long translated = zh.stringPropertyNames().stream().filter(k -> zh.getProperty(k).codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)).count();
+        assertThat(translated).isGreaterThan(zh.size() * 9L / 10);
+    }
+
+    @Test
+    void every_text_with_arguments_is_a_valid_message_format() throws IOException {
+        for (String bundle : new String[] {"messages.properties", "messages_zh_CN.properties"}) {
+            Properties p = load(bundle);
+            for (String key : p.stringPropertyNames()) {
+                MessageFormat format = new MessageFormat(p.getProperty(key));
+                Format[] formats = format.getFormatsByArgumentIndex();
+                Object[] args = new Object[formats.length];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = formats[i] instanceof NumberFormat ? (Object) 12345 : "x";
+                }
+                assertThat(format.format(args)).as(bundle + " " + key).doesNotContain("{0").doesNotContain("{1");
+            }
+        }
     }
 
     @Test
