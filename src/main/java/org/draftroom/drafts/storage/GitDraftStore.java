@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
 
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
@@ -35,6 +36,7 @@ import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -43,6 +45,7 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TagBuilder;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -82,6 +85,7 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
     private static final String MAIN_REF = Constants.R_HEADS + HistoryQuery.MAIN;
     private static final String CO_AUTHORED_BY = "Co-authored-by";
     private static final int SHORT_ID_LENGTH = 7;
+    private static final int LOOSE_COMPRESSION = Deflater.BEST_SPEED;
     private static final int LOCK_RETRIES = 100;
     private static final long LOCK_RETRY_MILLIS = 10;
 
@@ -136,6 +140,16 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
         try {
             try (Repository repo = FileRepositoryBuilder.create(staging.toFile())) {
                 repo.create(true);
+                StoredConfig config = repo.getConfig();
+                // Each save writes the whole draft as a new loose object; fast compression keeps saves quick, and
+                // packs (written by gc) keep the default, tighter level. JGit reads core.compression for loose
+                // objects, command-line Git core.looseCompression.
+                config.setInt(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_COMPRESSION,
+                        LOOSE_COMPRESSION);
+                config.setInt(ConfigConstants.CONFIG_CORE_SECTION, null, "looseCompression", LOOSE_COMPRESSION);
+                config.setInt(ConfigConstants.CONFIG_PACK_SECTION, null, ConfigConstants.CONFIG_KEY_COMPRESSION,
+                        Deflater.DEFAULT_COMPRESSION);
+                config.save();
                 RefUpdate head = repo.updateRef(Constants.HEAD);
                 head.disableRefLog();
                 head.link(MAIN_REF);
