@@ -39,7 +39,7 @@ public final class LargeProjectGenerator {
     /** Project id of the sample shipped with the application. */
     public static final String PROJECT_ID = "tc260-large-sample";
 
-    /** Number of commits made after the initial one by {@link #generate(DraftStore, String, SeedClock)}. */
+    /** Number of commits made after the initial one unless another number is given. */
     public static final int DEFAULT_EDITS = 1_050;
 
     /** Length the draft grows to by the last commit; it starts as an outline with a first paragraph per clause. */
@@ -134,6 +134,7 @@ public final class LargeProjectGenerator {
             "示例：某网约车平台对行程轨迹数据设置180天的留存期限，期满后自动删除并生成销毁记录。"};
 
     private final long seed;
+    private final int edits;
     private Random random;
     private final Map<String, Integer> idCounters = new HashMap<>();
     private final List<Node> leaves = new ArrayList<>();
@@ -144,7 +145,19 @@ public final class LargeProjectGenerator {
 
     /** @param seed seed of the pseudo-random choices; the output depends only on it */
     public LargeProjectGenerator(long seed) {
+        this(seed, DEFAULT_EDITS);
+    }
+
+    /**
+     * @param seed seed of the pseudo-random choices
+     * @param edits number of commits after the initial one, at least 10; the draft reaches its full size at the last one
+     */
+    public LargeProjectGenerator(long seed, int edits) {
+        if (edits < 10) {
+            throw new IllegalArgumentException("Need at least 10 edits (three of them get tags), got " + edits);
+        }
         this.seed = seed;
+        this.edits = edits;
     }
 
     /**
@@ -164,7 +177,7 @@ public final class LargeProjectGenerator {
 
     /**
      * Creates the project and writes its history: one initial commit with {@code project.yaml} and the draft, then
-     * {@link #DEFAULT_EDITS} edits.
+     * the configured number of edits ({@link #DEFAULT_EDITS} by default). Edits that change nothing make no commit.
      *
      * @param clock the clock of {@code store}, moved forward between commits so that the history spans months;
      *         {@code null} to leave times to the store's clock
@@ -197,14 +210,14 @@ public final class LargeProjectGenerator {
         int commits = 1;
         List<String> tags = new ArrayList<>();
         Map<Integer, String[]> tagPlan = Map.of(
-                DEFAULT_EDITS * 3 / 10, new String[]{"wd-1", "工作组讨论稿第1稿 Working-group draft 1"},
-                DEFAULT_EDITS * 6 / 10, new String[]{"wd-2", "工作组讨论稿第2稿 Working-group draft 2"},
-                DEFAULT_EDITS, new String[]{"cd-1", "征求意见稿 Draft for comments"});
-        for (int edit = 1; edit <= DEFAULT_EDITS; edit++) {
+                edits * 3 / 10, new String[]{"wd-1", "工作组讨论稿第1稿 Working-group draft 1"},
+                edits * 6 / 10, new String[]{"wd-2", "工作组讨论稿第2稿 Working-group draft 2"},
+                edits, new String[]{"cd-1", "征求意见稿 Draft for comments"});
+        for (int edit = 1; edit <= edits; edit++) {
             if (clock != null) {
                 clock.advance(Duration.ofMinutes(20 + random.nextInt(400)));
             }
-            int target = initialLength + (int) ((long) (FINAL_CHARACTERS - initialLength) * edit / DEFAULT_EDITS);
+            int target = initialLength + (int) ((long) (FINAL_CHARACTERS - initialLength) * edit / edits);
             String message = text.length() < target ? draftText(target - text.length()) : mutate();
             text = render();
             Person author = AUTHORS.get(random.nextInt(AUTHORS.size()));
