@@ -18,6 +18,13 @@ public class UserFacingException extends RuntimeException {
         this.args = args.clone();
     }
 
+    /** For refusals that wrap a lower-level failure; {@code logMessage} is for logs, not for users. */
+    protected UserFacingException(String messageKey, String logMessage, Throwable cause, Object... args) {
+        super(logMessage, cause);
+        this.messageKey = messageKey;
+        this.args = args.clone();
+    }
+
     public String messageKey() {
         return messageKey;
     }

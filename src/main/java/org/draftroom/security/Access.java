@@ -40,7 +40,7 @@ public class Access {
             return Optional.empty();
         }
         return users.findById(principal.id()).filter(u -> u.enabled()).map(u -> new CurrentUser(u.id(), u.username(),
-                u.displayName(), u.roles(), u.organisationId(),
+                u.displayName(), u.email(), u.roles(), u.organisationId(),
                 u.organisationId() == null ? null
                         : organisations.findById(u.organisationId()).map(Organisation::code).orElse(null),
                 u.workingGroupIds().stream().map(workingGroups::findById).flatMap(Optional::stream)
@@ -76,6 +76,16 @@ public class Access {
 
     public boolean canReadDirectory() {
         return hasAnyRole(Role.ADMIN, Role.SECRETARIAT);
+    }
+
+    /** Reading the working drafts of the committee's projects: administrators, the secretariat and editors. */
+    public boolean canReadDrafts() {
+        return hasAnyRole(Role.ADMIN, Role.SECRETARIAT, Role.EDITOR);
+    }
+
+    /** Creating projects, moving them between stages, tagging milestones: the secretariat. */
+    public boolean canManageProjects() {
+        return hasRole(Role.SECRETARIAT);
     }
 
     /** Editing the drafts of a working group's projects: the secretariat, and editors who are members of the group. */

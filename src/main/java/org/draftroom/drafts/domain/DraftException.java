@@ -1,30 +1,25 @@
 package org.draftroom.drafts.domain;
 
-import java.util.Arrays;
 import java.util.List;
+import org.draftroom.base.UserFacingException;
 
 /**
  * A draft operation was refused. Carries an i18n message key (for example {@code draft.outline.no-previous-sibling})
  * and its arguments so the user interface can tell the user, in their language, what was wrong.
  */
-public class DraftException extends RuntimeException {
-
-    private final String key;
-    private final List<Object> args;
+public class DraftException extends UserFacingException {
 
     public DraftException(String key, Object... args) {
-        super(key + Arrays.toString(args));
-        this.key = key;
-        this.args = List.of(args);
+        super(key, args);
     }
 
-    /** The message key, as listed in {@code drafts-messages-for-merge.properties}. */
+    /** The message key. */
     public String key() {
-        return key;
+        return messageKey();
     }
 
     /** The message arguments, in the order the message's placeholders use them. */
-    public List<Object> args() {
-        return args;
+    public List<Object> argList() {
+        return List.of(args());
     }
 }

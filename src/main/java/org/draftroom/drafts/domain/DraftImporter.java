@@ -56,7 +56,7 @@ public final class DraftImporter {
             parsed = DraftFormat.parse(bytes);
         } catch (DraftException e) {
             return new ImportResult.Rejected(List.of(
-                    new DraftProblem("", (Integer) e.args().get(1), e.key(), e.args())));
+                    new DraftProblem("", (Integer) e.argList().get(1), e.key(), e.argList())));
         }
         DraftDocument document = assignIds(parsed);
         NumberedOutline outline = NumberedOutline.of(document);

@@ -1,6 +1,7 @@
 package org.draftroom.drafts.storage;
 
 import java.util.List;
+import org.draftroom.base.UserFacingException;
 
 /**
  * Base class of every error the draft store reports.
@@ -9,10 +10,7 @@ import java.util.List;
  * its placeholders, so the UI can tell the user in their language what was wrong. {@link #getMessage()} is an English
  * text for logs only.
  */
-public class DraftStoreException extends RuntimeException {
-
-    private final String messageKey;
-    private final List<Object> arguments;
+public class DraftStoreException extends UserFacingException {
 
     /**
      * @param messageKey i18n key of the user-facing message, e.g. {@code drafts.error.unknown-ref}
@@ -21,18 +19,11 @@ public class DraftStoreException extends RuntimeException {
      * @param arguments values for the placeholders of the message, in order
      */
     public DraftStoreException(String messageKey, String logMessage, Throwable cause, Object... arguments) {
-        super(logMessage, cause);
-        this.messageKey = messageKey;
-        this.arguments = List.of(arguments);
-    }
-
-    /** @return the i18n key of the message to show the user */
-    public String messageKey() {
-        return messageKey;
+        super(messageKey, logMessage, cause, arguments);
     }
 
     /** @return the placeholder values of the message, never {@code null} */
     public List<Object> arguments() {
-        return arguments;
+        return List.of(args());
     }
 }

@@ -1,5 +1,7 @@
 package org.draftroom.drafts.storage;
 
+import org.draftroom.drafts.domain.DocumentType;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

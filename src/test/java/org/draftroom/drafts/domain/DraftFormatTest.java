@@ -127,7 +127,7 @@ class DraftFormatTest {
         assertThatThrownBy(() -> DraftFormat.parse(broken))
                 .isInstanceOfSatisfying(DraftException.class, e -> {
                     assertThat(e.key()).isEqualTo("draft.format.invalid-utf8");
-                    assertThat(e.args()).isEqualTo(List.of(bytes.length, 3));
+                    assertThat(e.argList()).isEqualTo(List.of(bytes.length, 3));
                 });
     }
 }

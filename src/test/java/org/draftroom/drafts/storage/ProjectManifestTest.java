@@ -1,5 +1,7 @@
 package org.draftroom.drafts.storage;
 
+import org.draftroom.drafts.domain.DocumentType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package org.draftroom.drafts.storage.seed;
 
+import org.draftroom.drafts.domain.DocumentType;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +14,6 @@ import java.util.Map;
 import java.util.Random;
 
 import org.draftroom.drafts.storage.CommitRequest;
-import org.draftroom.drafts.storage.DocumentType;
 import org.draftroom.drafts.storage.DraftStore;
 import org.draftroom.drafts.storage.GitDraftStore;
 import org.draftroom.drafts.storage.Person;

@@ -1,4 +1,4 @@
-package org.draftroom.drafts.storage;
+package org.draftroom.drafts.domain;
 
 /** Kind of document a project produces; decides the code prefix and the cover. */
 public enum DocumentType {

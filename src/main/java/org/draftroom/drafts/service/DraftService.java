@@ -1,0 +1,220 @@
+package org.draftroom.drafts.service;
+
+import java.util.List;
+import java.util.Map;
+import org.draftroom.base.UserFacingException;
+import org.draftroom.drafts.DraftVersionCommitted;
+import org.draftroom.drafts.data.ProjectRepository;
+import org.draftroom.drafts.domain.ClauseMerge;
+import org.draftroom.drafts.domain.DraftDocument;
+import org.draftroom.drafts.domain.DraftFormat;
+import org.draftroom.drafts.domain.DraftImporter;
+import org.draftroom.drafts.domain.DraftProblem;
+import org.draftroom.drafts.domain.ImportResult;
+import org.draftroom.drafts.domain.NumberedOutline;
+import org.draftroom.drafts.domain.Project;
+import org.draftroom.drafts.domain.Redline;
+import org.draftroom.drafts.domain.StructureChecks;
+import org.draftroom.drafts.domain.VersionInfo;
+import org.draftroom.drafts.storage.CommitRequest;
+import org.draftroom.drafts.storage.CommitResult;
+import org.draftroom.drafts.storage.DraftStore;
+import org.draftroom.drafts.storage.FileVersions;
+import org.draftroom.drafts.storage.HistoryQuery;
+import org.draftroom.drafts.storage.StaleVersionException;
+import org.draftroom.security.Access;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The text of a project's draft: reading any version, saving a new one, history, milestone tags, redlines and
+ * Markdown import. Reading needs {@link Access#canReadDrafts()}; saving and importing need the project's working
+ * group ({@link Access#canEditProjectsOf}); tags need the secretariat.
+ *
+ * <p>Saves never overwrite each other: a save names the version it was based on. When someone saved in between, the
+ * two edits are merged clause by clause ({@link ClauseMerge}); when they touched the same clause differently, the
+ * save is refused with a {@link SaveConflictException} holding both texts, and nothing is written.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DraftService {
+
+    static final int MESSAGE_MAX = 2000;
+    private static final int MERGE_ATTEMPTS = 5;
+
+    private final ProjectService projects;
+    private final ProjectRepository projectIndex;
+    private final DraftStore store;
+    private final Access access;
+    private final ApplicationEventPublisher events;
+    private final java.time.Clock clock;
+
+    DraftService(ProjectService projects, ProjectRepository projectIndex, DraftStore store, Access access,
+                 ApplicationEventPublisher events, java.time.Clock clock) {
+        this.projects = projects;
+        this.projectIndex = projectIndex;
+        this.store = store;
+        this.access = access;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * A version of a draft with its numbering and structure warnings.
+     *
+     * @param editable whether the signed-in person may save over this version (it is the latest and they may edit)
+     */
+    public record DraftSnapshot(Project project, VersionInfo version, DraftDocument document,
+                                NumberedOutline outline, List<DraftProblem> problems, boolean editable) {
+    }
+
+    /** The outcome of a save: the version now current, and whether someone else's edits were merged in. */
+    public record SaveResult(VersionInfo version, boolean changed, boolean merged, List<DraftProblem> problems) {
+    }
+
+    /** The two versions of a comparison and the clause-aware redline between them. */
+    public record Comparison(VersionInfo from, VersionInfo to, Redline redline) {
+    }
+
+    /** Reads a version: {@code ref} is a tag, a commit id, or null/blank for the latest. */
+    @PreAuthorize("@access.canReadDrafts()")
+    public DraftSnapshot open(String projectId, String ref) {
+        Project project = projects.get(projectId);
+        VersionInfo version = version(projectId, ref);
+        DraftDocument document = DraftFormat.parse(store.readBytes(projectId, version.commitId(), DraftStore.DRAFT_FILE)
+                .orElse(new byte[0]));
+        boolean latest = version.commitId().equals(store.head(projectId).orElse(""));
+        return new DraftSnapshot(project, version, document, NumberedOutline.of(document),
+                StructureChecks.check(document), latest && projects.canEdit(project));
+    }
+
+    /** The raw {@code draft.md} of a version, exactly as stored. */
+    @PreAuthorize("@access.canReadDrafts()")
+    public byte[] rawDraft(String projectId, String ref) {
+        projects.get(projectId);
+        return store.readBytes(projectId, version(projectId, ref).commitId(), DraftStore.DRAFT_FILE)
+                .orElse(new byte[0]);
+    }
+
+    /**
+     * Saves the draft text as a new version authored by the signed-in person.
+     *
+     * @param baseCommitId the version the editor started from
+     * @throws SaveConflictException when someone else changed the same clauses since; nothing is written
+     */
+    @PreAuthorize("@access.canReadDrafts()")
+    @Transactional
+    public SaveResult save(String projectId, String baseCommitId, String text, String message) {
+        Project project = requireEditable(projectId);
+        String why = message == null ? "" : message.trim();
+        if (why.isEmpty()) {
+            throw new UserFacingException("draft.save.message-required");
+        }
+        if (why.length() > MESSAGE_MAX) {
+            throw new UserFacingException("validation.too-long", MESSAGE_MAX);
+        }
+        DraftDocument ours = DraftFormat.parse(text);
+        String base = baseCommitId;
+        boolean merged = false;
+        for (int attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
+            try {
+                CommitResult result = store.commit(projectId, CommitRequest.onTopOf(base,
+                        Map.of(DraftStore.DRAFT_FILE, ours.text()), Versions.person(access.current()), why));
+                if (result.created()) {
+                    projectIndex.touch(project.id(), clock.instant());
+                    events.publishEvent(new DraftVersionCommitted(projectId, result.version().commitId(), base));
+                }
+                return new SaveResult(Versions.info(result.version()), result.created(), merged,
+                        StructureChecks.check(ours));
+            } catch (StaleVersionException moved) {
+                String head = moved.actualHeadId();
+                DraftDocument baseDocument = read(projectId, base);
+                DraftDocument theirs = read(projectId, head);
+                ClauseMerge.Result merge = ClauseMerge.merge(baseDocument, ours, theirs);
+                if (!merge.clean()) {
+                    throw new SaveConflictException(head, merge.conflicts());
+                }
+                ours = merge.merged().orElseThrow();
+                base = head;
+                merged = true;
+            }
+        }
+        throw new UserFacingException("draft.save.busy");
+    }
+
+    /**
+     * Saves an uploaded Markdown file as the project's next version. Problems of the file (invalid UTF-8, size,
+     * duplicate ids, unknown attributes, broken cross-references) refuse it with every problem listed.
+     */
+    @PreAuthorize("@access.canReadDrafts()")
+    @Transactional
+    public SaveResult importVersion(String projectId, byte[] markdown, String message) {
+        requireEditable(projectId);
+        DraftDocument document = accepted(markdown);
+        String head = store.head(projectId).orElseThrow();
+        return save(projectId, head, document.text(), message);
+    }
+
+    /** Checks an uploaded Markdown file; the accepted document, or a refusal listing its problems. */
+    public static DraftDocument accepted(byte[] markdown) {
+        ImportResult result = DraftImporter.importMarkdown(markdown);
+        if (result instanceof ImportResult.Rejected rejected) {
+            throw new ImportRejectedException(rejected.problems());
+        }
+        return ((ImportResult.Accepted) result).document();
+    }
+
+    /** Versions of the draft, newest first. */
+    @PreAuthorize("@access.canReadDrafts()")
+    public List<VersionInfo> history(String projectId, int offset, int limit) {
+        projects.get(projectId);
+        if (store.head(projectId).isEmpty()) {
+            return List.of();
+        }
+        return store.history(projectId, HistoryQuery.page(offset, limit)).stream().map(Versions::info).toList();
+    }
+
+    /** Marks a version as a milestone with an annotated tag ({@code wd-2}, {@code cd-1}). */
+    @PreAuthorize("@access.canManageProjects()")
+    @Transactional
+    public VersionInfo tag(String projectId, String ref, String tagName, String message) {
+        projects.get(projectId);
+        String name = tagName == null ? "" : tagName.trim();
+        String why = message == null || message.isBlank() ? name : message.trim();
+        String commit = store.resolve(projectId, ref);
+        store.createTag(projectId, name, commit, Versions.person(access.current()), why);
+        return version(projectId, commit);
+    }
+
+    /** The clause-aware redline from one version to another. */
+    @PreAuthorize("@access.canReadDrafts()")
+    public Comparison compare(String projectId, String fromRef, String toRef) {
+        projects.get(projectId);
+        VersionInfo from = version(projectId, fromRef);
+        VersionInfo to = version(projectId, toRef);
+        FileVersions files = store.readFileAtTwoVersions(projectId, DraftStore.DRAFT_FILE, from.commitId(),
+                to.commitId());
+        return new Comparison(from, to, Redline.compare(DraftFormat.parse(files.oldText()),
+                DraftFormat.parse(files.newText())));
+    }
+
+    private VersionInfo version(String projectId, String ref) {
+        String target = ref == null || ref.isBlank() ? HistoryQuery.MAIN : ref.trim();
+        return Versions.info(store.history(projectId, HistoryQuery.page(0, 1).from(target)).get(0));
+    }
+
+    private DraftDocument read(String projectId, String commitId) {
+        return DraftFormat.parse(store.readBytes(projectId, commitId, DraftStore.DRAFT_FILE).orElse(new byte[0]));
+    }
+
+    private Project requireEditable(String projectId) {
+        Project project = projects.get(projectId);
+        if (!projects.canEdit(project)) {
+            throw new AccessDeniedException("not an editor of " + project.workingGroup());
+        }
+        return project;
+    }
+}
