@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.draftroom.base.ui.Notices;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.security.Access;
 import org.draftroom.security.domain.CodedName;
@@ -110,11 +111,11 @@ abstract class DirectoryView<T extends CodedName> extends VerticalLayout impleme
             }
             try {
                 source.save(item == null ? null : item.id(), edited.code, edited.nameZh, edited.nameEn);
-                Forms.success(getTranslation("directory.saved", edited.code.trim().toUpperCase()));
+                Notices.success(getTranslation("directory.saved", edited.code.trim().toUpperCase()));
                 refresh();
                 dialog.close();
             } catch (UserFacingException refusal) {
-                Forms.show(this, refusal, Map.of("directory.code", code, "directory.name-zh", nameZh,
+                Notices.show(this, refusal, Map.of("directory.code", code, "directory.name-zh", nameZh,
                         "directory.name-en", nameEn));
             }
         });
@@ -138,7 +139,7 @@ abstract class DirectoryView<T extends CodedName> extends VerticalLayout impleme
                 refresh();
                 dialog.close();
             } catch (UserFacingException refusal) {
-                Forms.show(this, refusal, Map.of());
+                Notices.show(this, refusal, Map.of());
             }
         }, getTranslation("action.cancel"), e -> {
         });

@@ -20,13 +20,14 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.draftroom.base.ui.Notices;
 import org.draftroom.base.DraftroomProperties;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.LanguageSwitch;
 import org.draftroom.base.ui.ShellUserSupport;
+import org.draftroom.base.ui.Times;
 import org.draftroom.security.Access;
 import org.draftroom.security.CurrentUser;
 import org.draftroom.security.domain.ApiToken;
@@ -40,7 +41,6 @@ import org.draftroom.security.service.UserService;
 class ProfileView extends VerticalLayout implements HasDynamicTitle {
 
     static final String PATH = "profile";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final UserService users;
     private final TokenService tokens;
@@ -102,10 +102,10 @@ class ProfileView extends VerticalLayout implements HasDynamicTitle {
                 current.clear();
                 next.clear();
                 repeat.clear();
-                Forms.success(getTranslation("profile.password-changed"));
+                Notices.success(getTranslation("profile.password-changed"));
                 getElement().executeJs("setTimeout(() => location.reload(), 800)");
             } catch (UserFacingException refusal) {
-                Forms.show(this, refusal, Map.of("profile.current-password", current, "profile.new-password", next));
+                Notices.show(this, refusal, Map.of("profile.current-password", current, "profile.new-password", next));
             }
         });
         change.setId("change-password");
@@ -146,7 +146,7 @@ class ProfileView extends VerticalLayout implements HasDynamicTitle {
                 refreshTokens();
                 showSecret(created.secret());
             } catch (UserFacingException refusal) {
-                Forms.show(this, refusal, Map.of("token.name", name));
+                Notices.show(this, refusal, Map.of("token.name", name));
             }
         });
         create.setId("token-create");
@@ -173,7 +173,7 @@ class ProfileView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String time(Instant instant) {
-        return instant == null ? "—" : TIME.format(instant.atZone(zone));
+        return Times.minutes(instant, zone);
     }
 
     @Override

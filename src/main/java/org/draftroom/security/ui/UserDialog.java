@@ -16,6 +16,7 @@ import com.vaadin.flow.data.binder.Binder;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.draftroom.base.ui.Notices;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.security.Role;
 import org.draftroom.security.domain.Organisation;
@@ -138,11 +139,11 @@ class UserDialog extends Dialog {
         }
         try {
             User saved = user == null ? users.create(form) : users.update(user.id(), form);
-            Forms.success(getTranslation("users.saved", saved.username()));
+            Notices.success(getTranslation("users.saved", saved.username()));
             onChange.run();
             close();
         } catch (UserFacingException refusal) {
-            Forms.show(this, refusal, Map.of("user.username", username, "user.display-name", displayName,
+            Notices.show(this, refusal, Map.of("user.username", username, "user.display-name", displayName,
                     "user.email", email, "user.password", password, "user.organisation", organisation,
                     "user.roles", roles, "user.working-groups", workingGroups));
         }
@@ -162,11 +163,11 @@ class UserDialog extends Dialog {
         confirm.addConfirmListener(e -> {
             try {
                 users.setEnabled(user.id(), !disable);
-                Forms.success(getTranslation(disable ? "users.disabled" : "users.enabled", user.username()));
+                Notices.success(getTranslation(disable ? "users.disabled" : "users.enabled", user.username()));
                 onChange.run();
                 close();
             } catch (UserFacingException refusal) {
-                Forms.show(this, refusal, Map.of());
+                Notices.show(this, refusal, Map.of());
             }
         });
         confirm.setId("confirm-toggle");
@@ -183,10 +184,10 @@ class UserDialog extends Dialog {
         Button apply = new Button(getTranslation("action.save"), e -> {
             try {
                 users.resetPassword(user.id(), next.getValue());
-                Forms.success(getTranslation("users.password-reset", user.username()));
+                Notices.success(getTranslation("users.password-reset", user.username()));
                 dialog.close();
             } catch (UserFacingException refusal) {
-                Forms.show(this, refusal, Map.of("user.password", next));
+                Notices.show(this, refusal, Map.of("user.password", next));
             }
         });
         apply.setId("reset-password-apply");

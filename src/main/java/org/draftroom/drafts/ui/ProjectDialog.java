@@ -1,0 +1,115 @@
+package org.draftroom.drafts.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Consumer;
+import org.draftroom.base.UserFacingException;
+import org.draftroom.drafts.domain.DocumentType;
+import org.draftroom.drafts.domain.DraftDocument;
+import org.draftroom.drafts.domain.DraftImporter;
+import org.draftroom.drafts.domain.Project;
+import org.draftroom.drafts.domain.ProjectForm;
+import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.service.DraftService;
+import org.draftroom.drafts.service.ProjectService;
+import org.draftroom.security.domain.Organisation;
+import org.draftroom.security.domain.WorkingGroup;
+import org.draftroom.security.service.DirectoryService;
+
+/** The secretariat creates a project, optionally from an uploaded Markdown draft. */
+class ProjectDialog extends Dialog {
+
+    private final TextField code = new TextField();
+    private final TextField titleZh = new TextField();
+    private final TextField titleEn = new TextField();
+    private final Select<DocumentType> type = new Select<>();
+    private final ComboBox<WorkingGroup> workingGroup = new ComboBox<>();
+    private final ComboBox<Organisation> lead = new ComboBox<>();
+    private final Select<Stage> stage = new Select<>();
+    private final TextField stageCode = new TextField();
+    private final MemoryBuffer buffer = new MemoryBuffer();
+    private byte[] uploaded;
+
+    ProjectDialog(ProjectService projects, DirectoryService directory, Consumer<Project> onCreated) {
+        setId("project-dialog");
+        setHeaderTitle(getTranslation("projects.new"));
+        setWidth("720px");
+        code.setLabel(getTranslation("project.code"));
+        code.setHelperText(getTranslation("project.code.help"));
+        code.setId("project-code");
+        titleZh.setLabel(getTranslation("project.title-zh"));
+        titleZh.setId("project-title-zh");
+        titleEn.setLabel(getTranslation("project.title-en"));
+        titleEn.setId("project-title-en");
+        type.setLabel(getTranslation("project.type"));
+        type.setItems(DocumentType.values());
+        type.setItemLabelGenerator(t -> getTranslation("doctype." + t.name()));
+        type.setValue(DocumentType.GB_T);
+        workingGroup.setLabel(getTranslation("project.working-group"));
+        workingGroup.setItems(directory.workingGroups());
+        workingGroup.setItemLabelGenerator(w -> w.code() + " · " + w.name(getLocale()));
+        workingGroup.setId("project-working-group");
+        lead.setLabel(getTranslation("project.lead-organisation"));
+        lead.setItems(directory.organisations());
+        lead.setItemLabelGenerator(o -> o.code() + " · " + o.name(getLocale()));
+        lead.setClearButtonVisible(true);
+        stage.setLabel(getTranslation("project.stage"));
+        stage.setItems(Stage.values());
+        stage.setItemLabelGenerator(s -> getTranslation(s.labelKey()));
+        stage.setValue(Stage.DRAFTING);
+        stageCode.setLabel(getTranslation("project.stage-code"));
+        stageCode.setValue("20.00");
+        stageCode.setHelperText(getTranslation("project.stage-code.help"));
+        stage.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                stageCode.setValue(e.getValue().isoStage() + ".00");
+            }
+        });
+
+        Upload upload = new Upload(buffer);
+        upload.setAcceptedFileTypes(".md", "text/markdown", "text/plain");
+        upload.setMaxFileSize(DraftImporter.MAX_BYTES);
+        upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("project.import.drop")));
+        upload.addSucceededListener(e -> {
+            try (InputStream in = buffer.getInputStream()) {
+                uploaded = in.readAllBytes();
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        });
+        upload.addFileRejectedListener(e -> DraftsUi.error(getTranslation("draft.import.too-large",
+                -1, DraftImporter.MAX_BYTES)));
+
+        FormLayout form = new FormLayout(code, type, titleZh, titleEn, workingGroup, lead, stage, stageCode);
+        form.setColspan(titleZh, 2);
+        form.setColspan(titleEn, 2);
+        add(form, new Paragraph(getTranslation("project.import.help")), upload);
+
+        Button save = new Button(getTranslation("projects.create"), e -> {
+            try {
+                DraftDocument draft = uploaded == null ? null : DraftService.accepted(uploaded);
+                Project created = projects.create(new ProjectForm(code.getValue(), titleZh.getValue(),
+                        titleEn.getValue(), type.getValue(),
+                        workingGroup.getValue() == null ? null : workingGroup.getValue().code(), stage.getValue(),
+                        stageCode.getValue(), lead.getValue() == null ? null : lead.getValue().code()), draft);
+                close();
+                onCreated.accept(created);
+            } catch (UserFacingException refusal) {
+                DraftsUi.show(this, refusal);
+            }
+        });
+        save.setId("project-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+    }
+}
