@@ -95,4 +95,12 @@ public interface DraftStore {
 
     /** @return all tags of the project, oldest first (lightweight tags, which have no time, last by name) */
     List<Tag> listTags(String projectId);
+
+    /**
+     * Packs the project's loose objects with delta compression and prunes unreachable objects older than two weeks.
+     * Every save writes the whole draft as a new object, so a busy project grows by roughly the draft's size per
+     * save until compacted (1,000 saves of a 300,000-character draft: about 90 MB loose, about 1 MB packed). Safe to
+     * run while others read and commit; takes seconds for large histories, so run it in the background.
+     */
+    void compact(String projectId);
 }

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEditor;
@@ -233,7 +235,7 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
             RevCommit parent = expected == null ? null : walk.parseCommit(expected);
             ObjectId tree = writeTree(inserter, reader, parent, request.files());
             if (parent != null && tree.equals(parent.getTree())) {
-                return new CommitResult(toVersion(reader, parent, tagsByCommit(repo, walk)), false);
+                return new CommitResult(toVersion(parent, tagsByCommit(repo, walk)), false);
             }
             PersonIdent ident = new PersonIdent(request.author().name(), request.author().email(), clock.instant(),
                     clock.getZone());
@@ -249,7 +251,7 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
             ObjectId commitId = inserter.insert(commit);
             inserter.flush();
             moveMain(projectId, repo, expected, commitId, ident, commit.getMessage());
-            return new CommitResult(toVersion(reader, walk.parseCommit(commitId), Map.of()), true);
+            return new CommitResult(toVersion(walk.parseCommit(commitId), Map.of()), true);
         } catch (IOException e) {
             throw new StorageFailureException(projectId, "commit", e);
         }
@@ -289,7 +291,7 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
                 if (skipped < query.offset()) {
                     skipped++;
                 } else {
-                    page.add(toVersion(walk.getObjectReader(), commit, tags));
+                    page.add(toVersion(commit, tags));
                     if (page.size() == query.limit()) {
                         break;
                     }
@@ -369,6 +371,15 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
             return tags;
         } catch (IOException e) {
             throw new StorageFailureException(projectId, "list tags", e);
+        }
+    }
+
+    @Override
+    public void compact(String projectId) {
+        try {
+            Git.wrap(open(projectId)).gc().call();
+        } catch (GitAPIException e) {
+            throw new StorageFailureException(projectId, "compact the repository", e);
         }
     }
 
@@ -552,8 +563,7 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
         return tags;
     }
 
-    private static Version toVersion(ObjectReader reader, RevCommit commit, Map<ObjectId, List<String>> tags)
-            throws IOException {
+    private static Version toVersion(RevCommit commit, Map<ObjectId, List<String>> tags) {
         PersonIdent author = commit.getAuthorIdent();
         List<Person> coAuthors = new ArrayList<>();
         for (String value : commit.getFooterLines(CO_AUTHORED_BY)) {
@@ -563,7 +573,7 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
             }
         }
         List<String> parents = Stream.of(commit.getParents()).map(ObjectId::name).toList();
-        return new Version(commit.name(), reader.abbreviate(commit, SHORT_ID_LENGTH).name(),
+        return new Version(commit.name(), commit.abbreviate(SHORT_ID_LENGTH).name(),
                 new Person(author.getName(), author.getEmailAddress()), coAuthors, author.getWhenAsInstant(),
                 commit.getFullMessage(), parents, tags.getOrDefault(commit, List.of()));
     }

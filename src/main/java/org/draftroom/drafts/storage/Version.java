@@ -7,7 +7,8 @@ import java.util.List;
  * One saved version of a draft: a commit of the project repository.
  *
  * @param commitId full 40-digit commit id
- * @param shortId abbreviated id, unique in the repository when it was read (at least 7 digits)
+ * @param shortId the first 7 digits of the id, for display; address versions by {@code commitId}, since a short id
+ *         can become ambiguous as the history grows
  * @param author who wrote the change
  * @param coAuthors co-editors named in {@code Co-authored-by:} trailers of the message, in order, possibly empty
  * @param time author time

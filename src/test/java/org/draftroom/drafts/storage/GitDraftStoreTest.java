@@ -277,4 +277,22 @@ class GitDraftStoreTest {
             assertThat(Files.isDirectory(reopened.repositoryDirectory("p1"))).isTrue();
         }
     }
+
+    @Test
+    void compacting_keeps_every_version_readable() {
+        String head = firstVersion("p1", "v0\n");
+        for (int i = 1; i <= 5; i++) {
+            head = store.commit("p1", CommitRequest.onTopOf(head, Map.of("draft.md", "v" + i + "\n"), BOB, "Edit"))
+                    .version().commitId();
+        }
+        store.createTag("p1", "cd-1", head, ALICE, "CD");
+
+        store.compact("p1");
+
+        assertThat(store.history("p1", HistoryQuery.page(0, 10))).hasSize(6);
+        assertThat(store.readFile("p1", "cd-1", "draft.md")).contains("v5\n");
+        String next = store.commit("p1", CommitRequest.onTopOf(head, Map.of("draft.md", "v6\n"), BOB, "After gc"))
+                .version().commitId();
+        assertThat(store.head("p1")).contains(next);
+    }
 }

@@ -37,8 +37,8 @@ import org.eclipse.jgit.diff.RawTextComparator;
  * in {@code docs/benchmarks.md}.
  *
  * <p>Measures: generating the large project; saving a one-clause edit 1,000 times (p50, p95, max); listing the full
- * history; reading {@code draft.md} at two far-apart versions ({@code wd-1} and the head) and diffing them with
- * diff-match-patch (character diff, default 1 s timeout and unlimited; line-mode diff) and with JGit's
+ * history; compacting; reading {@code draft.md} at two far-apart versions ({@code wd-1} and the head) and diffing them with
+ * diff-match-patch (character diff and diff with line pre-pass, default 1 s timeout) and with JGit's
  * {@link HistogramDiff} (line diff).
  *
  * <p>Run from the project root:
@@ -77,6 +77,20 @@ public final class StorageBenchmark {
             historyListing(store, project);
             diffs(store, project);
             System.out.printf("Repository size on disk: %,d KB%n", sizeKb(store.repositoryDirectory(project)));
+            timed("Compact (JGit gc)", 1, () -> {
+                store.compact(project);
+                return null;
+            });
+            System.out.printf("Repository size after compacting: %,d KB%n",
+                    sizeKb(store.repositoryDirectory(project)));
+            timed("List full history after compacting", 5,
+                    () -> store.history(project, HistoryQuery.page(0, Integer.MAX_VALUE)));
+            timed("Save one clause edit after compacting", 20, () -> {
+                String head = store.head(project).orElseThrow();
+                String text = store.readFile(project, head, DraftStore.DRAFT_FILE).orElseThrow();
+                return store.commit(project, CommitRequest.onTopOf(head, Map.of(DraftStore.DRAFT_FILE,
+                        text + "\n" + System.nanoTime() + "\n"), EDITOR, "Edit after gc"));
+            });
         }
     }
 
@@ -121,19 +135,16 @@ public final class StorageBenchmark {
                 () -> store.readFileAtTwoVersions(project, DraftStore.DRAFT_FILE, "wd-1", "main"));
         System.out.printf("  (%,d and %,d characters)%n", pair.oldText().length(), pair.newText().length());
 
-        DiffMatchPatch limited = new DiffMatchPatch();
-        LinkedList<DiffMatchPatch.Diff> charDiff = timed("diff-match-patch diffMain, 1 s timeout", 3,
-                () -> limited.diffMain(pair.oldText(), pair.newText()));
-        System.out.printf("  (%,d diffs)%n", charDiff.size());
-        DiffMatchPatch unlimited = new DiffMatchPatch();
-        unlimited.diffTimeout = 0;
-        LinkedList<DiffMatchPatch.Diff> fullDiff = timed("diff-match-patch diffMain, no timeout", 1,
-                () -> unlimited.diffMain(pair.oldText(), pair.newText()));
-        System.out.printf("  (%,d diffs; Levenshtein %,d vs %,d with timeout)%n", fullDiff.size(),
-                unlimited.diffLevenshtein(fullDiff), limited.diffLevenshtein(charDiff));
-        timed("diff-match-patch diffMain + diffCleanupSemantic, 1 s timeout", 3, () -> {
-            LinkedList<DiffMatchPatch.Diff> diffs = limited.diffMain(pair.oldText(), pair.newText());
-            limited.diffCleanupSemantic(diffs);
+        DiffMatchPatch dmp = new DiffMatchPatch();
+        LinkedList<DiffMatchPatch.Diff> charDiff = timed("diff-match-patch diffMain, characters, 1 s timeout", 3,
+                () -> dmp.diffMain(pair.oldText(), pair.newText(), false));
+        System.out.printf("  (%,d diffs, Levenshtein %,d)%n", charDiff.size(), dmp.diffLevenshtein(charDiff));
+        LinkedList<DiffMatchPatch.Diff> lineDiff = timed("diff-match-patch diffMain, line pre-pass, 1 s timeout", 3,
+                () -> dmp.diffMain(pair.oldText(), pair.newText(), true));
+        System.out.printf("  (%,d diffs, Levenshtein %,d)%n", lineDiff.size(), dmp.diffLevenshtein(lineDiff));
+        timed("diff-match-patch diffMain + diffCleanupSemantic (as a redline would)", 3, () -> {
+            LinkedList<DiffMatchPatch.Diff> diffs = dmp.diffMain(pair.oldText(), pair.newText(), true);
+            dmp.diffCleanupSemantic(diffs);
             return diffs;
         });
 
