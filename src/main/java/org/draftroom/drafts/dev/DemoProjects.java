@@ -46,12 +46,25 @@ class DemoProjects implements ApplicationRunner {
         this.largeProject = largeProject;
     }
 
+    /**
+     * Imports the seed folder's projects before the application takes requests; the large project (1,000+ versions,
+     * tens of seconds) is generated in the background and appears in the list when it is complete.
+     */
     @Override
     public void run(ApplicationArguments args) {
+        importAndIndex(false);
+        if (largeProject) {
+            Thread background = new Thread(() -> importAndIndex(true), "draftroom-large-sample");
+            background.setDaemon(true);
+            background.start();
+        }
+    }
+
+    private void importAndIndex(boolean withLargeProject) {
         SeedClock clock = new SeedClock(Instant.parse("2024-01-01T00:00:00Z"), ZoneId.of("Asia/Shanghai"));
         SeedImporter.Report report;
         try (GitDraftStore seedStore = new GitDraftStore(properties.draftsRepo().toAbsolutePath().normalize(), clock)) {
-            report = new SeedImporter(seedStore, seedFolder, clock, largeProject).importAll();
+            report = new SeedImporter(seedStore, seedFolder, clock, withLargeProject).importAll();
         }
         for (String projectId : store.listProjects()) {
             indexing.indexIfMissing(projectId);

@@ -6,12 +6,14 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.drafts.domain.DocumentType;
@@ -79,16 +81,16 @@ class ProjectDialog extends Dialog {
         Upload upload = new Upload(buffer);
         upload.setAcceptedFileTypes(".md", "text/markdown", "text/plain");
         upload.setMaxFileSize(DraftImporter.MAX_BYTES);
-        upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("project.import.drop")));
+        upload.setDropLabel(new Span(getTranslation("project.import.drop")));
         upload.addSucceededListener(e -> {
             try (InputStream in = buffer.getInputStream()) {
                 uploaded = in.readAllBytes();
             } catch (IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
+                throw new UncheckedIOException(ex);
             }
         });
-        upload.addFileRejectedListener(e -> DraftsUi.error(getTranslation("draft.import.too-large",
-                -1, DraftImporter.MAX_BYTES)));
+        upload.addFileRejectedListener(e -> DraftsUi.error(getTranslation("draft.import.limit",
+                DraftImporter.MAX_BYTES / 1024 / 1024)));
 
         FormLayout form = new FormLayout(code, type, titleZh, titleEn, workingGroup, lead, stage, stageCode);
         form.setColspan(titleZh, 2);

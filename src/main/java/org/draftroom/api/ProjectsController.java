@@ -1,0 +1,84 @@
+package org.draftroom.api;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.draftroom.drafts.domain.NumberedClause;
+import org.draftroom.drafts.domain.Project;
+import org.draftroom.drafts.domain.ProjectFilter;
+import org.draftroom.drafts.domain.VersionInfo;
+import org.draftroom.drafts.service.DraftService;
+import org.draftroom.drafts.service.ProjectService;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Projects, their versions, outlines and draft text, with the same access rules as the UI. */
+@RestController
+@RequestMapping("/api/v1/projects")
+class ProjectsController {
+
+    private static final int MAX_PAGE = 500;
+
+    private final ProjectService projects;
+    private final DraftService drafts;
+
+    ProjectsController(ProjectService projects, DraftService drafts) {
+        this.projects = projects;
+        this.drafts = drafts;
+    }
+
+    record ProjectJson(String id, String code, String titleZh, String titleEn, String type, String workingGroup,
+                       String stage, String stageCode, String leadOrganisation, Instant updatedAt) {
+        static ProjectJson of(Project p) {
+            return new ProjectJson(p.id(), p.code(), p.titleZh(), p.titleEn(), p.type().name(), p.workingGroup(),
+                    p.stage().key(), p.stageCode(), p.leadOrganisation(), p.updatedAt());
+        }
+    }
+
+    record VersionJson(String commitId, String author, String authorEmail, List<String> coAuthors, Instant time,
+                       String message, List<String> tags) {
+        static VersionJson of(VersionInfo v) {
+            return new VersionJson(v.commitId(), v.authorName(), v.authorEmail(), v.coAuthors(), v.time(),
+                    v.message(), v.tags());
+        }
+    }
+
+    record ClauseJson(String id, String number, String title, String kind, int depth) {
+        static ClauseJson of(NumberedClause c) {
+            return new ClauseJson(c.id(), c.number(), c.clause().title(), c.kind().name(), c.clause().level());
+        }
+    }
+
+    record OutlineJson(String commitId, List<ClauseJson> clauses) {
+    }
+
+    @GetMapping
+    List<ProjectJson> list() {
+        return projects.find(ProjectFilter.all()).stream().map(ProjectJson::of).toList();
+    }
+
+    @GetMapping("/{id}/versions")
+    List<VersionJson> versions(@PathVariable String id, @RequestParam(defaultValue = "0") int offset,
+                               @RequestParam(defaultValue = "100") int limit) {
+        return drafts.history(id, Math.max(0, offset), Math.min(Math.max(1, limit), MAX_PAGE)).stream()
+                .map(VersionJson::of).toList();
+    }
+
+    @GetMapping("/{id}/outline")
+    OutlineJson outline(@PathVariable String id, @RequestParam(required = false) String ref) {
+        DraftService.DraftSnapshot snapshot = drafts.open(id, ref);
+        return new OutlineJson(snapshot.version().commitId(),
+                snapshot.outline().clauses().stream().map(ClauseJson::of).toList());
+    }
+
+    @GetMapping("/{id}/draft")
+    ResponseEntity<byte[]> draft(@PathVariable String id, @RequestParam(required = false) String ref) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
+                .body(drafts.rawDraft(id, ref));
+    }
+}

@@ -1,0 +1,52 @@
+package org.draftroom.drafts.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import java.util.List;
+import java.util.Map;
+import org.draftroom.base.UserFacingException;
+import org.draftroom.base.ui.Notices;
+import org.draftroom.drafts.domain.DraftProblem;
+import org.draftroom.drafts.service.ImportRejectedException;
+
+/** Showing the drafts module's refusals and structure warnings in the user's language. */
+final class DraftsUi {
+
+    private DraftsUi() {
+    }
+
+    /** A refusal as a notification; a refused Markdown file as a dialog listing every problem. */
+    static void show(Component owner, UserFacingException refusal) {
+        if (refusal instanceof ImportRejectedException rejected) {
+            Dialog dialog = new Dialog();
+            dialog.setId("import-problems");
+            dialog.setHeaderTitle(owner.getTranslation("draft.import.rejected", rejected.problems().size()));
+            dialog.add(new Paragraph(owner.getTranslation("draft.import.nothing-written")), problems(owner,
+                    rejected.problems()));
+            dialog.getFooter().add(new Button(owner.getTranslation("action.close"), e -> dialog.close()));
+            dialog.open();
+            return;
+        }
+        Notices.show(owner, refusal, Map.of());
+    }
+
+    static void error(String text) {
+        Notices.error(text);
+    }
+
+    /** The text of one structure problem. */
+    static String text(Component owner, DraftProblem problem) {
+        return owner.getTranslation(problem.key(), problem.args().toArray());
+    }
+
+    static UnorderedList problems(Component owner, List<DraftProblem> problems) {
+        UnorderedList list = new UnorderedList();
+        list.addClassName("draft-problems");
+        problems.forEach(p -> list.add(new ListItem(text(owner, p))));
+        return list;
+    }
+}

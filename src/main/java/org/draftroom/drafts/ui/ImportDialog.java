@@ -1,0 +1,65 @@
+package org.draftroom.drafts.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.draftroom.base.UserFacingException;
+import org.draftroom.base.ui.Notices;
+import org.draftroom.drafts.domain.DraftImporter;
+import org.draftroom.drafts.service.DraftService;
+
+/** An editor uploads a Markdown file as the next version of the draft; a faulty file is refused with every problem. */
+class ImportDialog extends Dialog {
+
+    private byte[] uploaded;
+
+    ImportDialog(DraftService drafts, String projectId, Runnable onImported) {
+        setId("import-dialog");
+        setHeaderTitle(getTranslation("draft.import"));
+        setWidth("560px");
+        MemoryBuffer buffer = new MemoryBuffer();
+        Upload upload = new Upload(buffer);
+        upload.setAcceptedFileTypes(".md", "text/markdown", "text/plain");
+        upload.setMaxFileSize(DraftImporter.MAX_BYTES);
+        upload.setDropLabel(new Span(getTranslation("project.import.drop")));
+        upload.setId("import-upload");
+        upload.addSucceededListener(e -> {
+            try (InputStream in = buffer.getInputStream()) {
+                uploaded = in.readAllBytes();
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        });
+        upload.addFileRejectedListener(e -> Notices.error(getTranslation("draft.import.limit",
+                DraftImporter.MAX_BYTES / 1024 / 1024)));
+        TextField message = new TextField(getTranslation("draft.save.message"));
+        message.setWidthFull();
+        message.setId("import-message");
+        add(new Paragraph(getTranslation("project.import.help")), upload, message);
+        Button save = new Button(getTranslation("draft.import"), e -> {
+            if (uploaded == null) {
+                Notices.error(getTranslation("draft.import.choose-file"));
+                return;
+            }
+            try {
+                DraftService.SaveResult result = drafts.importVersion(projectId, uploaded, message.getValue());
+                Notices.success(getTranslation("draft.saved", result.version().shortId()));
+                close();
+                onImported.run();
+            } catch (UserFacingException refusal) {
+                DraftsUi.show(this, refusal);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("import-save");
+        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+    }
+}
