@@ -55,12 +55,12 @@ public class ProjectRepository {
         return jdbc.sql("select count(*) from project where id = :id").param("id", id).query(Long.class).single() > 0;
     }
 
-    /** Inserts the project, or replaces what the index says about it. */
+    /** Inserts the project, or replaces what the index says about it; {@code now} is its creation time if new. */
     public void upsert(Project p, Instant now) {
         jdbc.sql("""
                         insert into project (id, code, title_zh, title_en, doc_type, working_group, stage, stage_code,
                                              lead_organisation, created_at, updated_at)
-                        values (:id, :code, :zh, :en, :type, :wg, :stage, :stageCode, :lead, :now, :now)
+                        values (:id, :code, :zh, :en, :type, :wg, :stage, :stageCode, :lead, :now, :updated)
                         on conflict (id) do update set code = excluded.code, title_zh = excluded.title_zh,
                             title_en = excluded.title_en, doc_type = excluded.doc_type,
                             working_group = excluded.working_group, stage = excluded.stage,
@@ -69,7 +69,7 @@ public class ProjectRepository {
                 .param("id", p.id()).param("code", p.code()).param("zh", p.titleZh()).param("en", p.titleEn())
                 .param("type", p.type().name()).param("wg", p.workingGroup()).param("stage", p.stage().key())
                 .param("stageCode", p.stageCode()).param("lead", p.leadOrganisation())
-                .param("now", Timestamp.from(now)).update();
+                .param("now", Timestamp.from(now)).param("updated", Timestamp.from(p.updatedAt())).update();
     }
 
     public void touch(String id, Instant now) {

@@ -113,7 +113,7 @@ class DraftView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
         outline.addHierarchyColumn(c -> c.number().isEmpty() ? c.clause().title()
                         : c.label(language()) + "  " + c.clause().title())
-                .setHeader(getTranslation("draft.outline")).setFlexGrow(1);
+                .setHeader(getTranslation("draft.outline")).setFlexGrow(1).setSortable(false);
         outline.addComponentColumn(this::warningMarker).setWidth("48px").setFlexGrow(0);
         outline.setId("outline");
         outline.setSizeFull();
@@ -168,6 +168,7 @@ class DraftView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         VerticalLayout right = new VerticalLayout(clauseEditor, problems, document);
         right.setPadding(false);
         right.addClassName("draft-main");
+        right.setHeightFull();
         SplitLayout split = new SplitLayout(left, right);
         split.setSplitterPosition(28);
         split.setSizeFull();
