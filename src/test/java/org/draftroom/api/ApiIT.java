@@ -119,6 +119,45 @@ class ApiIT {
     }
 
     @Test
+    void projects_versions_outline_and_draft_are_readable_with_a_token() throws Exception {
+        String token = createToken("editor1", "draftroom-demo");
+        Reply projects = send(request("/api/v1/projects").header("Authorization", "Bearer " + token));
+        assertThat(projects.status()).isEqualTo(200);
+        assertThat(projects.body().findValuesAsText("code")).contains("GB/T 35273");
+
+        Reply versions = send(request("/api/v1/projects/gbt-35273/versions").header("Authorization", "Bearer " + token));
+        assertThat(versions.body().size()).isEqualTo(2);
+        assertThat(versions.body().get(0).get("tags").toString()).isEqualTo("[\"cd-1\"]");
+        assertThat(versions.body().get(1).get("author").asText()).isEqualTo("张伟");
+
+        Reply outline = send(request("/api/v1/projects/gbt-35273/outline?ref=wd-1")
+                .header("Authorization", "Bearer " + token));
+        JsonNode access = null;
+        for (JsonNode clause : outline.body().get("clauses")) {
+            if (clause.get("id").asText().equals("c-right-access")) {
+                access = clause;
+            }
+        }
+        assertThat(access).as("the 2017 outline has the access right under clause 7").isNotNull();
+        assertThat(access.get("number").asText()).startsWith("7.");
+        assertThat(access.get("depth").asInt()).isEqualTo(2);
+
+        HttpResponse<String> draft = http.send(request("/api/v1/projects/gbt-35273/draft?ref=cd-1")
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(draft.statusCode()).isEqualTo(200);
+        assertThat(draft.headers().firstValue("Content-Type").orElse("")).startsWith("text/markdown");
+        assertThat(draft.body()).contains("{#c-rights}");
+
+        Reply unknownRef = send(request("/api/v1/projects/gbt-35273/draft?ref=no-such-tag")
+                .header("Authorization", "Bearer " + token));
+        assertThat(unknownRef.status()).isEqualTo(400);
+
+        String reviewer = createToken("reviewer2", "draftroom-demo");
+        assertThat(send(request("/api/v1/projects").header("Authorization", "Bearer " + reviewer)).status())
+                .as("reviewers read only frozen consultation drafts").isEqualTo(403);
+    }
+
+    @Test
     void health_is_public_and_reports_the_database_and_the_drafts_repository() throws Exception {
         Reply health = send(request("/actuator/health"));
         assertThat(health.status()).isEqualTo(200);
