@@ -67,7 +67,7 @@ public class MainLayout extends AppLayout {
         who.setSpacing(true);
         MenuItem root = menu.addItem(who);
         root.getSubMenu().addItem(withIcon(VaadinIcon.USER, getTranslation("nav.profile")),
-                e -> getUI().ifPresent(ui -> ui.navigate("profile")));
+                e -> getUI().ifPresent(ui -> ui.navigate("profile"))).setId("my-profile");
         root.getSubMenu().addItem(withIcon(VaadinIcon.SIGN_OUT, getTranslation("nav.sign-out")),
                 e -> authentication.logout()).setId("sign-out");
         return menu;

@@ -16,9 +16,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Sets every new UI's language (see {@link Languages}) and installs the error handler that turns a refused or failed
- * action into a message in the user's language instead of a stack trace. Unexpected errors are logged with an id that
- * the message shows, so support can find them.
+ * Sets every new UI's language (see {@link Languages}), also as the page's {@code lang}, and installs the error
+ * handler that turns a refused or failed action into a message in the user's language instead of a stack trace.
+ * Unexpected errors are logged with an id that the message shows, so support can find them.
  */
 @Component
 class ShellServiceInitListener implements VaadinServiceInitListener {
@@ -35,8 +35,14 @@ class ShellServiceInitListener implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(init -> init.getUI().setLocale(
-                Languages.initialLocale(init.getUI().getSession(), VaadinRequest.getCurrent(), users)));
+        event.getSource().addUIInitListener(init -> {
+            UI ui = init.getUI();
+            Locale locale = Languages.initialLocale(ui.getSession(), VaadinRequest.getCurrent(), users);
+            ui.setLocale(locale);
+            // The page's lang attribute is written before the UI knows its language (Vaadin takes the first provided
+            // locale, Chinese); screen readers and the browser's choice of fonts follow it.
+            ui.getPage().executeJs("document.documentElement.lang = $0", locale.toLanguageTag());
+        });
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(this::handle));
     }
 

@@ -27,7 +27,8 @@ class PasswordChangeGuard implements VaadinServiceInitListener {
     private void beforeEnter(BeforeEnterEvent event) {
         if (event.getNavigationTarget() != ProfileView.class && event.getNavigationTarget() != LoginView.class
                 && access.isSignedIn() && users.me().passwordChangeRequired()) {
-            event.rerouteTo(ProfileView.class);
+            // Forward, not reroute: the address bar and the navigation then say "profile", not the page refused.
+            event.forwardTo(ProfileView.class);
         }
     }
 }

@@ -37,17 +37,33 @@ public class ActiveSessions implements HttpSessionAttributeListener, HttpSession
         byUser.values().forEach(sessions -> sessions.remove(event.getSession()));
     }
 
-    /** Invalidates every session of the user on this node. */
+    /**
+     * Invalidates every session of the user on this node; returns when they have ended. The sessions are ended on a
+     * thread of their own: ending one makes Vaadin close its UIs under that session's lock, and doing that inside the
+     * administrator's Vaadin request left the request without the lock of the administrator's own session ("Cannot
+     * access state in VaadinSession or UI without locking the session"), so the administrator's screen stopped
+     * answering.
+     */
     public void endSessionsOf(String username) {
         Set<HttpSession> sessions = byUser.remove(key(username));
-        if (sessions != null) {
-            for (HttpSession session : sessions) {
-                try {
-                    session.invalidate();
-                } catch (IllegalStateException alreadyInvalid) {
-                    // the session ended on its own meanwhile: nothing left to end
-                }
-            }
+        if (sessions == null) {
+            return;
+        }
+        Thread ending = new Thread(() -> sessions.forEach(ActiveSessions::invalidate), "end-sessions-" + username);
+        ending.start();
+        try {
+            ending.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while ending the sessions of " + username, e);
+        }
+    }
+
+    private static void invalidate(HttpSession session) {
+        try {
+            session.invalidate();
+        } catch (IllegalStateException alreadyInvalid) {
+            // the session ended on its own meanwhile: nothing left to end
         }
     }
 

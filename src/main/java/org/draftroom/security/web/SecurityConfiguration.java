@@ -126,9 +126,12 @@ class SecurityConfiguration {
     @Bean
     @Order(4)
     SecurityFilterChain vaadin(HttpSecurity http) throws Exception {
+        // Vaadin's configurer first: it sets the login page while the configurers initialise, in order. Were the form
+        // login configured first, it would initialise without a login page and switch on Spring Security's generated
+        // "Please sign in" page, which then hides the login view.
         return http
-                .formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()))
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"))
+                .formLogin(form -> form.failureHandler(loginFailure()))
                 .build();
     }
 
