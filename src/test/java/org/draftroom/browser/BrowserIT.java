@@ -18,10 +18,10 @@ class BrowserIT extends BrowserTestBase {
 
     @ParameterizedTest(name = "{0} sees {1} and the navigation {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            admin       | home-admin       | nav.users nav.organisations nav.working-groups
-            secretariat | home-secretariat | nav.organisations nav.working-groups
-            editor1     | home-editor      | ''
-            editor2     | home-editor      | ''
+            admin       | home-admin       | nav.projects nav.users nav.organisations nav.working-groups
+            secretariat | home-secretariat | nav.projects nav.organisations nav.working-groups
+            editor1     | home-editor      | nav.projects
+            editor2     | home-editor      | nav.projects
             reviewer1   | home-reviewer    | ''
             reviewer2   | home-reviewer    | ''
             """)

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vaadin.devmode.devTools.enabled=false")
+        properties = {"vaadin.devmode.devTools.enabled=false", "draftroom.demo.large-project=false"})
 @ActiveProfiles("demo")
 public abstract class BrowserTestBase {
 

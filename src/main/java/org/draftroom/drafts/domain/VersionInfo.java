@@ -9,9 +9,10 @@ import java.util.List;
  * @param commitId  the full commit id; any Git client sees the same id
  * @param coAuthors co-editors named in the version, "Name &lt;email&gt;"
  * @param tags      milestone tags on this version ({@code wd-2}, {@code cd-1}), possibly empty
+ * @param parentId  the version this one was made from, null for a project's first version
  */
 public record VersionInfo(String commitId, String shortId, String authorName, String authorEmail,
-                          List<String> coAuthors, Instant time, String message, List<String> tags) {
+                          List<String> coAuthors, Instant time, String message, List<String> tags, String parentId) {
 
     /** The first line of the message. */
     public String subject() {

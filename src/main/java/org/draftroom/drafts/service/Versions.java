@@ -14,7 +14,8 @@ final class Versions {
 
     static VersionInfo info(Version v) {
         return new VersionInfo(v.commitId(), v.shortId(), v.author().name(), v.author().email(),
-                v.coAuthors().stream().map(Person::toString).toList(), v.time(), v.message(), List.copyOf(v.tags()));
+                v.coAuthors().stream().map(Person::toString).toList(), v.time(), v.message(), List.copyOf(v.tags()),
+                v.parentIds().isEmpty() ? null : v.parentIds().get(0));
     }
 
     /** The person as a Git author; characters Git cannot hold in a name are replaced. */

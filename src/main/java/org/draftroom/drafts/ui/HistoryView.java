@@ -113,6 +113,13 @@ class HistoryView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 QueryParameters.of("ref", version.commitId()))));
         open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout actions = new HorizontalLayout(open);
+        if (version.parentId() != null) {
+            Button changes = new Button(getTranslation("history.changes"),
+                    e -> openRedline(version.parentId(), version.commitId()));
+            changes.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            changes.addClassName("version-changes");
+            actions.add(changes);
+        }
         actions.setSpacing(false);
         if (access.canManageProjects()) {
             Button tag = new Button(getTranslation("history.tag"), e -> openTagDialog(version));

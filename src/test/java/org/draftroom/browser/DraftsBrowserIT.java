@@ -1,0 +1,62 @@
+package org.draftroom.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Drafts in a real browser: an editor of the project's working group edits a clause and saves, then finds the
+ * version in the history and the change in its redline; editors of other groups and reviewers cannot edit.
+ */
+class DraftsBrowserIT extends BrowserTestBase {
+
+    private static final String SAMPLE = "gbt-35273";
+
+    @Test
+    void an_editor_edits_a_clause_saves_and_sees_the_version_in_the_history_and_the_change_in_the_redline() {
+        LoginPage.open(browser()).signInAs("editor2", DEMO_PASSWORD);
+        DraftPage draft = DraftPage.open(browser(), SAMPLE);
+        assertThat(draft.documentText()).contains("1", "范围", "附录A");
+
+        String added = "本文件也适用于主管监管部门开展个人信息安全检查。";
+        draft.startEditing().selectClause("范围").replaceClauseText("\n本文件规定了个人信息处理活动应遵循的原则和安全要求。\n\n"
+                + added + "\n\n");
+        browser().waitUntil("the rendered document to show the new sentence", () -> draft.documentText().contains(added));
+        browser().screenshot("draft-editing-en");
+
+        draft.saveVersion("Extend the scope to supervisory inspections");
+
+        HistoryPage history = draft.openHistory();
+        assertThat(history.row("Extend the scope to supervisory inspections")).contains("刘洋 Liu Yang");
+        browser().screenshot("history-en");
+        RedlinePage redline = history.changesOf("Extend the scope to supervisory inspections");
+        assertThat(redline.insertedText()).contains("主管监管部门开展个人信息安全检查");
+        browser().screenshot("redline-en");
+    }
+
+    @Test
+    void the_redline_of_the_sample_milestones_shows_the_rights_clauses_as_moved() {
+        LoginPage.open(browser()).signInAs("secretariat", DEMO_PASSWORD);
+        browser().open("projects/" + SAMPLE + "/redline?from=wd-1&to=cd-1");
+        RedlinePage redline = RedlinePage.shown(browser());
+        assertThat(redline.text()).contains("7.4 → 8.1");
+        assertNoMissingTexts(browser());
+    }
+
+    @Test
+    void an_editor_of_another_working_group_reads_the_draft_but_cannot_edit_it() {
+        LoginPage.open(browser()).signInAs("editor1", DEMO_PASSWORD);
+        DraftPage draft = DraftPage.open(browser(), SAMPLE);
+        assertThat(draft.documentText()).contains("范围");
+        assertThat(draft.canEdit()).isFalse();
+    }
+
+    @Test
+    void a_reviewer_cannot_open_the_working_drafts() {
+        LoginPage.open(browser()).signInAs("reviewer1", DEMO_PASSWORD);
+        browser().open("projects/" + SAMPLE);
+        browser().waitForVaadin();
+        assertThat(browser().$("div").attribute("id", "document").exists()).isFalse();
+        assertThat(browser().pageText()).doesNotContain("个人信息安全规范");
+    }
+}
