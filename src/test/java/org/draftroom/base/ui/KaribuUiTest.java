@@ -69,6 +69,12 @@ public abstract class KaribuUiTest {
         SecurityContextHolder.clearContext();
     }
 
+    /** Ends the browser session and opens a new one, signed out, as a person coming back another day would. */
+    protected void startNewSession() {
+        tearDownVaadin();
+        setUpVaadin();
+    }
+
     /**
      * Karibu's own discovery ({@code Routes.autoDiscoverViews}) only sees public classes, but our views are
      * package-private; so the routes and layouts are found here, whatever their visibility, and Karibu's discovery

@@ -1,9 +1,12 @@
 package org.draftroom.security.ui;
 
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.util.List;
@@ -36,6 +39,29 @@ class MainNavigationViewIT extends KaribuUiTest {
         UI.getCurrent().navigate("");
 
         assertThat(labels()).containsExactly("首页", "用户", "单位", "工作组");
+    }
+
+    @Test
+    void choosing_chinese_in_the_top_bar_switches_the_application_and_is_remembered_for_the_next_visit() {
+        signInAs("editor2");
+        UI.getCurrent().navigate("");
+        assertThat(labels()).containsExactly("Home");
+
+        _click(_get(Button.class, spec -> spec.withId("lang-zh")));
+
+        // the switch reloads the page: a new UI, whose language comes from the person's choice
+        assertThat(UI.getCurrent().getLocale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+        assertThat(labels()).containsExactly("首页");
+        assertThat(_get(H1.class).getText()).isEqualTo("欢迎，刘洋 Liu Yang");
+        assertThat(_get(Button.class, spec -> spec.withId("lang-zh")).getElement().getAttribute("aria-pressed"))
+                .isEqualTo("true");
+
+        startNewSession();
+        signInAs("editor2", Locale.ENGLISH);
+        UI.getCurrent().getPage().reload();
+        assertThat(UI.getCurrent().getLocale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("");
+        assertThat(labels()).containsExactly("首页");
     }
 
     private List<String> navigationOf(String username) {
