@@ -3,6 +3,7 @@ package org.draftroom.base.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
 import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
@@ -10,11 +11,14 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinSession;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ScanResult;
 import java.util.HashSet;
@@ -29,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -100,19 +105,52 @@ public abstract class KaribuUiTest {
      * application's) and sets the UI's language, so that the texts the test checks are predictable.
      */
     protected void signInAs(String username, Locale locale) {
-        UserDetails user = userDetailsService.loadUserByUsername(username);
-        UsernamePasswordAuthenticationToken authentication =
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
+        Authentication authentication = authenticationOf(username);
+        SecurityContextHolder.setContext(contextOf(authentication));
 
-        Set<String> authorities = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        Set<String> authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toUnmodifiableSet());
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, role) -> authorities.contains(role) || authorities.contains("ROLE_" + role));
         UI.getCurrent().setLocale(locale);
+    }
+
+    /**
+     * Does something as another person, elsewhere (another browser, the API), while the signed-in person's UI stays
+     * as it is; for example an administrator changing the roles of the person using the UI.
+     */
+    protected void asUser(String username, Runnable action) {
+        SecurityContext signedIn = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(contextOf(authenticationOf(username)));
+        try {
+            action.run();
+        } finally {
+            SecurityContextHolder.setContext(signedIn);
+        }
+    }
+
+    /**
+     * Clicks a button the way a click from the browser is handled: a failure in the click's listener goes to the
+     * session's error handler (which tells the user) instead of to the test.
+     */
+    protected static void clickAsTheBrowserWould(Button button) {
+        try {
+            ButtonKt._click(button);
+        } catch (RuntimeException failure) {
+            VaadinSession.getCurrent().getErrorHandler().error(new ErrorEvent(failure));
+        }
+    }
+
+    private Authentication authenticationOf(String username) {
+        UserDetails user = userDetailsService.loadUserByUsername(username);
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+    }
+
+    private static SecurityContext contextOf(Authentication authentication) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        return context;
     }
 
     protected void signInAs(String username) {

@@ -263,6 +263,35 @@ class UsersViewIT extends KaribuUiTest {
         assertThat(notificationTexts()).noneMatch(t -> t.contains("reset"));
     }
 
+    @Test
+    void an_administrator_who_lost_the_role_meanwhile_is_refused_and_keeps_what_they_typed() {
+        signInAs("admin");
+        UserForm second = new UserForm();
+        second.setUsername("admin.two");
+        second.setDisplayName("Second Administrator");
+        second.setPassword("a-long-enough-secret");
+        second.setRoles(Set.of(Role.ADMIN));
+        long secondId = users.create(second).id();
+        asUser("admin.two", () -> users.changeOwnPassword("a-long-enough-secret", "a-password-of-my-own"));
+        signInAs("admin.two");
+        navigateTo(UsersView.class);
+        UserDialog dialog = openNewUser();
+        fill(dialog, "late.comer", "Late Comer", "a-long-enough-secret");
+        CheckboxGroupKt.selectByLabel(roles(dialog), "Secretariat");
+
+        asUser("admin", () -> {
+            second.setRoles(Set.of(Role.SECRETARIAT));
+            users.update(secondId, second);
+        });
+        clickAsTheBrowserWould(save(dialog));
+
+        assertThat(notificationTexts())
+                .contains("You may not do this. If you think you should, ask the committee's administrator.");
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(username(dialog).getValue()).isEqualTo("late.comer");
+        asUser("admin", () -> assertThat(users.count("late.comer")).isZero());
+    }
+
     // --- helpers ---
 
     private void openAsAdmin(Locale locale) {
