@@ -14,23 +14,30 @@ import java.util.Locale;
 import org.draftroom.base.ui.KaribuUiTest;
 import org.junit.jupiter.api.Test;
 
-/** The main navigation offers the administration screens only to those who may use them. */
+/**
+ * The main navigation offers the administration screens only to those who may use them. Other modules add their own
+ * entries; these tests look at the administration ones.
+ */
 class MainNavigationViewIT extends KaribuUiTest {
+
+    private static final List<String> ADMINISTRATION = List.of("Users", "Organisations", "Working groups");
 
     @Test
     void the_administrator_sees_users_organisations_and_working_groups() {
-        assertThat(navigationOf("admin")).containsExactly("Home", "Users", "Organisations", "Working groups");
+        assertThat(navigationOf("admin")).startsWith("Home")
+                .containsSubsequence("Users", "Organisations", "Working groups");
     }
 
     @Test
     void the_secretariat_sees_organisations_and_working_groups_but_not_users() {
-        assertThat(navigationOf("secretariat")).containsExactly("Home", "Organisations", "Working groups");
+        assertThat(navigationOf("secretariat")).startsWith("Home")
+                .containsSubsequence("Organisations", "Working groups").doesNotContain("Users");
     }
 
     @Test
     void editors_and_reviewers_see_no_administration_screens() {
-        assertThat(navigationOf("editor1")).containsExactly("Home");
-        assertThat(navigationOf("reviewer1")).containsExactly("Home");
+        assertThat(navigationOf("editor1")).startsWith("Home").doesNotContainAnyElementsOf(ADMINISTRATION);
+        assertThat(navigationOf("reviewer1")).startsWith("Home").doesNotContainAnyElementsOf(ADMINISTRATION);
     }
 
     @Test
@@ -38,20 +45,21 @@ class MainNavigationViewIT extends KaribuUiTest {
         signInAs("admin", Locale.SIMPLIFIED_CHINESE);
         UI.getCurrent().navigate("");
 
-        assertThat(labels()).containsExactly("首页", "用户", "单位", "工作组");
+        assertThat(labels()).startsWith("首页").containsSubsequence("用户", "单位", "工作组")
+                .doesNotContainAnyElementsOf(ADMINISTRATION);
     }
 
     @Test
     void choosing_chinese_in_the_top_bar_switches_the_application_and_is_remembered_for_the_next_visit() {
         signInAs("editor2");
         UI.getCurrent().navigate("");
-        assertThat(labels()).containsExactly("Home");
+        assertThat(labels()).startsWith("Home");
 
         _click(_get(Button.class, spec -> spec.withId("lang-zh")));
 
         // the switch reloads the page: a new UI, whose language comes from the person's choice
         assertThat(UI.getCurrent().getLocale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
-        assertThat(labels()).containsExactly("首页");
+        assertThat(labels()).startsWith("首页").doesNotContain("Home");
         assertThat(_get(H1.class).getText()).isEqualTo("欢迎，刘洋 Liu Yang");
         assertThat(_get(Button.class, spec -> spec.withId("lang-zh")).getElement().getAttribute("aria-pressed"))
                 .isEqualTo("true");
@@ -61,7 +69,7 @@ class MainNavigationViewIT extends KaribuUiTest {
         UI.getCurrent().getPage().reload();
         assertThat(UI.getCurrent().getLocale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
         UI.getCurrent().navigate("");
-        assertThat(labels()).containsExactly("首页");
+        assertThat(labels()).startsWith("首页").doesNotContain("Home");
     }
 
     private List<String> navigationOf(String username) {
