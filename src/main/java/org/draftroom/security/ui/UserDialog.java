@@ -87,6 +87,9 @@ class UserDialog extends Dialog {
                     .bind(UserForm::getUsername, UserForm::setUsername);
             binder.forField(password).withValidator(Forms.rule(this, v -> Rules.password(v, username.getValue())))
                     .bind(UserForm::getPassword, UserForm::setPassword);
+        } else {
+            // Shown, never written: the username of an existing account cannot change.
+            binder.forField(username).bind(UserForm::getUsername, null);
         }
         binder.forField(displayName).withValidator(Forms.rule(this, Rules::displayName))
                 .bind(UserForm::getDisplayName, UserForm::setDisplayName);
