@@ -61,6 +61,8 @@ public class MainLayout extends AppLayout {
         menu.setId("user-menu");
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         Avatar avatar = new Avatar(user.displayName());
+        // One character: a Chinese name's surname, or a Latin name's initial ("张", "A"), never a mix of both.
+        avatar.setAbbreviation(new String(Character.toChars(user.displayName().codePointAt(0))));
         avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
         HorizontalLayout who = new HorizontalLayout(avatar, new Span(user.displayName()));
         who.setAlignItems(FlexComponent.Alignment.CENTER);

@@ -6,10 +6,18 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.Notices;
+import org.draftroom.drafts.domain.DraftImporter;
 import org.draftroom.drafts.domain.DraftProblem;
 import org.draftroom.drafts.service.ImportRejectedException;
 
@@ -36,6 +44,25 @@ final class DraftsUi {
 
     static void error(String text) {
         Notices.error(text);
+    }
+
+    /** An upload field for one Markdown draft of at most {@link DraftImporter#MAX_BYTES}; hands over its bytes. */
+    static Upload markdownUpload(Component owner, Consumer<byte[]> received) {
+        MemoryBuffer buffer = new MemoryBuffer();
+        Upload upload = new Upload(buffer);
+        upload.setAcceptedFileTypes(".md", "text/markdown", "text/plain");
+        upload.setMaxFileSize(DraftImporter.MAX_BYTES);
+        upload.setDropLabel(new Span(owner.getTranslation("project.import.drop")));
+        upload.addSucceededListener(e -> {
+            try (InputStream in = buffer.getInputStream()) {
+                received.accept(in.readAllBytes());
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        });
+        upload.addFileRejectedListener(e -> Notices.error(owner.getTranslation("draft.import.limit",
+                DraftImporter.MAX_BYTES / 1024 / 1024)));
+        return upload;
     }
 
     /** The text of one structure problem. */

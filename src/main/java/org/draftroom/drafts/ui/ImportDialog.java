@@ -4,16 +4,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.Notices;
-import org.draftroom.drafts.domain.DraftImporter;
 import org.draftroom.drafts.service.DraftService;
 
 /** An editor uploads a Markdown file as the next version of the draft; a faulty file is refused with every problem. */
@@ -25,21 +19,7 @@ class ImportDialog extends Dialog {
         setId("import-dialog");
         setHeaderTitle(getTranslation("draft.import"));
         setWidth("560px");
-        MemoryBuffer buffer = new MemoryBuffer();
-        Upload upload = new Upload(buffer);
-        upload.setAcceptedFileTypes(".md", "text/markdown", "text/plain");
-        upload.setMaxFileSize(DraftImporter.MAX_BYTES);
-        upload.setDropLabel(new Span(getTranslation("project.import.drop")));
-        upload.setId("import-upload");
-        upload.addSucceededListener(e -> {
-            try (InputStream in = buffer.getInputStream()) {
-                uploaded = in.readAllBytes();
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-        });
-        upload.addFileRejectedListener(e -> Notices.error(getTranslation("draft.import.limit",
-                DraftImporter.MAX_BYTES / 1024 / 1024)));
+        Upload upload = DraftsUi.markdownUpload(this, bytes -> uploaded = bytes);
         TextField message = new TextField(getTranslation("draft.save.message"));
         message.setWidthFull();
         message.setId("import-message");

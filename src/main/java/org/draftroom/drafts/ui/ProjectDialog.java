@@ -6,19 +6,13 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.drafts.domain.DocumentType;
 import org.draftroom.drafts.domain.DraftDocument;
-import org.draftroom.drafts.domain.DraftImporter;
 import org.draftroom.drafts.domain.Project;
 import org.draftroom.drafts.domain.ProjectForm;
 import org.draftroom.drafts.domain.Stage;
@@ -39,7 +33,6 @@ class ProjectDialog extends Dialog {
     private final ComboBox<Organisation> lead = new ComboBox<>();
     private final Select<Stage> stage = new Select<>();
     private final TextField stageCode = new TextField();
-    private final MemoryBuffer buffer = new MemoryBuffer();
     private byte[] uploaded;
 
     ProjectDialog(ProjectService projects, DirectoryService directory, Consumer<Project> onCreated) {
@@ -78,19 +71,7 @@ class ProjectDialog extends Dialog {
             }
         });
 
-        Upload upload = new Upload(buffer);
-        upload.setAcceptedFileTypes(".md", "text/markdown", "text/plain");
-        upload.setMaxFileSize(DraftImporter.MAX_BYTES);
-        upload.setDropLabel(new Span(getTranslation("project.import.drop")));
-        upload.addSucceededListener(e -> {
-            try (InputStream in = buffer.getInputStream()) {
-                uploaded = in.readAllBytes();
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-        });
-        upload.addFileRejectedListener(e -> DraftsUi.error(getTranslation("draft.import.limit",
-                DraftImporter.MAX_BYTES / 1024 / 1024)));
+        Upload upload = DraftsUi.markdownUpload(this, bytes -> uploaded = bytes);
 
         FormLayout form = new FormLayout(code, type, titleZh, titleEn, workingGroup, lead, stage, stageCode);
         form.setColspan(titleZh, 2);

@@ -24,6 +24,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * People and their accounts. Administrators manage everyone; every signed-in person manages their own password and
@@ -122,7 +124,13 @@ public class UserService {
         }
         users.setEnabled(id, enabled, clock.instant());
         if (!enabled) {
-            activeSessions.endSessionsOf(user.username());
+            // After the commit: a sign-in racing with this call must already find the account disabled.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    activeSessions.endSessionsOf(user.username());
+                }
+            });
         }
         return users.findById(id).orElseThrow();
     }
