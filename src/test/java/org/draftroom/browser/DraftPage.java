@@ -22,8 +22,10 @@ public final class DraftPage {
         return new DraftPage(browser);
     }
 
+    /** The whole rendered document's text, also the parts scrolled out of view. */
     public String documentText() {
-        return browser.$("div").id("document").text();
+        browser.$("div").id("document");
+        return String.valueOf(browser.js("return document.querySelector('#document').textContent"));
     }
 
     public String versionLine() {

@@ -169,6 +169,8 @@ class DraftView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         right.setPadding(false);
         right.addClassName("draft-main");
         right.setHeightFull();
+        right.setFlexGrow(1, document);
+        document.addClassName("draft-scroll");
         SplitLayout split = new SplitLayout(left, right);
         split.setSplitterPosition(28);
         split.setSizeFull();
