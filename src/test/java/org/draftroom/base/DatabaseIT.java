@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.draftroom.DraftroomApplication;
 import org.draftroom.security.SignedIn;
 import org.draftroom.security.service.DirectoryService;
@@ -18,13 +21,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /** Where the data lives: the embedded database survives a restart, and an external PostgreSQL can replace it. */
 class DatabaseIT {
 
-    private static ConfigurableApplicationContext start(Path dataDir, String... properties) {
-        return new SpringApplicationBuilder(DraftroomApplication.class)
-                .profiles("demo")
-                .properties("server.port=0", "draftroom.data-dir=" + dataDir,
-                        "draftroom.drafts-repo=" + dataDir.resolve("drafts-repo"))
-                .properties(properties)
-                .run();
+    /** Starts the application as the run command does, with command-line settings (which win over application.yml). */
+    private static ConfigurableApplicationContext start(Path dataDir, String... settings) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--draftroom.data-dir=" + dataDir,
+                "--draftroom.drafts-repo=" + dataDir.resolve("drafts-repo"), "--draftroom.demo.large-project=false"));
+        Arrays.stream(settings).map(s -> "--" + s).forEach(args::add);
+        return new SpringApplicationBuilder(DraftroomApplication.class).profiles("demo").run(args.toArray(String[]::new));
     }
 
     @Test
