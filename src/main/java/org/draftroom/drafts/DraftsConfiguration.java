@@ -8,8 +8,10 @@ import org.draftroom.base.ui.NavigationEntry;
 import org.draftroom.drafts.storage.GitDraftStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class DraftsConfiguration {
 
     /** One bare repository per project under {@code draftroom.drafts-repo}. */
@@ -23,5 +25,4 @@ class DraftsConfiguration {
         return new NavigationEntry("nav.projects", "projects", VaadinIcon.FILE_TEXT_O, 10,
                 Set.of("ADMIN", "SECRETARIAT", "EDITOR"));
     }
-
 }

@@ -1,5 +1,6 @@
 package org.draftroom.drafts.service;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.draftroom.base.UserFacingException;
@@ -50,10 +51,10 @@ public class DraftService {
     private final DraftStore store;
     private final Access access;
     private final ApplicationEventPublisher events;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     DraftService(ProjectService projects, ProjectRepository projectIndex, DraftStore store, Access access,
-                 ApplicationEventPublisher events, java.time.Clock clock) {
+                 ApplicationEventPublisher events, Clock clock) {
         this.projects = projects;
         this.projectIndex = projectIndex;
         this.store = store;
