@@ -12,8 +12,8 @@ import jakarta.annotation.security.PermitAll;
 import java.util.List;
 
 /**
- * The start page. Each role sees a section about its own work; until the later capabilities fill them, each section
- * says what will appear there.
+ * The start page. Each role sees a section about its own work, filled by the modules' {@link HomeSection}s; a
+ * section no module fills yet says what will appear there.
  */
 @Route("")
 @PermitAll
@@ -21,7 +21,7 @@ class HomeView extends VerticalLayout implements HasDynamicTitle {
 
     private static final List<String> ROLES = List.of("ADMIN", "SECRETARIAT", "EDITOR", "REVIEWER");
 
-    HomeView(AuthenticationContext authentication, ShellUserSupport users) {
+    HomeView(AuthenticationContext authentication, ShellUserSupport users, List<HomeSection> contributions) {
         setId("home");
         setMaxWidth("960px");
         String name = users.current().map(ShellUserSupport.ShellUser::displayName).orElse("");
@@ -29,8 +29,13 @@ class HomeView extends VerticalLayout implements HasDynamicTitle {
         for (String role : ROLES) {
             if (authentication.hasRole(role)) {
                 String key = "home." + role.toLowerCase();
-                Div section = new Div(new H2(getTranslation(key + ".title")),
-                        new Paragraph(getTranslation(key + ".empty")));
+                Div section = new Div(new H2(getTranslation(key + ".title")));
+                List<HomeSection> own = contributions.stream().filter(c -> c.role().equals(role)).toList();
+                if (own.isEmpty()) {
+                    section.add(new Paragraph(getTranslation(key + ".empty")));
+                } else {
+                    own.forEach(c -> section.add(c.content()));
+                }
                 section.addClassNames("home-section", "home-" + role.toLowerCase());
                 add(section);
             }
