@@ -18,8 +18,11 @@ import java.util.List;
 public record ClauseChange(String id, Status status, NumberedClause before, NumberedClause after,
                            boolean parentChanged, List<DiffSegment> titleDiff, List<DiffSegment> bodyDiff) {
 
-    /** The headline of a clause change. */
-    public enum Status { UNCHANGED, MODIFIED, MOVED, ADDED, DELETED }
+    /**
+     * The headline of a clause change. MOVED: the clause has another parent, or changed places with its siblings;
+     * RENUMBERED: only its number changed because clauses before it were added, deleted or moved.
+     */
+    public enum Status { UNCHANGED, MODIFIED, MOVED, RENUMBERED, ADDED, DELETED }
 
     public ClauseChange {
         titleDiff = List.copyOf(titleDiff);
@@ -46,7 +49,7 @@ public record ClauseChange(String id, Status status, NumberedClause before, Numb
         return after == null ? "" : after.clause().title();
     }
 
-    /** Whether the clause moved: its number or its parent changed. */
+    /** Whether the clause moved: its parent changed, or its place among its siblings. */
     public boolean moved() {
         return status == Status.MOVED;
     }

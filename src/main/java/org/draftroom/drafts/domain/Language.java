@@ -68,6 +68,7 @@ public enum Language {
             case ADDED -> this == ZH ? "新增" : "Added";
             case DELETED -> this == ZH ? "删除" : "Deleted";
             case MOVED -> this == ZH ? "移动" : "Moved";
+            case RENUMBERED -> this == ZH ? "编号变化" : "Renumbered";
             case MODIFIED -> this == ZH ? "修改" : "Modified";
             case UNCHANGED -> this == ZH ? "未修改" : "Unchanged";
         };

@@ -2,9 +2,11 @@ package org.draftroom.drafts.domain;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -64,6 +66,7 @@ public final class Redline {
             }
         }
 
+        Set<String> reordered = reorderedAmongSiblings(oldClauses, newClauses, oldIndex, newIndex);
         List<ClauseChange> changes = new ArrayList<>(deletedAfter.getOrDefault(-1, List.of()));
         for (NumberedClause now : newClauses) {
             if (!matched(now, newIndex, oldIndex)) {
@@ -76,12 +79,14 @@ public final class Redline {
             List<DiffSegment> titleDiff = diff(then.clause().title(), now.clause().title());
             List<DiffSegment> bodyDiff = diff(then.clause().body(), now.clause().body());
             ClauseChange.Status status;
-            if (parentChanged || !then.number().equals(now.number())) {
+            if (parentChanged || reordered.contains(now.id())) {
                 status = ClauseChange.Status.MOVED;
-            } else if (then.clause().equals(now.clause())) {
-                status = ClauseChange.Status.UNCHANGED;
-            } else {
+            } else if (!then.clause().equals(now.clause())) {
                 status = ClauseChange.Status.MODIFIED;
+            } else if (!then.number().equals(now.number())) {
+                status = ClauseChange.Status.RENUMBERED;
+            } else {
+                status = ClauseChange.Status.UNCHANGED;
             }
             ClauseChange change = new ClauseChange(now.id(), status, then, now, parentChanged, titleDiff, bodyDiff);
             if (status == ClauseChange.Status.UNCHANGED && change.headingChanged()) {
@@ -92,6 +97,64 @@ public final class Redline {
             changes.addAll(deletedAfter.getOrDefault(then.index(), List.of()));
         }
         return new Redline(diff(oldDocument.preamble(), newDocument.preamble()), changes);
+    }
+
+    /**
+     * The clauses that changed places with their siblings: among the clauses that keep their parent, those outside
+     * the longest common subsequence of the old and the new order (so one clause moved up shows as one move, not as
+     * every sibling it passed).
+     */
+    private static Set<String> reorderedAmongSiblings(List<NumberedClause> oldClauses, List<NumberedClause> newClauses,
+                                                      Map<String, Integer> oldIndex, Map<String, Integer> newIndex) {
+        Map<String, List<String>> oldOrder = new HashMap<>();
+        Map<String, List<String>> newOrder = new HashMap<>();
+        for (NumberedClause now : newClauses) {
+            if (matched(now, newIndex, oldIndex)) {
+                NumberedClause then = oldClauses.get(oldIndex.get(now.id()));
+                String parent = parentId(newClauses, now);
+                if (parent.equals(parentId(oldClauses, then))) {
+                    newOrder.computeIfAbsent(parent, k -> new ArrayList<>()).add(now.id());
+                }
+            }
+        }
+        for (NumberedClause then : oldClauses) {
+            String parent = parentId(oldClauses, then);
+            List<String> kept = newOrder.get(parent);
+            if (kept != null && kept.contains(then.id())) {
+                oldOrder.computeIfAbsent(parent, k -> new ArrayList<>()).add(then.id());
+            }
+        }
+        Set<String> reordered = new HashSet<>();
+        for (Map.Entry<String, List<String>> entry : newOrder.entrySet()) {
+            List<String> before = oldOrder.getOrDefault(entry.getKey(), List.of());
+            List<String> after = entry.getValue();
+            Set<String> stable = longestCommonSubsequence(before, after);
+            after.stream().filter(id -> !stable.contains(id)).forEach(reordered::add);
+        }
+        return reordered;
+    }
+
+    private static Set<String> longestCommonSubsequence(List<String> a, List<String> b) {
+        int[][] length = new int[a.size() + 1][b.size() + 1];
+        for (int i = a.size() - 1; i >= 0; i--) {
+            for (int j = b.size() - 1; j >= 0; j--) {
+                length[i][j] = a.get(i).equals(b.get(j)) ? length[i + 1][j + 1] + 1
+                        : Math.max(length[i + 1][j], length[i][j + 1]);
+            }
+        }
+        Set<String> common = new HashSet<>();
+        for (int i = 0, j = 0; i < a.size() && j < b.size(); ) {
+            if (a.get(i).equals(b.get(j))) {
+                common.add(a.get(i));
+                i++;
+                j++;
+            } else if (length[i + 1][j] >= length[i][j + 1]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return common;
     }
 
     /** Every clause of both versions, in the order described above. */

@@ -44,8 +44,8 @@ public final class RedlineHtml {
         sb.append("<section class=\"dr-rl dr-rl-").append(status).append("\">");
         sb.append("<h").append(level).append(" class=\"dr-rl-heading\">");
         String number = label(shown, language);
-        if (change.status() == ClauseChange.Status.MOVED
-                && !(label(change.before(), language) + number).isEmpty()) {
+        if (change.before() != null && change.after() != null
+                && !label(change.before(), language).equals(number)) {
             number = label(change.before(), language) + " → " + number;
         }
         if (!number.isBlank()) {

@@ -70,9 +70,25 @@ class RedlineTest {
                 tuple("rights", ClauseChange.Status.ADDED),
                 tuple("rights-access", ClauseChange.Status.MOVED),
                 tuple("use-profiling", ClauseChange.Status.DELETED),
-                tuple("entrusted", ClauseChange.Status.MOVED));
+                tuple("entrusted", ClauseChange.Status.RENUMBERED));
         assertThat(redline.change("entrusted").orElseThrow())
                 .extracting(ClauseChange::oldNumber, ClauseChange::newNumber).containsExactly("3", "4");
+    }
+
+    @Test
+    void a_clause_moved_up_among_its_siblings_is_the_only_move_and_the_others_are_renumbered_or_unchanged() {
+        String before = "# 收集 {#c}\n\n## 甲 {#a}\n\n## 乙 {#b}\n\n## 丙 {#x}\n\n## 丁 {#d}\n";
+        String after = "# 收集 {#c}\n\n## 丙 {#x}\n\n## 甲 {#a}\n\n## 乙 {#b}\n\n## 丁 {#d}\n";
+
+        Redline redline = compare(before, after);
+
+        assertThat(redline.changes()).extracting(ClauseChange::id, ClauseChange::status).containsExactly(
+                tuple("c", ClauseChange.Status.UNCHANGED),
+                tuple("x", ClauseChange.Status.MOVED),
+                tuple("a", ClauseChange.Status.RENUMBERED),
+                tuple("b", ClauseChange.Status.RENUMBERED),
+                tuple("d", ClauseChange.Status.UNCHANGED));
+        assertThat(RedlineHtml.render(redline, Language.EN)).contains("1.3 → 1.1").contains("Renumbered");
     }
 
     @Test
