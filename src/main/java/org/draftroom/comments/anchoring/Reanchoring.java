@@ -28,8 +28,10 @@ import org.draftroom.drafts.domain.NumberedOutline;
  * <li>body unchanged: {@link Status#ANCHORED} at the same offsets, with the clause's new number;</li>
  * <li>the quote's offsets carried through the diff, and the new body holds exactly the quote there:
  * {@link Status#ANCHORED} at the new offsets;</li>
- * <li>otherwise, if the quote with its full recorded context (prefix, quote, suffix) occurs exactly once in the new
- * body, the words were moved within the clause, not rewritten: {@link Status#ANCHORED} there;</li>
+ * <li>otherwise, if the quote occurs elsewhere in the new body and one occurrence agrees best with the recorded
+ * context (by at least {@value #MIN_CONTEXT_MATCH} units, or the whole context when it is shorter, counted outwards
+ * from the quote on both sides), the words were moved within the clause, not rewritten: {@link Status#ANCHORED}
+ * there;</li>
  * <li>otherwise the quoted words were rewritten: {@link Status#OUTDATED}, keeping the original quote, with the
  * nearest exact occurrence of the quote or else the best fuzzy match (diff-match-patch {@code match_main}) as a
  * {@link Placement#candidate()}.</li>
@@ -48,6 +50,9 @@ public final class Reanchoring {
 
     /** Bitap matching works on patterns of at most this many characters (the width of an {@code int}). */
     private static final int MATCH_MAX_BITS = 32;
+
+    /** How many units of context must agree before a quote found elsewhere in its clause counts as moved. */
+    static final int MIN_CONTEXT_MATCH = 8;
 
     private final DraftDocument newDocument;
     private final Map<String, Clause> oldClauses;
@@ -182,7 +187,7 @@ public final class Reanchoring {
         if (end - start == anchor.quote().length() && anchor.isAt(body, start)) {
             return Placement.anchored(anchor, number, new Span(start, end));
         }
-        int moved = uniqueInContext(body, anchor);
+        int moved = movedInContext(body, anchor);
         if (moved >= 0 && anchor.isAt(body, moved)) {
             return Placement.anchored(anchor, number, new Span(moved, moved + anchor.quote().length()));
         }
@@ -210,14 +215,46 @@ public final class Reanchoring {
         return newNumbers.getOrDefault(id, "");
     }
 
-    /** Where the quote starts if prefix, quote and suffix occur together exactly once in the body; else -1. */
-    private static int uniqueInContext(String body, Anchor anchor) {
-        String signature = anchor.prefix() + anchor.quote() + anchor.suffix();
-        int first = body.indexOf(signature);
-        if (first < 0 || body.indexOf(signature, first + 1) >= 0) {
-            return -1;
+    /**
+     * Where the quote starts if one of its occurrences agrees with the recorded context better than every other, and
+     * by at least {@link #MIN_CONTEXT_MATCH} units (or the whole context, if shorter); else -1.
+     */
+    private static int movedInContext(String body, Anchor anchor) {
+        String quote = anchor.quote();
+        int required = Math.min(MIN_CONTEXT_MATCH, anchor.prefix().length() + anchor.suffix().length());
+        int best = -1;
+        int bestScore = -1;
+        boolean tie = false;
+        for (int i = body.indexOf(quote); i >= 0; i = body.indexOf(quote, i + 1)) {
+            int score = agreeingBefore(anchor.prefix(), body, i) + agreeingAfter(anchor.suffix(), body,
+                    i + quote.length());
+            if (score > bestScore) {
+                best = i;
+                bestScore = score;
+                tie = false;
+            } else if (score == bestScore) {
+                tie = true;
+            }
         }
-        return first + anchor.prefix().length();
+        return best >= 0 && !tie && bestScore >= required ? best : -1;
+    }
+
+    /** How many units at the end of {@code prefix} equal those just before {@code at} in the body. */
+    private static int agreeingBefore(String prefix, String body, int at) {
+        int n = 0;
+        while (n < prefix.length() && n < at && prefix.charAt(prefix.length() - 1 - n) == body.charAt(at - 1 - n)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** How many units at the start of {@code suffix} equal those from {@code at} in the body. */
+    private static int agreeingAfter(String suffix, String body, int at) {
+        int n = 0;
+        while (n < suffix.length() && at + n < body.length() && suffix.charAt(n) == body.charAt(at + n)) {
+            n++;
+        }
+        return n;
     }
 
     /**
