@@ -3,7 +3,9 @@ package org.draftroom.comments.anchoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.draftroom.comments.anchoring.Placement.Span;
 import org.draftroom.drafts.domain.Clause;
@@ -40,6 +42,7 @@ class ReanchoringPropertyTest {
     private int anchoredUntouched;
     private int untouched;
     private int checkedPlacements;
+    private final Map<Placement.Status, Integer> seen = new EnumMap<>(Placement.Status.class);
 
     @Test
     void every_comment_highlights_exactly_its_quote_or_is_outdated_or_orphaned_after_random_edits() {
@@ -48,9 +51,10 @@ class ReanchoringPropertyTest {
             runOnce(random, n);
         }
         assertThat(checkedPlacements).isGreaterThan(ITERATIONS * 20);
+        assertThat(seen).as("every outcome occurs").containsOnlyKeys(Placement.Status.values());
         assertThat(untouched).isGreaterThan(ITERATIONS * 5);
         assertThat(anchoredUntouched).as("comments whose words no edit touched stay anchored")
-                .isGreaterThanOrEqualTo(untouched * 95 / 100);
+                .isGreaterThanOrEqualTo(untouched * 99 / 100);
     }
 
     private void runOnce(Random random, int iteration) {
@@ -93,6 +97,7 @@ class ReanchoringPropertyTest {
         NumberedOutline numbered = NumberedOutline.of(document);
         for (Placement p : placements) {
             checkedPlacements++;
+            seen.merge(p.status(), 1, Integer::sum);
             Anchor a = p.anchor();
             switch (p.status()) {
                 case ANCHORED -> {
