@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Set;
 import org.draftroom.comments.anchoring.Placement.Span;
 import org.draftroom.comments.anchoring.Placement.Status;
 import org.draftroom.drafts.domain.DraftDocument;
@@ -110,7 +111,7 @@ class ReanchoringTest {
     void comment_on_a_deleted_clause_is_orphaned_and_stays_at_document_level_afterwards() {
         Anchor anchor = commentOn(V1, "lawful", "收集个人信息");
         DraftDocument v2 = Outline.deleteClause(V1, "collection");
-        DraftDocument v3 = Outline.addClause(v2, "scope", Outline.Placement.AFTER, "合法性", java.util.Set.of());
+        DraftDocument v3 = Outline.addClause(v2, "scope", Outline.Placement.AFTER, "合法性", Set.of());
 
         Placement placement = Reanchoring.reanchorThrough(anchor, List.of(V1, v2, v3));
 

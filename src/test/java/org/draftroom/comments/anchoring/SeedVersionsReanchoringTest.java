@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.draftroom.comments.anchoring.Placement.Span;
 import org.draftroom.comments.anchoring.Placement.Status;
 import org.draftroom.drafts.domain.DraftDocument;
@@ -103,7 +105,8 @@ class SeedVersionsReanchoringTest {
         assertThat(placements).allSatisfy(p -> assertThat(p.highlight()).isEmpty());
         assertThat(placements).extracting(p -> p.anchor().quote())
                 .containsExactly(withdrawal.quote(), account.quote(), automated.quote());
-        assertThat(placements).extracting(Placement::noteKey).containsOnly(java.util.Optional.of("comment.anchor.outdated"));
+        assertThat(placements).extracting(Placement::noteKey)
+                .containsOnly(Optional.of("comment.anchor.outdated"));
         assertThat(placements.get(0).clauseNumber()).isEqualTo("8.4");
         assertThat(placements.get(0).candidate()).as("\"提供撤回授权同意的途径\" resembles the quote").isPresent();
     }
@@ -137,7 +140,7 @@ class SeedVersionsReanchoringTest {
 
     @Test
     void every_word_of_every_2017_clause_either_follows_exactly_or_is_outdated_or_orphaned() {
-        List<Anchor> anchors = new java.util.ArrayList<>();
+        List<Anchor> anchors = new ArrayList<>();
         v2017.clauses().forEach(c -> {
             String body = c.body();
             for (int start = 0; start + 6 <= body.length(); start += 7) {
