@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,6 +54,14 @@ final class DraftsUi {
         upload.setAcceptedFileTypes(".md", "text/markdown", "text/plain");
         upload.setMaxFileSize(DraftImporter.MAX_BYTES);
         upload.setDropLabel(new Span(owner.getTranslation("project.import.drop")));
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(owner.getTranslation("upload.choose")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(owner.getTranslation("project.import.drop")));
+        i18n.setError(new UploadI18N.Error()
+                .setFileIsTooBig(owner.getTranslation("draft.import.limit", DraftImporter.MAX_BYTES / 1024 / 1024))
+                .setIncorrectFileType(owner.getTranslation("upload.wrong-type"))
+                .setTooManyFiles(owner.getTranslation("upload.one-file")));
+        upload.setI18n(i18n);
         upload.addSucceededListener(e -> {
             try (InputStream in = buffer.getInputStream()) {
                 received.accept(in.readAllBytes());
