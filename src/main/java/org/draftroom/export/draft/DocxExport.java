@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.poi.xwpf.usermodel.BodyType;
 import org.apache.poi.xwpf.usermodel.Borders;
 import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -95,6 +96,8 @@ final class DocxExport {
     private final Language language;
     private final XWPFDocument doc;
     private boolean firstClauseWritten;
+    /** The paragraph inlines are being written to; moves on at each Markdown line break. */
+    private XWPFParagraph line;
 
     private DocxExport(DraftExport export, XWPFDocument doc) {
         this.export = export;
@@ -485,29 +488,40 @@ final class DocxExport {
         }
     }
 
+    /**
+     * Writes inlines into {@code p}. A line break in the Markdown starts a new paragraph with the same alignment and
+     * indents: GB/T 1.1 sets each list line ("——…", "a) …") as its own paragraph, and a manual break inside a
+     * justified paragraph would stretch the line before it. Inside a table cell a break stays a line break.
+     */
     private void inlines(XWPFParagraph p, Node first, Style style) {
+        line = p;
         for (Node n = first; n != null; n = n.getNext()) {
-            inline(p, n, style);
+            inline(n, style);
         }
     }
 
-    private void inline(XWPFParagraph p, Node node, Style style) {
+    private void inline(Node node, Style style) {
+        XWPFParagraph p = line;
         if (node instanceof Text t) {
             styled(p, t.getLiteral(), style);
         } else if (node instanceof Code c) {
             styled(p, c.getLiteral(), style.withMono());
         } else if (node instanceof Emphasis) {
-            inlines(p, node.getFirstChild(), style.withItalic());
+            inlineChildren(node, style.withItalic());
         } else if (node instanceof StrongEmphasis) {
-            inlines(p, node.getFirstChild(), style.withBold());
+            inlineChildren(node, style.withBold());
         } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
-            p.createRun().addBreak();
+            if (p.getPartType() == BodyType.TABLECELL) {
+                p.createRun().addBreak();
+            } else {
+                line = continuation(p);
+            }
         } else if (node instanceof Link link) {
             String generated = tree.linkText(link);
             if (!generated.isEmpty()) {
                 styled(p, generated, style);
             } else {
-                inlines(p, link.getFirstChild(), style);
+                inlineChildren(link, style);
             }
         } else if (node instanceof Image image) {
             styled(p, DraftTree.plainText(image), style);
@@ -516,6 +530,29 @@ final class DocxExport {
         } else {
             styled(p, DraftTree.plainText(node), style);
         }
+    }
+
+    private void inlineChildren(Node parent, Style style) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+            inline(n, style);
+        }
+    }
+
+    /** A new paragraph after {@code p} that continues its text: same alignment, left and first-line indents. */
+    private XWPFParagraph continuation(XWPFParagraph p) {
+        XWPFParagraph next = paragraph(p.getAlignment());
+        int left = p.getIndentationLeft();
+        int hanging = p.getIndentationHanging();
+        int firstLine = p.getIndentationFirstLine();
+        if (left > 0) {
+            next.setIndentationLeft(left);
+        }
+        if (firstLine > 0) {
+            next.setIndentationFirstLine(firstLine);
+        } else if (hanging > 0) {
+            next.setIndentationHanging(hanging);
+        }
+        return next;
     }
 
     private void styled(XWPFParagraph p, String text, Style style) {
