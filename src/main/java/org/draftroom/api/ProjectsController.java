@@ -3,12 +3,16 @@ package org.draftroom.api;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.draftroom.drafts.domain.NumberedClause;
 import org.draftroom.drafts.domain.Project;
 import org.draftroom.drafts.domain.ProjectFilter;
 import org.draftroom.drafts.domain.VersionInfo;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.drafts.service.ProjectService;
+import org.draftroom.export.ExportService;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,10 +30,12 @@ class ProjectsController {
 
     private final ProjectService projects;
     private final DraftService drafts;
+    private final ExportService exports;
 
-    ProjectsController(ProjectService projects, DraftService drafts) {
+    ProjectsController(ProjectService projects, DraftService drafts, ExportService exports) {
         this.projects = projects;
         this.drafts = drafts;
+        this.exports = exports;
     }
 
     record ProjectJson(String id, String code, String titleZh, String titleEn, String type, String workingGroup,
@@ -74,6 +80,17 @@ class ProjectsController {
         DraftService.DraftSnapshot snapshot = drafts.open(id, ref);
         return new OutlineJson(snapshot.version().commitId(),
                 snapshot.outline().clauses().stream().map(ClauseJson::of).toList());
+    }
+
+    /** The version at {@code ref} as {@code docx}, {@code html}, {@code md} or {@code sts} (NISO STS XML). */
+    @GetMapping("/{id}/export")
+    ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(required = false) String ref,
+                                  @RequestParam String format, Locale locale) {
+        ExportService.ExportFile file = exports.export(id, ref, ExportService.Format.parse(format), locale);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.fileName()).build().toString())
+                .contentType(MediaType.parseMediaType(file.contentType())).body(file.content());
     }
 
     @GetMapping("/{id}/draft")

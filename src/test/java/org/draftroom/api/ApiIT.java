@@ -158,6 +158,29 @@ class ApiIT {
     }
 
     @Test
+    void a_version_downloads_as_word_and_as_niso_sts_and_an_unknown_format_is_refused() throws Exception {
+        String token = createToken("editor2", "draftroom-demo");
+        HttpResponse<byte[]> docx = http.send(request("/api/v1/projects/gbt-35273/export?ref=cd-1&format=docx")
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(docx.statusCode()).isEqualTo(200);
+        assertThat(docx.headers().firstValue("Content-Disposition").orElse(""))
+                .matches("attachment; filename=\"GB_T_35273-[0-9a-f]{7}\\.docx\"");
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx.body()))) {
+            assertThat(document.getParagraphs()).extracting(p -> p.getText())
+                    .contains("8  个人信息主体的权利");
+        }
+
+        HttpResponse<String> sts = http.send(request("/api/v1/projects/gbt-35273/export?format=sts")
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sts.statusCode()).isEqualTo(200);
+        assertThat(sts.body()).contains("<standard").contains("<label>8</label>");
+
+        Reply pdf = send(request("/api/v1/projects/gbt-35273/export?format=pdf").header("Authorization", "Bearer " + token));
+        assertThat(pdf.status()).isEqualTo(400);
+        assertThat(pdf.body().get("message").asText()).contains("docx, html, md, sts");
+    }
+
+    @Test
     void health_is_public_and_reports_the_database_and_the_drafts_repository() throws Exception {
         Reply health = send(request("/actuator/health"));
         assertThat(health.status()).isEqualTo(200);

@@ -41,6 +41,7 @@ import org.draftroom.base.DraftroomProperties;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.Notices;
 import org.draftroom.base.ui.Times;
+import org.draftroom.drafts.DraftViewExtension;
 import org.draftroom.drafts.domain.ClauseMerge;
 import org.draftroom.drafts.domain.DraftDocument;
 import org.draftroom.drafts.domain.DraftHtml;
@@ -72,6 +73,7 @@ class DraftView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final ProjectService projects;
     private final Access access;
     private final DraftroomProperties properties;
+    private final List<DraftViewExtension> extensions;
 
     private DraftService.DraftSnapshot snapshot;
     private DraftDocument working;
@@ -95,8 +97,10 @@ class DraftView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final Button editButton = new Button();
     private final Button saveButton = new Button();
 
-    DraftView(DraftService drafts, ProjectService projects, Access access, DraftroomProperties properties) {
+    DraftView(DraftService drafts, ProjectService projects, Access access, DraftroomProperties properties,
+              List<DraftViewExtension> extensions) {
         this.drafts = drafts;
+        this.extensions = extensions;
         this.projects = projects;
         this.access = access;
         this.properties = properties;
@@ -237,6 +241,7 @@ class DraftView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                         () -> load(id, null)).open());
         stages.setId("open-stages");
         toolbar.add(stage, history, stages);
+        extensions.forEach(extension -> toolbar.add(extension.toolbarItem(snapshot)));
         if (snapshot.editable()) {
             Button upload = new Button(getTranslation("draft.import"), VaadinIcon.UPLOAD.create(),
                     e -> new ImportDialog(drafts, id, () -> load(id, null)).open());

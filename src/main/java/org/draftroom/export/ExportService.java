@@ -1,0 +1,104 @@
+package org.draftroom.export;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.draftroom.base.DraftroomProperties;
+import org.draftroom.base.UserFacingException;
+import org.draftroom.drafts.domain.Language;
+import org.draftroom.drafts.domain.Project;
+import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.domain.VersionInfo;
+import org.draftroom.drafts.service.DraftService;
+import org.draftroom.export.draft.CoverStage;
+import org.draftroom.export.draft.DraftExport;
+import org.draftroom.export.draft.DraftExports;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Downloads of a version of a draft as Word, single-file HTML, Markdown or NISO STS XML, for whoever may read the
+ * draft. Consultation and review drafts get their cover label (征求意见稿, 送审稿), the version's date as completion date,
+ * and the call to disclose patents.
+ */
+@Service
+public class ExportService {
+
+    /** The formats of a consolidated draft. */
+    public enum Format {
+        DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", DraftExports::docx),
+        HTML("html", "text/html;charset=UTF-8", DraftExports::html),
+        MD("md", "text/markdown;charset=UTF-8", DraftExports::markdown),
+        STS("xml", "application/xml", DraftExports::sts);
+
+        private final String extension;
+        private final String contentType;
+        private final Function<DraftExport, byte[]> writer;
+
+        Format(String extension, String contentType, Function<DraftExport, byte[]> writer) {
+            this.extension = extension;
+            this.contentType = contentType;
+            this.writer = writer;
+        }
+
+        public String contentType() {
+            return contentType;
+        }
+
+        /** Parses a format name as the API and the UI name it ({@code docx}, {@code html}, {@code md}, {@code sts}). */
+        public static Format parse(String name) {
+            return Arrays.stream(values()).filter(f -> f.name().equalsIgnoreCase(String.valueOf(name).trim()))
+                    .findFirst().orElseThrow(() -> new UserFacingException("export.format.unknown", String.valueOf(name),
+                            Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT))
+                                    .collect(Collectors.joining(", "))));
+        }
+    }
+
+    /** A file to hand to the person. */
+    public record ExportFile(String fileName, String contentType, byte[] content) {
+    }
+
+    private final DraftService drafts;
+    private final DraftroomProperties properties;
+    private final Clock clock;
+
+    ExportService(DraftService drafts, DraftroomProperties properties, Clock clock) {
+        this.drafts = drafts;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The draft at {@code ref} (a tag, a commit id, or null for the latest) in the format, labelled in the language. */
+    @PreAuthorize("@access.canReadDrafts()")
+    public ExportFile export(String projectId, String ref, Format format, Locale locale) {
+        DraftService.DraftSnapshot snapshot = drafts.open(projectId, ref);
+        Language language = Language.of(locale);
+        VersionInfo version = snapshot.version();
+        LocalDate versionDay = version.time().atZone(properties.timeZone()).toLocalDate();
+        DraftExport export = new DraftExport(snapshot.project(),
+                (version.shortId() + " " + String.join(" ", version.tags())).trim(), snapshot.document(),
+                cover(snapshot.project(), language, versionDay), language, LocalDate.now(clock.withZone(properties.timeZone())));
+        return new ExportFile(fileName(snapshot.project(), version, format), format.contentType,
+                format.writer.apply(export));
+    }
+
+    private static Optional<CoverStage> cover(Project project, Language language, LocalDate completed) {
+        if (project.stage() == Stage.CONSULTATION) {
+            return Optional.of(CoverStage.draftForComments(language, completed));
+        }
+        if (project.stage() == Stage.REVIEW) {
+            return Optional.of(CoverStage.draftForReview(language, completed));
+        }
+        return Optional.empty();
+    }
+
+    /** The download's file name: the code made safe for file systems, the short version id, the format's extension. */
+    public static String fileName(Project project, VersionInfo version, Format format) {
+        String code = project.code().replaceAll("[^A-Za-z0-9.-]+", "_").replaceAll("^_+|_+$", "");
+        return code + "-" + version.shortId() + "." + format.extension;
+    }
+}
