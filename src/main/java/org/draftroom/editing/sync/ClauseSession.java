@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch.Diff;
-import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch.Patch;
 
 /**
  * The server side of differential synchronization with guaranteed delivery for one clause: the master text and, per
@@ -226,12 +225,9 @@ public final class ClauseSession {
             if (inStep) {
                 text = newShadow;
             } else {
-                LinkedList<Patch> patches = diffs.dmp().patchMake(shadow, change);
-                Object[] result = diffs.dmp().patchApply(patches, text);
-                text = (String) result[0];
-                for (boolean applied : (boolean[]) result[1]) {
-                    clean &= applied;
-                }
+                TextDiffs.Applied applied = diffs.fuzzyApply(shadow, change, text);
+                text = applied.text();
+                clean = applied.clean();
             }
             if (newShadow.length() > limits.maxTextLength() || text.length() > limits.maxTextLength()) {
                 throw new SyncRejectedException(RejectReason.TEXT_TOO_LONG,

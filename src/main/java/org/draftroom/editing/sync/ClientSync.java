@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 
 import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch.Diff;
-import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch.Patch;
 
 /**
  * The client side of differential synchronization with guaranteed delivery, for one clause: the text the user edits,
@@ -14,10 +13,12 @@ import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch.Patch;
  * server has not acknowledged. Used as a simulated browser in tests and benchmarks; the browser runs the same steps in
  * JavaScript (see {@code docs/sync-protocol.md}).
  *
- * <p>The client initiates every exchange and the server answers each message once, so the server never sends an edit
- * made against a client shadow the client has moved past, except in an answer that arrives late; such an edit is
- * skipped (the server restores its backup shadow when the next message shows the client missed it). That is why the
- * client needs no backup shadow of its own; the server keeps one per client.
+ * <p>The client initiates every exchange and has at most one message in flight: it sends the next one when the answer
+ * to the last has arrived, or when it gives up waiting (then the old message may still arrive; the server refuses it
+ * as a duplicate). Only the answer to the latest message is applied; an earlier answer's acknowledgements are
+ * honoured, its edits ignored. So the server's edits always fit the client's shadow: when an answer is lost, the next
+ * message acknowledges an older server version and the server restores its backup shadow and recomputes its edits.
+ * That is why the client needs no backup shadow of its own; the server keeps one per client.
  *
  * <p>Not thread-safe: one instance per editor, used from one thread at a time. All offsets are UTF-16 code units.
  */
@@ -27,7 +28,10 @@ public final class ClientSync {
     public enum Result {
         /** Applied (possibly only its acknowledgements). */
         APPLIED,
-        /** From an earlier epoch, or older than an answer already applied; ignored. */
+        /**
+         * From an earlier epoch, a duplicate, or the answer to a message other than the latest one; ignored except for
+         * its acknowledgements.
+         */
         IGNORED,
         /** The server's edits do not fit this client's shadow; call {@link #resync(Snapshot)}. */
         RESYNC_NEEDED
@@ -44,7 +48,7 @@ public final class ClientSync {
     private long n;
     private long m;
     private long seq;
-    private long lastAnswered;
+    private boolean answered;
 
     public ClientSync(Snapshot snapshot, SyncLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -59,7 +63,7 @@ public final class ClientSync {
         n = 0;
         m = 0;
         seq = 0;
-        lastAnswered = 0;
+        answered = true;
         stack.clear();
     }
 
@@ -93,13 +97,20 @@ public final class ClientSync {
      * as a new edit and becomes the shadow. A message is sent even without edits, to poll for the others' changes.
      */
     public ClientMessage nextMessage() {
-        String current = text();
+        String current = TextDiffs.wellFormed(text());
+        text = current;
         if (!current.equals(shadow) && stack.size() < limits.maxEditsPerMessage()) {
             stack.add(new Edit(n, m, diffs.delta(shadow, current)));
             shadow = current;
             n++;
         }
+        answered = false;
         return new ClientMessage(clientId, clauseId, epoch, ++seq, m, new ArrayList<>(stack));
+    }
+
+    /** Whether the latest message has not been answered yet; send the next one only after a timeout. */
+    public boolean awaitingReply() {
+        return !answered;
     }
 
     /**
@@ -108,11 +119,14 @@ public final class ClientSync {
      * acknowledgements are always honoured.
      */
     public Result receive(ServerMessage message) {
-        if (message.epoch() != epoch || !clientId.equals(message.clientId()) || message.seq() <= lastAnswered) {
+        if (message.epoch() != epoch || !clientId.equals(message.clientId()) || message.seq() > seq) {
             return Result.IGNORED;
         }
         stack.removeIf(e -> e.clientVersion() < message.clientVersionAcked());
-        lastAnswered = message.seq();
+        if (message.seq() != seq || answered) {
+            return Result.IGNORED;
+        }
+        answered = true;
         for (Edit edit : message.edits()) {
             if (edit.serverVersion() < m) {
                 continue;
@@ -134,8 +148,7 @@ public final class ClientSync {
             if (current.equals(shadow)) {
                 text = newShadow;
             } else {
-                LinkedList<Patch> patches = diffs.dmp().patchMake(shadow, change);
-                text = (String) diffs.dmp().patchApply(patches, current)[0];
+                text = diffs.fuzzyApply(shadow, change, current).text();
             }
             shadow = newShadow;
             m++;
@@ -154,8 +167,7 @@ public final class ClientSync {
         if (current.equals(oldShadow)) {
             text = snapshot.text();
         } else {
-            LinkedList<Patch> patches = diffs.dmp().patchMake(oldShadow, diffs.diff(oldShadow, current));
-            text = (String) diffs.dmp().patchApply(patches, snapshot.text())[0];
+            text = diffs.fuzzyApply(oldShadow, diffs.diff(oldShadow, current), snapshot.text()).text();
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch;
 import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch.Diff;
 import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch.Operation;
+import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch.Patch;
 
 /**
  * Diffs and deltas as both ends of the protocol compute them. Not thread-safe: each owner keeps its own instance.
@@ -54,6 +55,66 @@ final class TextDiffs {
         } catch (RuntimeException e) {
             throw new SyncRejectedException(RejectReason.DELTA_MISMATCH, String.valueOf(e.getMessage()));
         }
+    }
+
+    /** The result of a fuzzy patch: the text, and whether every patch found its place. */
+    record Applied(String text, boolean clean) {
+    }
+
+    /**
+     * Applies the change {@code change} (made on {@code base}) to {@code target}, which may differ from {@code base},
+     * with {@code patch_apply}. Patches that cannot be placed are left out. The result is {@link #wellFormed}: a fuzzy
+     * match can land between the halves of a surrogate pair, and half a pair can neither be encoded in a delta nor
+     * shown. The library's {@code patch_apply} has been seen to throw on some inputs; then each patch is applied on
+     * its own and the ones that throw are left out.
+     */
+    Applied fuzzyApply(String base, LinkedList<Diff> change, String target) {
+        LinkedList<Patch> patches = dmp.patchMake(base, change);
+        boolean clean = true;
+        String text;
+        try {
+            Object[] result = dmp.patchApply(patches, target);
+            text = (String) result[0];
+            for (boolean applied : (boolean[]) result[1]) {
+                clean &= applied;
+            }
+        } catch (RuntimeException libraryFault) {
+            text = target;
+            for (Patch patch : patches) {
+                try {
+                    Object[] result = dmp.patchApply(new LinkedList<>(List.of(patch)), text);
+                    text = (String) result[0];
+                    clean &= ((boolean[]) result[1])[0];
+                } catch (RuntimeException skipped) {
+                    clean = false;
+                }
+            }
+        }
+        String wellFormed = wellFormed(text);
+        return new Applied(wellFormed, clean && wellFormed.length() == text.length());
+    }
+
+    /** {@code text} without unpaired surrogates (a high surrogate not followed by a low one, or a lone low one). */
+    static String wellFormed(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                if (out != null) {
+                    out.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length()).append(text, 0, i);
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     String target(List<Diff> diffs) {
