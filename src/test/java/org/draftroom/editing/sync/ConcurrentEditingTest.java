@@ -18,7 +18,7 @@ class ConcurrentEditingTest {
     private static final String START = "本标准规定了术语。The document shall conform. 👍 Emoji 😀 and 𝔸.\n";
 
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
     void all_editors_converge_to_the_servers_text_after_the_network_quiets_down(long seed) {
         Random random = new Random(seed);
         ServerSync server = new ServerSync(SyncLimits.DEFAULT, id -> START, AcknowledgementListener.NONE);
@@ -29,7 +29,7 @@ class ConcurrentEditingTest {
         }
         RandomTyping typing = new RandomTyping(random);
         List<SimulatedNetwork.Editor> all = network.editors();
-        for (int step = 0; step < 400; step++) {
+        for (int step = 0; step < 300; step++) {
             typing.edit(all.get(random.nextInt(all.size())).client);
             network.runUntil(network.now() + random.nextInt(120));
         }

@@ -29,7 +29,7 @@ final class RandomTyping {
             int end = boundary(text, Math.min(text.length(), at + random.nextInt(6)));
             client.edit(at, end - at, WORDS[random.nextInt(WORDS.length)]);
         } else {
-            client.edit(at, 0, paste(500 + random.nextInt(20_000)));
+            client.edit(at, 0, paste(400 + random.nextInt(8_000)));
         }
     }
 
