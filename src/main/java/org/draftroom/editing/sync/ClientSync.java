@@ -2,7 +2,6 @@ package org.draftroom.editing.sync;
 
 import java.util.ArrayList;
 import java.util.LinkedList;
-import java.util.List;
 import java.util.Objects;
 
 import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch.Diff;
