@@ -1,0 +1,75 @@
+package org.draftroom.editing.sync;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The server side for all clauses being co-edited: one {@link ClauseSession} per clause, opened on first use with
+ * the text {@code loader} gives. Thread-safe; calls for different clauses run in parallel, calls for one clause are
+ * serialised by its session.
+ */
+public final class ServerSync {
+
+    private final SyncLimits limits;
+    private final Function<String, String> loader;
+    private final AcknowledgementListener listener;
+    private final Map<String, ClauseSession> sessions = new ConcurrentHashMap<>();
+
+    /**
+     * @param limits   protocol limits for every session
+     * @param loader   the current text of a clause, by clause id, when its session opens
+     * @param listener told of every clause's edits before they are acknowledged
+     */
+    public ServerSync(SyncLimits limits, Function<String, String> loader, AcknowledgementListener listener) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.loader = Objects.requireNonNull(loader, "loader");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Joins (or rejoins, see {@link ClauseSession#join}) {@code clientId} to the clause, opening its session. */
+    public Snapshot join(String clauseId, String clientId) {
+        return sessions.computeIfAbsent(clauseId, id -> new ClauseSession(id, loader.apply(id), limits, listener))
+                .join(clientId);
+    }
+
+    /** Removes {@code clientId} from the clause; the session stays open for the others. */
+    public void leave(String clauseId, String clientId) {
+        session(clauseId).ifPresent(s -> s.leave(clientId));
+    }
+
+    /** Applies a message; a clause without a session refuses it as {@link RejectReason#UNKNOWN_CLIENT}. */
+    public SyncOutcome receive(ClientMessage message) {
+        ClauseSession session = sessions.get(message.clauseId());
+        if (session == null) {
+            return new SyncOutcome.Rejected(RejectReason.UNKNOWN_CLIENT, "no editing session for the clause");
+        }
+        return session.receive(message);
+    }
+
+    public Optional<ClauseSession> session(String clauseId) {
+        return Optional.ofNullable(sessions.get(clauseId));
+    }
+
+    /**
+     * Closes the clause's session if nobody is joined, returning it so that its final text can be checkpointed.
+     * A client that joins concurrently opens a fresh session from {@code loader}.
+     */
+    public Optional<ClauseSession> closeIfIdle(String clauseId) {
+        ClauseSession[] closed = new ClauseSession[1];
+        sessions.computeIfPresent(clauseId, (id, s) -> {
+            if (s.clients().isEmpty()) {
+                closed[0] = s;
+                return null;
+            }
+            return s;
+        });
+        return Optional.ofNullable(closed[0]);
+    }
+
+    public SyncLimits limits() {
+        return limits;
+    }
+}
