@@ -95,7 +95,7 @@ public final class DraftHtml {
     }
 
     /** Escapes text for HTML element content and quoted attribute values. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder sb = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
