@@ -17,10 +17,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DraftFormatTest {
 
     static final Path CORPUS = Path.of("src/test/resources/drafts/corpus");
+    /** The sample projects' versions, imported on first start. */
+    static final Path SEED = Path.of("drafts-repo/seed");
 
+    /** The tricky files of the corpus and every seed file. */
     static Stream<Path> corpus() throws IOException {
-        try (Stream<Path> files = Files.list(CORPUS)) {
-            return files.filter(p -> p.toString().endsWith(".md")).sorted().toList().stream();
+        try (Stream<Path> files = Files.list(CORPUS); Stream<Path> seeds = Files.walk(SEED)) {
+            return Stream.concat(files.toList().stream(), seeds.toList().stream())
+                    .filter(p -> p.toString().endsWith(".md")).sorted().toList().stream();
         }
     }
 
