@@ -86,10 +86,10 @@ final class DocxExport {
     static final String HEI = "黑体";
     static final String MONO = "Courier New";
     /** Two Chinese characters at 10.5 pt (五号), in twentieths of a point: GB/T 1.1's paragraph indent. */
-    private static final int INDENT = 420;
-    private static final int TEXT_SIZE = 21;
+    static final int INDENT = 420;
+    static final int TEXT_SIZE = 21;
     private static final int SMALL_SIZE = 18;
-    private static final String NUMBER_SEPARATOR = "  ";
+    static final String NUMBER_SEPARATOR = "  ";
 
     private final DraftExport export;
     private final DraftTree tree;
@@ -118,8 +118,8 @@ final class DocxExport {
     }
 
     private void build() {
-        styles();
-        page();
+        styles(doc);
+        page(doc);
         cover();
         tableOfContents();
         for (Node block : tree.preamble()) {
@@ -131,7 +131,8 @@ final class DocxExport {
         doc.enforceUpdateFields();
     }
 
-    private void page() {
+    /** A4 pages with GB/T 1.1's margins. Shared with {@link RedlineDocx}. */
+    static void page(XWPFDocument doc) {
         CTSectPr section = doc.getDocument().getBody().isSetSectPr()
                 ? doc.getDocument().getBody().getSectPr() : doc.getDocument().getBody().addNewSectPr();
         CTPageSz size = section.isSetPgSz() ? section.getPgSz() : section.addNewPgSz();
@@ -147,8 +148,11 @@ final class DocxExport {
         margin.setGutter(BigInteger.ZERO);
     }
 
-    /** Document defaults (五号 宋体 / Times New Roman), the Normal style and Heading 1 to 6 with outline levels. */
-    private void styles() {
+    /**
+     * Document defaults (五号 宋体 / Times New Roman), the Normal style and Heading 1 to 6 with outline levels. Shared
+     * with {@link RedlineDocx}, so both exports look alike.
+     */
+    static void styles(XWPFDocument doc) {
         XWPFStyles styles = doc.createStyles();
         CTFonts fonts = CTFonts.Factory.newInstance();
         fonts.setAscii(LATIN);
@@ -194,7 +198,7 @@ final class DocxExport {
         return "Heading" + level;
     }
 
-    private static void fonts(CTFonts fonts, String eastAsia) {
+    static void fonts(CTFonts fonts, String eastAsia) {
         fonts.setAscii(LATIN);
         fonts.setHAnsi(LATIN);
         fonts.setCs(LATIN);

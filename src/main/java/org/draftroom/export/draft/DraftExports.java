@@ -34,4 +34,13 @@ public final class DraftExports {
     public static byte[] docx(DraftExport export) {
         return DocxExport.write(export);
     }
+
+    /**
+     * A redline of two versions as a Word document with tracked changes: each clause with its heading and its Markdown
+     * source, insertions and deletions as Word revisions by the new version's author, so that accepting all of them
+     * gives the new text and rejecting all of them the old one. Moved clauses carry a note with their old number.
+     */
+    public static byte[] redlineDocx(RedlineExport export) {
+        return RedlineDocx.write(export);
+    }
 }
