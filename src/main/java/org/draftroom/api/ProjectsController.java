@@ -86,11 +86,22 @@ class ProjectsController {
     @GetMapping("/{id}/export")
     ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(required = false) String ref,
                                   @RequestParam String format, Locale locale) {
-        ExportService.ExportFile file = exports.export(id, ref, ExportService.Format.parse(format), locale);
+        return download(exports.export(id, ref, ExportService.Format.parse(format), locale));
+    }
+
+    private static ResponseEntity<byte[]> download(ExportService.ExportFile file) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(file.fileName()).build().toString())
                 .contentType(MediaType.parseMediaType(file.contentType())).body(file.content());
+    }
+
+    /** The clause-aware redline between two versions as {@code docx} (Word tracked changes) or {@code html}. */
+    @GetMapping("/{id}/redline")
+    ResponseEntity<byte[]> redline(@PathVariable String id, @RequestParam String from,
+                                   @RequestParam(required = false) String to,
+                                   @RequestParam(defaultValue = "html") String format, Locale locale) {
+        return download(exports.redline(id, from, to, ExportService.RedlineFormat.parse(format), locale));
     }
 
     @GetMapping("/{id}/draft")

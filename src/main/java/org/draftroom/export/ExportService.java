@@ -17,6 +17,7 @@ import org.draftroom.drafts.service.DraftService;
 import org.draftroom.export.draft.CoverStage;
 import org.draftroom.export.draft.DraftExport;
 import org.draftroom.export.draft.DraftExports;
+import org.draftroom.export.draft.RedlineExport;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -58,6 +59,33 @@ public class ExportService {
         }
     }
 
+    /** The formats of a redline between two versions. */
+    public enum RedlineFormat {
+        /** Word with real tracked changes that "accept" and "reject" work on. */
+        DOCX("docx", Format.DOCX.contentType, DraftExports::redlineDocx),
+        HTML("html", Format.HTML.contentType, DraftExports::redlineHtml);
+
+        private final String extension;
+        private final String contentType;
+        private final Function<RedlineExport, byte[]> writer;
+
+        RedlineFormat(String extension, String contentType, Function<RedlineExport, byte[]> writer) {
+            this.extension = extension;
+            this.contentType = contentType;
+            this.writer = writer;
+        }
+
+        public String contentType() {
+            return contentType;
+        }
+
+        public static RedlineFormat parse(String name) {
+            return Arrays.stream(values()).filter(f -> f.name().equalsIgnoreCase(String.valueOf(name).trim()))
+                    .findFirst().orElseThrow(() -> new UserFacingException("export.format.unknown", String.valueOf(name),
+                            "docx, html"));
+        }
+    }
+
     /** A file to hand to the person. */
     public record ExportFile(String fileName, String contentType, byte[] content) {
     }
@@ -84,6 +112,22 @@ public class ExportService {
                 cover(snapshot.project(), language, versionDay), language, LocalDate.now(clock.withZone(properties.timeZone())));
         return new ExportFile(fileName(snapshot.project(), version, format), format.contentType,
                 format.writer.apply(export));
+    }
+
+    /** The redline from one version to another (tags, commit ids; null {@code toRef} for the latest). */
+    @PreAuthorize("@access.canReadDrafts()")
+    public ExportFile redline(String projectId, String fromRef, String toRef, RedlineFormat format, Locale locale) {
+        DraftService.Comparison comparison = drafts.compare(projectId, fromRef, toRef);
+        Project project = drafts.open(projectId, comparison.to().commitId()).project();
+        RedlineExport export = new RedlineExport(project, version(comparison.from()), version(comparison.to()),
+                comparison.redline(), Language.of(locale), LocalDate.now(clock.withZone(properties.timeZone())));
+        String code = project.code().replaceAll("[^A-Za-z0-9.-]+", "_").replaceAll("^_+|_+$", "");
+        return new ExportFile(code + "-redline-" + comparison.from().shortId() + "-" + comparison.to().shortId() + "."
+                + format.extension, format.contentType, format.writer.apply(export));
+    }
+
+    private static RedlineExport.Version version(VersionInfo v) {
+        return new RedlineExport.Version((v.shortId() + " " + String.join(" ", v.tags())).trim(), v.authorName());
     }
 
     private static Optional<CoverStage> cover(Project project, Language language, LocalDate completed) {

@@ -181,6 +181,21 @@ class ApiIT {
     }
 
     @Test
+    void the_redline_of_two_milestones_downloads_as_word_with_tracked_changes() throws Exception {
+        String token = createToken("editor1", "draftroom-demo");
+        HttpResponse<byte[]> docx = http.send(request("/api/v1/projects/gbt-35273/redline?from=wd-1&to=cd-1&format=docx")
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(docx.statusCode()).isEqualTo(200);
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx.body()))) {
+            String xml = document.getDocument().xmlText();
+            assertThat(xml).contains("w:ins").contains("w:del").contains("w:delText");
+        }
+        HttpResponse<String> html = http.send(request("/api/v1/projects/gbt-35273/redline?from=wd-1&to=cd-1")
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(html.body()).contains("<ins").contains("7.4 → 8.1");
+    }
+
+    @Test
     void health_is_public_and_reports_the_database_and_the_drafts_repository() throws Exception {
         Reply health = send(request("/actuator/health"));
         assertThat(health.status()).isEqualTo(200);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.draftroom.base.DraftroomProperties;
 import org.draftroom.base.ui.Times;
+import org.draftroom.drafts.RedlineViewExtension;
 import org.draftroom.drafts.domain.ClauseChange;
 import org.draftroom.drafts.domain.Language;
 import org.draftroom.drafts.domain.RedlineHtml;
@@ -36,14 +37,17 @@ class RedlineView extends VerticalLayout implements BeforeEnterObserver, HasDyna
 
     private final DraftService drafts;
     private final DraftroomProperties properties;
+    private final List<RedlineViewExtension> extensions;
+    private final HorizontalLayout tools = new HorizontalLayout();
     private final H1 heading = new H1();
     private final Span versions = new Span();
     private final HorizontalLayout summary = new HorizontalLayout();
     private final Div redline = new Div();
     private String projectId;
 
-    RedlineView(DraftService drafts, DraftroomProperties properties) {
+    RedlineView(DraftService drafts, DraftroomProperties properties, List<RedlineViewExtension> extensions) {
         this.drafts = drafts;
+        this.extensions = extensions;
         this.properties = properties;
         setId("redline-view");
         redline.addClassName("dr-doc");
@@ -53,7 +57,8 @@ class RedlineView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         Button back = new Button(getTranslation("history.back"), VaadinIcon.ARROW_LEFT.create(),
                 e -> getUI().ifPresent(ui -> ui.navigate(HistoryView.class, new RouteParameters("projectId",
                         projectId))));
-        add(back, heading, versions, summary, redline);
+        tools.add(back);
+        add(tools, heading, versions, summary, redline);
     }
 
     @Override
@@ -76,6 +81,8 @@ class RedlineView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 summary.add(badge);
             }
         }
+        tools.getChildren().skip(1).toList().forEach(tools::remove);
+        extensions.forEach(extension -> tools.add(extension.toolbarItem(comparison, projectId)));
         redline.getElement().setProperty("innerHTML",
                 RedlineHtml.render(comparison.redline(), Language.of(getLocale())));
     }

@@ -43,4 +43,9 @@ public final class DraftExports {
     public static byte[] redlineDocx(RedlineExport export) {
         return RedlineDocx.write(export);
     }
+
+    /** A redline as one self-contained HTML file: the clause-aware redline with its insertions and deletions. */
+    public static byte[] redlineHtml(RedlineExport export) {
+        return RedlinePage.render(export);
+    }
 }
