@@ -17,6 +17,14 @@ public final class DraftExports {
         return HtmlExport.write(export);
     }
 
+    /**
+     * A PDF of the HTML export laid out on A4 pages: cover, table of contents, numbered text, page numbers, bookmarks
+     * for the clauses and the title as metadata. The CJK font ships in the jar and is embedded as a subset.
+     */
+    public static byte[] pdf(DraftExport export) {
+        return PdfExport.write(export);
+    }
+
     /** The draft's source, {@code draft.md}, byte for byte. */
     public static byte[] markdown(DraftExport export) {
         return MarkdownExport.write(export);
