@@ -22,7 +22,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * Downloads of a version of a draft as Word, single-file HTML, Markdown or NISO STS XML, for whoever may read the
+ * Downloads of a version of a draft as Word, PDF, single-file HTML, Markdown or NISO STS XML, for whoever may read the
  * draft. Consultation and review drafts get their cover label (征求意见稿, 送审稿), the version's date as completion date,
  * and the call to disclose patents.
  */
@@ -34,6 +34,7 @@ public class ExportService {
         DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", DraftExports::docx),
         HTML("html", "text/html;charset=UTF-8", DraftExports::html),
         MD("md", "text/markdown;charset=UTF-8", DraftExports::markdown),
+        PDF("pdf", "application/pdf", DraftExports::pdf),
         STS("xml", "application/xml", DraftExports::sts);
 
         private final String extension;
@@ -50,7 +51,8 @@ public class ExportService {
             return contentType;
         }
 
-        /** Parses a format name as the API and the UI name it ({@code docx}, {@code html}, {@code md}, {@code sts}). */
+        /** Parses a format name as the API and the UI name it ({@code docx}, {@code html}, {@code md}, {@code pdf},
+         * {@code sts}). */
         public static Format parse(String name) {
             return Arrays.stream(values()).filter(f -> f.name().equalsIgnoreCase(String.valueOf(name).trim()))
                     .findFirst().orElseThrow(() -> new UserFacingException("export.format.unknown", String.valueOf(name),

@@ -158,7 +158,7 @@ class ApiIT {
     }
 
     @Test
-    void a_version_downloads_as_word_and_as_niso_sts_and_an_unknown_format_is_refused() throws Exception {
+    void a_version_downloads_as_word_pdf_and_niso_sts_and_an_unknown_format_is_refused() throws Exception {
         String token = createToken("editor2", "draftroom-demo");
         HttpResponse<byte[]> docx = http.send(request("/api/v1/projects/gbt-35273/export?ref=cd-1&format=docx")
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -175,9 +175,15 @@ class ApiIT {
         assertThat(sts.statusCode()).isEqualTo(200);
         assertThat(sts.body()).contains("<standard").contains("<label>8</label>");
 
-        Reply pdf = send(request("/api/v1/projects/gbt-35273/export?format=pdf").header("Authorization", "Bearer " + token));
-        assertThat(pdf.status()).isEqualTo(400);
-        assertThat(pdf.body().get("message").asText()).contains("docx, html, md, sts");
+        HttpResponse<byte[]> pdf = http.send(request("/api/v1/projects/gbt-35273/export?format=pdf")
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+
+        Reply odt = send(request("/api/v1/projects/gbt-35273/export?format=odt").header("Authorization", "Bearer " + token));
+        assertThat(odt.status()).isEqualTo(400);
+        assertThat(odt.body().get("message").asText()).contains("docx, html, md, pdf, sts");
     }
 
     @Test
