@@ -53,6 +53,10 @@ final class PdfExport {
             .dr-cover-patents { margin-top: 30mm; }
             """;
 
+    static {
+        OpenHtmlToPdfLog.install();
+    }
+
     private PdfExport() {
     }
 

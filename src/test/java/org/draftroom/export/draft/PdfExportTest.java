@@ -94,6 +94,34 @@ class PdfExportTest {
         }
     }
 
+    @Test
+    void pages_are_numbered_at_the_foot_except_the_cover() throws IOException {
+        try (PDDocument document = open()) {
+            assertThat(lines(document, 2)).last().isEqualTo("2");
+            assertThat(lines(document, 10)).last().isEqualTo("10");
+            assertThat(lines(document, 1)).doesNotContain("1");
+        }
+    }
+
+    @Test
+    void a_draft_with_local_and_remote_images_renders_without_loading_them() throws IOException {
+        byte[] file = DraftExports.pdf(Samples.of(Samples.project(),
+                "# 范围 {#scope}\n\n![图](images/a.png)\n\n![远程](https://example.com/x.png)\n\n文本 text。\n",
+                Language.EN));
+
+        try (PDDocument document = Loader.loadPDF(file)) {
+            assertThat(text(document)).contains("范围", "文本text。");
+        }
+    }
+
+    private static List<String> lines(PDDocument document, int page) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setSortByPosition(true);
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        return stripper.getText(document).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
     private static List<String> titles(PDOutlineNode node) {
         List<String> titles = new ArrayList<>();
         for (PDOutlineItem item : node.children()) {
