@@ -399,7 +399,8 @@ public class CommentService {
         NumberedOutline outline = versions.outline(projectId, commit);
         Scope byPlacement = scope(project, f, me, true);
         boolean fast = !comments.anyPlacedElsewhere(scope(project, f, me, false), commit);
-        List<String> order = outline.clauses().stream().map(NumberedClause::id).toList();
+        List<String> order = outline.clauses().stream().map(NumberedClause::id).filter(id -> !id.isEmpty())
+                .distinct().toList();
         return new Listing(projectId, commit, outline, fast ? byPlacement : scope(project, f, me, false), order,
                 fast);
     }
