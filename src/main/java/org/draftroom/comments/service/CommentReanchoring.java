@@ -52,11 +52,11 @@ public class CommentReanchoring {
 
     private final CommentRepository comments;
     private final DraftReader drafts;
-    private final Versions versions;
+    private final OutlineCache versions;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    CommentReanchoring(CommentRepository comments, DraftReader drafts, Versions versions,
+    CommentReanchoring(CommentRepository comments, DraftReader drafts, OutlineCache versions,
                        PlatformTransactionManager transactions, Clock clock) {
         this.comments = comments;
         this.drafts = drafts;

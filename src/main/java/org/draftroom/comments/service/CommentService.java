@@ -84,13 +84,13 @@ public class CommentService {
     private final CommentRepository comments;
     private final DraftReader drafts;
     private final DraftService draftService;
-    private final Versions versions;
+    private final OutlineCache versions;
     private final Access access;
     private final ObjectProvider<RoundCommentRules> roundRules;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CommentService(CommentRepository comments, DraftReader drafts, DraftService draftService, Versions versions,
+    CommentService(CommentRepository comments, DraftReader drafts, DraftService draftService, OutlineCache versions,
                    Access access, ObjectProvider<RoundCommentRules> roundRules, ApplicationEventPublisher events,
                    Clock clock) {
         this.comments = comments;
@@ -395,9 +395,9 @@ public class CommentService {
     private Listing listing(String projectId, String commitId, CommentFilter f) {
         Project project = project(projectId);
         CurrentUser me = access.current();
+        Scope byPlacement = scope(project, f, me, true);
         String commit = resolve(projectId, commitId);
         NumberedOutline outline = versions.outline(projectId, commit);
-        Scope byPlacement = scope(project, f, me, true);
         boolean fast = !comments.anyPlacedElsewhere(scope(project, f, me, false), commit);
         List<String> order = outline.clauses().stream().map(NumberedClause::id).filter(id -> !id.isEmpty())
                 .distinct().toList();
