@@ -447,11 +447,34 @@ public class CommentService {
         try {
             return steps.computeIfAbsent(c.placementCommitId(), from -> Reanchoring.between(
                     versions.outline(c.projectId(), from).document(), target.document())).place(c.placement());
-        } catch (IllegalArgumentException stale) {
-            return steps.computeIfAbsent("anchor:" + c.anchor().commitId(), from -> Reanchoring.between(
-                    versions.outline(c.projectId(), c.anchor().commitId()).document(), target.document()))
-                    .place(c.anchor());
+        } catch (RuntimeException unusable) {
+            try {
+                return steps.computeIfAbsent("anchor:" + c.anchor().commitId(), from -> Reanchoring.between(
+                        versions.outline(c.projectId(), c.anchor().commitId()).document(), target.document()))
+                        .place(c.anchor());
+            } catch (RuntimeException unreadable) {
+                return unverified(c.anchor(), target);
+            }
         }
+    }
+
+    /**
+     * Where a comment stands when none of the versions it was placed in can be read: nothing can show that its words
+     * are still there, so a quote is outdated (never a highlight of possibly wrong words), a whole-clause comment stays
+     * on its clause, and a comment whose clause is gone is orphaned.
+     */
+    private static Placement unverified(Anchor anchor, NumberedOutline target) {
+        if (anchor.isGeneral()) {
+            return Placement.initial(anchor);
+        }
+        if (target.document().find(anchor.clauseId()).isEmpty()) {
+            return new Placement(anchor, Status.ORPHANED, Anchor.GENERAL, "", Optional.empty(), Optional.empty());
+        }
+        String number = target.number(anchor.clauseId());
+        return anchor.hasQuote()
+                ? new Placement(anchor, Status.OUTDATED, anchor.clauseId(), number, Optional.empty(), Optional.empty())
+                : new Placement(anchor, Status.ANCHORED, anchor.clauseId(), number, Optional.of(new Span(0, 0)),
+                        Optional.empty());
     }
 
     private static int position(Placement p) {
