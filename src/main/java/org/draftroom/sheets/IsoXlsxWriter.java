@@ -8,7 +8,6 @@ import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -75,7 +74,6 @@ public final class IsoXlsxWriter {
                             HEADER_ROW + SheetReader.MAX_ROWS, 4, 4));
             types.setShowErrorBox(false);
             sheet.addValidationData(types);
-            body.setVerticalAlignment(VerticalAlignment.TOP);
             wb.write(out);
         }
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.EncryptedDocumentException;
@@ -210,7 +211,7 @@ public final class SheetReader {
                 observations = join(observations, reason);
                 reason = "";
             }
-            if (isRepeatedHeader(r, header)) {
+            if (isRepeatedHeader(r, header) || isExampleRow(r)) {
                 continue;
             }
             if (clause.isEmpty() && paragraph.isEmpty() && original.isEmpty() && type.isEmpty() && comment.isEmpty()
@@ -263,6 +264,14 @@ public final class SheetReader {
         }
         return same >= 3;
     }
+
+    /** The second caption line some copies of the template keep as a row of its own: "(e.g. 17)", "(e.g. 3.1)". */
+    private static boolean isExampleRow(Grid.Row r) {
+        return r.cells().stream().filter(c -> !c.isBlank()).allMatch(c -> EXAMPLE.matcher(c).matches());
+    }
+
+    private static final Pattern EXAMPLE = Pattern.compile("[(（]\\s*(?:e\\.\\s*g\\.|例如|如).*[)）]",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private static String cell(Grid.Row r, Map<Column, Integer> at, Column c) {
         Integer i = at.get(c);

@@ -156,6 +156,21 @@ class SheetReaderTest {
     }
 
     @Test
+    void an_iso_spreadsheet_keeping_the_example_line_of_the_captions_reads_only_the_comments() throws IOException {
+        byte[] file = xlsx(new String[][] {
+                {"Template for comments and secretariat observations"},
+                {"MB/NC¹", "Line number", "Clause/ Subclause", "Paragraph/ Figure/ Table/", "Type of comment²",
+                        "Comments", "Proposed change", "Observations of the secretariat"},
+                {"", "(e.g. 17)", "(e.g. 3.1)", "(e.g. Table 1)", "", "", "", ""},
+                {"JP", "120", "4.2", "", "GE", "Scope unclear.", "Reword.", ""}});
+        SheetReadResult result = SheetReader.read("jp.xlsx", file);
+        assertThat(result.format()).isEqualTo(SheetFormat.ISO_XLSX);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.rows()).containsExactly(
+                new SheetRow(4, "JP", "4.2", "", "ge", "Scope unclear.", "Reword.", "", "120"));
+    }
+
+    @Test
     void a_sheet_with_a_changed_column_is_rejected_naming_the_column() throws IOException {
         byte[] file = xlsx(new String[][] {
                 {"MB/NC", "Line number", "Section", "Paragraph/Figure/Table", "Type of comment", "Comments",
