@@ -139,20 +139,22 @@ class ExportJobs implements DisposableBean {
         n.setId("export-ready");
         n.setPosition(Notification.Position.BOTTOM_END);
         n.setDuration(60_000);
-        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         byte[] content = file.content();
         StreamResource resource = new StreamResource(file.fileName(), () -> new ByteArrayInputStream(content));
         resource.setContentType(file.contentType());
-        Anchor link = new Anchor(resource, ui.getTranslation("export.progress.save", file.fileName()));
+        Anchor link = new Anchor(resource, ui.getTranslation("export.progress.save"));
         link.getElement().setAttribute("download", true);
         link.setId("export-ready-download");
         link.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());
         Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> n.close());
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         close.setAriaLabel(ui.getTranslation("export.progress.close"));
-        HorizontalLayout row = new HorizontalLayout(new Span(ui.getTranslation("export.progress.ready",
-                file.fileName())), link, close);
-        row.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        VerticalLayout text = new VerticalLayout(new Span(ui.getTranslation("export.progress.ready", file.fileName())),
+                link);
+        text.setPadding(false);
+        text.setSpacing(false);
+        HorizontalLayout row = new HorizontalLayout(text, close);
+        row.setAlignItems(HorizontalLayout.Alignment.START);
         n.add(row);
         n.open();
         // Start the download as if the person clicked the link; the link stays for browsers that block this.
