@@ -200,6 +200,42 @@ class SheetReaderTest {
     }
 
     @Test
+    void an_old_excel_file_is_read_like_a_new_one() throws IOException {
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet();
+            String[][] rows = {{"序号", "章节号", "原文", "修改后内容", "理由"}, {"1", "附录A", "", "补充示例", "便于理解"}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            wb.write(out);
+            SheetReadResult result = SheetReader.read("反馈表.xls", out.toByteArray());
+            assertThat(result.format()).isEqualTo(SheetFormat.CHINESE_XLSX);
+            assertThat(result.rows()).containsExactly(new SheetRow(2, "", "附录A", "", "", "便于理解", "补充示例", ""));
+        }
+    }
+
+    @Test
+    void a_password_protected_sheet_is_refused_with_its_own_message() throws Exception {
+        byte[] plain = xlsx(new String[][] {{"序号", "章节号", "理由"}, {"1", "5", "x"}});
+        var info = new org.apache.poi.poifs.crypt.EncryptionInfo(org.apache.poi.poifs.crypt.EncryptionMode.agile);
+        var encryptor = info.getEncryptor();
+        encryptor.confirmPassword("secret");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem()) {
+            try (var data = encryptor.getDataStream(fs)) {
+                data.write(plain);
+            }
+            fs.writeFilesystem(out);
+        }
+        assertThat(SheetReader.read("locked.xlsx", out.toByteArray()).problems()).containsExactly(
+                new SheetProblem(0, "sheet.encrypted", List.of("locked.xlsx")));
+    }
+
+    @Test
     void a_spreadsheet_without_known_titles_is_an_unknown_format() throws IOException {
         byte[] file = xlsx(new String[][] {{"Name", "Price"}, {"apple", "3"}});
         assertThat(SheetReader.read("prices.xlsx", file).problems()).containsExactly(
