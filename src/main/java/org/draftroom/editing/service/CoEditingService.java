@@ -391,8 +391,9 @@ public class CoEditingService implements SmartInitializingSingleton {
         return out;
     }
 
-    SyncLimits limits() {
-        return limits;
+    /** Longest clause text co-edited live, in UTF-16 units. */
+    public int maxClauseLength() {
+        return limits.maxTextLength();
     }
 
     /** Sizes edits for authorship; exposed for the document sessions. */

@@ -1,0 +1,401 @@
+package org.draftroom.editing.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.treegrid.TreeGrid;
+import com.vaadin.flow.data.provider.hierarchy.TreeData;
+import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.draftroom.base.UserFacingException;
+import org.draftroom.base.ui.Notices;
+import org.draftroom.drafts.domain.DraftDocument;
+import org.draftroom.drafts.domain.Language;
+import org.draftroom.drafts.domain.NumberedClause;
+import org.draftroom.drafts.domain.NumberedOutline;
+import org.draftroom.drafts.domain.Outline;
+import org.draftroom.drafts.domain.VersionInfo;
+import org.draftroom.drafts.service.DraftService;
+import org.draftroom.editing.service.CoEditingService;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Live co-editing of a project's draft: the numbered outline with who works where (name and colour beside each
+ * clause), the chosen clause's text co-edited with everyone else in it ({@link LiveText}), outline operations that
+ * reach every editor at once, and "save version". Text reaches Git by itself (checkpoints); nothing to save by hand.
+ */
+@Route(LiveDraftView.PATH)
+@RolesAllowed({"SECRETARIAT", "EDITOR"})
+class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String PATH = "projects/:projectId/live";
+
+    private final CoEditingService service;
+    private final DraftService drafts;
+
+    private String projectId;
+    private String clientId;
+    private DraftService.DraftSnapshot snapshot;
+    private NumberedOutline numbered;
+    private List<CoEditingService.Participant> participants = List.of();
+    private String selectedId;
+    private LiveText liveText;
+
+    private final H2 title = new H2();
+    private final Div presenceBar = new Div();
+    private final HorizontalLayout toolbar = new HorizontalLayout();
+    private final TreeGrid<NumberedClause> outline = new TreeGrid<>();
+    private final Span clauseNumber = new Span();
+    private final TextField clauseTitle = new TextField();
+    private final Div clausePresence = new Div();
+    private final VerticalLayout editorColumn = new VerticalLayout();
+    private final Span hint = new Span();
+
+    LiveDraftView(CoEditingService service, DraftService drafts) {
+        this.service = service;
+        this.drafts = drafts;
+        setId("live-draft-view");
+        setSizeFull();
+        presenceBar.addClassName("presence-bar");
+        presenceBar.setId("presence-bar");
+        toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        toolbar.setWrap(true);
+
+        outline.addHierarchyColumn(c -> c.number().isEmpty() ? c.clause().title()
+                        : c.label(language()) + "  " + c.clause().title())
+                .setHeader(getTranslation("draft.outline")).setFlexGrow(1).setSortable(false);
+        outline.addComponentColumn(this::presenceMarkers).setHeader(getTranslation("editing.who"))
+                .setAutoWidth(true).setFlexGrow(0);
+        outline.setId("live-outline");
+        outline.setSizeFull();
+        outline.addItemClickListener(e -> select(e.getItem().id()));
+
+        clauseNumber.addClassName("live-clause-number");
+        clauseNumber.setId("live-clause-number");
+        clauseTitle.setId("live-clause-title");
+        clauseTitle.setLabel(getTranslation("draft.clause.title"));
+        clauseTitle.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+        clauseTitle.setWidth("28em");
+        clauseTitle.addValueChangeListener(e -> {
+            if (e.isFromClient() && selectedId != null && !e.getValue().isBlank()) {
+                String id = selectedId;
+                changeOutline(d -> Outline.retitle(d, id, e.getValue()),
+                        getTranslation("editing.commit.retitle", e.getValue()));
+            }
+        });
+        clausePresence.addClassName("presence-bar");
+        clausePresence.setId("clause-presence");
+        hint.setText(getTranslation("editing.pick-clause"));
+        hint.setId("live-hint");
+        HorizontalLayout head = new HorizontalLayout(clauseNumber, clauseTitle, clausePresence);
+        head.addClassName("live-clause-head");
+        head.setAlignItems(FlexComponent.Alignment.BASELINE);
+        editorColumn.add(hint, head);
+        editorColumn.setSizeFull();
+        editorColumn.setPadding(false);
+
+        SplitLayout split = new SplitLayout(outline, editorColumn);
+        split.setSplitterPosition(32);
+        split.setSizeFull();
+        add(title, presenceBar, toolbar, split);
+        setFlexGrow(1, split);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        projectId = event.getRouteParameters().get("projectId").orElseThrow();
+        snapshot = drafts.open(projectId, null);
+        title.setText(snapshot.project().code() + "  " + snapshot.project().title(getLocale()));
+        title.setId("live-title");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        UI ui = attach.getUI();
+        try {
+            clientId = service.connect(projectId, new CoEditingService.Listener() {
+                @Override
+                public void syncNow() {
+                    ui.access(() -> {
+                        if (liveText != null) {
+                            liveText.syncNow();
+                        }
+                    });
+                }
+
+                @Override
+                public void presenceChanged(List<CoEditingService.Participant> now) {
+                    ui.access(() -> showPresence(now));
+                }
+
+                @Override
+                public void outlineChanged(String byName) {
+                    ui.access(() -> reloadOutline(byName));
+                }
+            });
+        } catch (AccessDeniedException refused) {
+            removeAll();
+            add(new H2(getTranslation("editing.not-allowed")));
+            return;
+        }
+        liveText = new LiveText(service, clientId, id -> {
+            selectedId = id;
+            showClause();
+        });
+        editorColumn.add(liveText);
+        editorColumn.setFlexGrow(1, liveText);
+        buildToolbar();
+        showOutline();
+        showPresence(service.participants(projectId));
+        showClause();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (clientId != null) {
+            service.disconnect(clientId);
+            clientId = null;
+        }
+    }
+
+    private void buildToolbar() {
+        Button back = new Button(getTranslation("editing.back"), VaadinIcon.ARROW_BACKWARD.create(),
+                e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("projects/" + projectId)));
+        back.setId("live-back");
+        Button save = new Button(getTranslation("draft.save"), VaadinIcon.CHECK.create(), e -> openSaveDialog());
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("live-save");
+        Span autosave = new Span(getTranslation("editing.autosave"));
+        autosave.addClassName("version-line");
+        toolbar.add(back,
+                tool(VaadinIcon.PLUS, "draft.op.add-after", "live-op-add-after", id -> d -> Outline.addClause(d, id,
+                        Outline.Placement.AFTER, getTranslation("draft.new-clause"), Set.of())),
+                tool(VaadinIcon.LEVEL_DOWN, "draft.op.add-child", "live-op-add-child", id -> d -> Outline.addClause(d,
+                        id, Outline.Placement.LAST_CHILD, getTranslation("draft.new-clause"), Set.of())),
+                tool(VaadinIcon.ARROW_UP, "draft.op.up", "live-op-up", id -> d -> Outline.moveUp(d, id)),
+                tool(VaadinIcon.ARROW_DOWN, "draft.op.down", "live-op-down", id -> d -> Outline.moveDown(d, id)),
+                tool(VaadinIcon.ARROW_RIGHT, "draft.op.indent", "live-op-indent", id -> d -> Outline.indent(d, id)),
+                tool(VaadinIcon.ARROW_LEFT, "draft.op.outdent", "live-op-outdent", id -> d -> Outline.outdent(d, id)),
+                deleteTool(), save, autosave);
+    }
+
+    private Button tool(VaadinIcon icon, String labelKey, String id,
+                        java.util.function.Function<String, UnaryOperator<DraftDocument>> operation) {
+        Button button = new Button(icon.create(), e -> {
+            if (selectedId == null) {
+                Notices.error(getTranslation("draft.select-clause"));
+                return;
+            }
+            changeOutline(operation.apply(selectedId), getTranslation("editing.commit.outline",
+                    getTranslation(labelKey), label(selectedId)));
+        });
+        button.setTooltipText(getTranslation(labelKey));
+        button.getElement().setAttribute("aria-label", getTranslation(labelKey));
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        button.setId(id);
+        return button;
+    }
+
+    private Button deleteTool() {
+        Button button = new Button(VaadinIcon.TRASH.create(), e -> {
+            if (selectedId == null) {
+                Notices.error(getTranslation("draft.select-clause"));
+                return;
+            }
+            String id = selectedId;
+            String name = label(id);
+            List<CoEditingService.Participant> others = service.othersIn(clientId, id);
+            String question = others.isEmpty() ? getTranslation("editing.delete.confirm", name)
+                    : getTranslation("editing.delete.others-typing", name,
+                    others.stream().map(CoEditingService.Participant::name).distinct()
+                            .collect(Collectors.joining(", ")));
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("draft.op.delete"), question,
+                    getTranslation("action.delete"), ok -> changeOutline(d -> Outline.deleteClause(d, id),
+                    getTranslation("editing.commit.delete", name)), getTranslation("action.cancel"), no -> {
+            });
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.setId(others.isEmpty() ? "live-delete-confirm" : "live-delete-warning");
+            confirm.open();
+        });
+        button.setTooltipText(getTranslation("draft.op.delete"));
+        button.getElement().setAttribute("aria-label", getTranslation("draft.op.delete"));
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_ERROR);
+        button.setId("live-op-delete");
+        return button;
+    }
+
+    private void changeOutline(UnaryOperator<DraftDocument> operation, String message) {
+        try {
+            service.changeOutline(clientId, operation, message);
+        } catch (UserFacingException refusal) {
+            Notices.error(getTranslation(refusal.messageKey(), refusal.args()));
+            showClause();
+        }
+    }
+
+    private void openSaveDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setId("live-save-dialog");
+        dialog.setHeaderTitle(getTranslation("draft.save"));
+        TextArea message = new TextArea(getTranslation("draft.save.message"));
+        message.setWidth("520px");
+        message.setId("live-save-message");
+        Button save = new Button(getTranslation("draft.save"), e -> {
+            try {
+                Optional<VersionInfo> version = service.saveVersion(clientId, message.getValue());
+                dialog.close();
+                Notices.success(version.map(v -> getTranslation("draft.saved", v.shortId()))
+                        .orElse(getTranslation("editing.saved.nothing")));
+            } catch (UserFacingException refusal) {
+                message.setErrorMessage(getTranslation(refusal.messageKey(), refusal.args()));
+                message.setInvalid(true);
+            }
+        });
+        save.setId("live-save-confirm");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(message);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+        message.focus();
+    }
+
+    private void select(String id) {
+        if (liveText != null && !id.equals(selectedId)) {
+            liveText.openClause(id);
+        }
+    }
+
+    private void reloadOutline(String byName) {
+        snapshot = drafts.open(projectId, null);
+        showOutline();
+        if (selectedId != null && snapshot.document().find(selectedId).isEmpty()) {
+            selectedId = null;
+            liveText.close();
+            Notices.error(getTranslation("editing.clause-deleted", byName));
+        } else if (byName != null) {
+            Notices.success(getTranslation("editing.outline-changed", byName));
+        }
+        showClause();
+    }
+
+    private void showOutline() {
+        numbered = NumberedOutline.of(snapshot.document());
+        TreeData<NumberedClause> tree = new TreeData<>();
+        for (NumberedClause c : numbered.clauses()) {
+            NumberedClause parent = c.parentIndex() < 0 ? null : numbered.clauses().get(c.parentIndex());
+            tree.addItem(parent, c);
+        }
+        outline.setDataProvider(new TreeDataProvider<>(tree));
+        outline.expandRecursively(tree.getRootItems(), 6);
+        if (selectedId != null) {
+            numbered.find(selectedId).ifPresent(outline::select);
+        }
+    }
+
+    private void showClause() {
+        boolean open = selectedId != null && numbered != null && numbered.find(selectedId).isPresent();
+        hint.setVisible(!open);
+        clauseTitle.setEnabled(open);
+        if (!open) {
+            clauseNumber.setText("");
+            clauseTitle.setValue("");
+            clausePresence.removeAll();
+            return;
+        }
+        NumberedClause clause = numbered.find(selectedId).orElseThrow();
+        numbered.find(selectedId).ifPresent(outline::select);
+        clauseNumber.setText(clause.number().isEmpty() ? "" : clause.label(language()));
+        clauseTitle.setValue(clause.clause().title());
+        showClausePresence();
+    }
+
+    private void showPresence(List<CoEditingService.Participant> now) {
+        participants = now;
+        presenceBar.removeAll();
+        presenceBar.add(new Span(getTranslation("editing.here")));
+        for (CoEditingService.Participant p : now) {
+            String where = p.clauseId().isEmpty() || numbered == null ? ""
+                    : " · " + numbered.find(p.clauseId()).map(this::shortLabel).orElse("");
+            presenceBar.add(chip(p, p.name() + where));
+        }
+        outline.getDataProvider().refreshAll();
+        showClausePresence();
+    }
+
+    private void showClausePresence() {
+        clausePresence.removeAll();
+        if (selectedId == null) {
+            return;
+        }
+        List<CoEditingService.Participant> here = participants.stream()
+                .filter(p -> p.clauseId().equals(selectedId)).toList();
+        if (here.size() > 1) {
+            clausePresence.add(new Span(getTranslation("editing.also-here")));
+            here.stream().filter(p -> !p.clientId().equals(clientId)).forEach(p -> clausePresence.add(chip(p, p.name())));
+        }
+    }
+
+    private Component presenceMarkers(NumberedClause clause) {
+        Div markers = new Div();
+        markers.addClassName("presence-bar");
+        participants.stream().filter(p -> p.clauseId().equals(clause.id()))
+                .forEach(p -> markers.add(chip(p, p.name())));
+        return markers;
+    }
+
+    private Span chip(CoEditingService.Participant p, String text) {
+        Span chip = new Span(text);
+        chip.addClassNames("presence-chip", "dr-colour-" + p.colour());
+        if (p.clientId().equals(clientId)) {
+            chip.addClassName("self");
+        }
+        chip.getElement().setAttribute("data-user", p.name());
+        chip.getElement().setAttribute("data-clause", p.clauseId());
+        return chip;
+    }
+
+    private String shortLabel(NumberedClause c) {
+        return c.number().isEmpty() ? c.clause().title() : c.label(language());
+    }
+
+    private String label(String id) {
+        return numbered == null ? id : numbered.find(id)
+                .map(c -> c.number().isEmpty() ? c.clause().title() : c.label(language()) + " " + c.clause().title())
+                .orElse(id);
+    }
+
+    private Language language() {
+        return Language.of(getLocale());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return snapshot == null ? getTranslation("app.name")
+                : getTranslation("editing.page-title", snapshot.project().code()) + " · " + getTranslation("app.name");
+    }
+}
