@@ -161,7 +161,13 @@
         });
         this.textarea.addEventListener('paste', e => this.checkPaste(e));
       }
-      this.poller = setInterval(() => { if (!this.inFlight) { this.schedule(0); } }, POLL_INTERVAL);
+      this.poller = setInterval(() => {
+        if (!this.clauseId) {
+          if (this.$server) { this.$server.ping(); }
+        } else if (!this.inFlight) {
+          this.schedule(0);
+        }
+      }, POLL_INTERVAL);
       const state = window.Vaadin && window.Vaadin.connectionState;
       if (state && state.addStateChangeListener && !this.stateListener) {
         this.stateListener = (previous, next) => {

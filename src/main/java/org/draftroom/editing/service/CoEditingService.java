@@ -115,6 +115,7 @@ public class CoEditingService implements SmartInitializingSingleton {
         final Listener listener;
         volatile int colour;
         volatile String clauseId = "";
+        volatile Instant lastSeen;
 
         Connection(String clientId, String projectId, CurrentUser user, Listener listener) {
             this.clientId = clientId;
@@ -124,6 +125,7 @@ public class CoEditingService implements SmartInitializingSingleton {
                     : user.displayName();
             this.email = user.commitEmail();
             this.listener = listener;
+            this.lastSeen = Instant.EPOCH;
         }
 
         Participant participant() {
@@ -142,6 +144,7 @@ public class CoEditingService implements SmartInitializingSingleton {
         CurrentUser user = requireEditor(project.workingGroup());
         String clientId = "c" + counter.incrementAndGet() + "-" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
         Connection connection = new Connection(clientId, projectId, user, listener);
+        connection.lastSeen = clock.instant();
         DocumentSession document = documents.computeIfAbsent(projectId,
                 id -> new DocumentSession(id, project.workingGroup(), drafts, journal, clock, limits));
         synchronized (document) {
@@ -231,10 +234,22 @@ public class CoEditingService implements SmartInitializingSingleton {
         }
     }
 
-    /** Who is in the project's live document now. */
+    /** Who is in the project's live document now (editors whose screen answered within the last 30 s). */
     public List<Participant> participants(String projectId) {
         DocumentSession document = documents.get(projectId);
-        return document == null ? List.of() : document.participants();
+        return document == null ? List.of() : document.participants(clock.instant());
+    }
+
+    /**
+     * The editor's screen is still open. Screens call this (or sync) every few seconds; an editor not heard of for
+     * {@link DocumentSession#PRESENCE_TIMEOUT} is no longer shown as present (a closed laptop, a crashed browser).
+     */
+    public void ping(String clientId) {
+        Connection connection = requireConnection(clientId);
+        DocumentSession document = document(connection);
+        if (document.presenceChanged(clock.instant())) {
+            broadcastPresence(document);
+        }
     }
 
     /** The live text of a clause, if someone is editing it on this node. */
@@ -284,7 +299,7 @@ public class CoEditingService implements SmartInitializingSingleton {
     /** The other editors who have this clause open (to warn before deleting it). */
     public List<Participant> othersIn(String clientId, String clauseId) {
         Connection connection = requireConnection(clientId);
-        return document(connection).participants().stream()
+        return document(connection).participants(clock.instant()).stream()
                 .filter(p -> p.clauseId().equals(clauseId) && !p.clientId().equals(clientId)).toList();
     }
 
@@ -293,6 +308,9 @@ public class CoEditingService implements SmartInitializingSingleton {
     void checkpointDue() {
         Instant now = clock.instant();
         for (DocumentSession document : documents.values()) {
+            if (document.presenceChanged(now)) {
+                broadcastPresence(document);
+            }
             if (document.checkpointDue(now, properties.idleCheckpoint(), properties.checkpointInterval())) {
                 checkpointQuietly(document, false);
             }
@@ -335,6 +353,7 @@ public class CoEditingService implements SmartInitializingSingleton {
                     user.username());
             throw new AccessDeniedException("not an editor of " + document.workingGroup);
         }
+        connection.lastSeen = clock.instant();
         return connection;
     }
 
@@ -370,7 +389,8 @@ public class CoEditingService implements SmartInitializingSingleton {
     }
 
     private void broadcastPresence(DocumentSession document) {
-        List<Participant> participants = document.participants();
+        List<Participant> participants = document.participants(clock.instant());
+        document.shown(participants);
         for (Connection c : document.connections.values()) {
             notify(c, () -> c.listener.presenceChanged(participants));
         }
@@ -382,13 +402,6 @@ public class CoEditingService implements SmartInitializingSingleton {
         } catch (RuntimeException e) {
             log.debug("Could not notify {}", c.clientId, e);
         }
-    }
-
-    /** Sorted by name, then client id, for stable display. */
-    static List<Participant> sorted(List<Participant> participants) {
-        List<Participant> out = new ArrayList<>(participants);
-        out.sort(Comparator.comparing(Participant::name).thenComparing(Participant::clientId));
-        return out;
     }
 
     /** Longest clause text co-edited live, in UTF-16 units. */

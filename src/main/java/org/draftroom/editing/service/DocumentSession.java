@@ -146,12 +146,27 @@ final class DocumentSession {
         }
     }
 
-    List<CoEditingService.Participant> participants() {
+    /** How long an editor not heard of still counts as present. */
+    static final Duration PRESENCE_TIMEOUT = Duration.ofSeconds(30);
+
+    private volatile List<CoEditingService.Participant> lastShown = List.of();
+
+    List<CoEditingService.Participant> participants(Instant now) {
         List<CoEditingService.Participant> out = new ArrayList<>();
-        connections.values().forEach(c -> out.add(c.participant()));
+        connections.values().stream().filter(c -> c.lastSeen.plus(PRESENCE_TIMEOUT).isAfter(now))
+                .forEach(c -> out.add(c.participant()));
         out.sort(Comparator.comparing(CoEditingService.Participant::name)
                 .thenComparing(CoEditingService.Participant::clientId));
         return out;
+    }
+
+    /** Whether the participants now differ from those last shown to the editors. */
+    boolean presenceChanged(Instant now) {
+        return !participants(now).equals(lastShown);
+    }
+
+    void shown(List<CoEditingService.Participant> participants) {
+        lastShown = participants;
     }
 
     Optional<String> liveText(String clauseId) {

@@ -120,7 +120,7 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
         editorColumn.setPadding(false);
 
         SplitLayout split = new SplitLayout(outline, editorColumn);
-        split.setSplitterPosition(32);
+        split.setSplitterPosition(34);
         split.setSizeFull();
         add(title, presenceBar, toolbar, split);
         setFlexGrow(1, split);
@@ -150,7 +150,11 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
                 @Override
                 public void presenceChanged(List<CoEditingService.Participant> now) {
-                    ui.access(() -> showPresence(now));
+                    ui.access(() -> {
+                        if (isAttached()) {
+                            showPresence(now);
+                        }
+                    });
                 }
 
                 @Override
@@ -364,7 +368,7 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
         Div markers = new Div();
         markers.addClassName("presence-bar");
         participants.stream().filter(p -> p.clauseId().equals(clause.id()))
-                .forEach(p -> markers.add(chip(p, p.name())));
+                .forEach(p -> markers.add(chip(p, shortName(p.name()))));
         return markers;
     }
 
@@ -375,8 +379,15 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
             chip.addClassName("self");
         }
         chip.getElement().setAttribute("data-user", p.name());
+        chip.getElement().setAttribute("title", p.name());
         chip.getElement().setAttribute("data-clause", p.clauseId());
         return chip;
+    }
+
+    /** The first word of a name ("刘洋" of "刘洋 Liu Yang"), to keep the outline narrow; the tooltip has it all. */
+    private static String shortName(String name) {
+        int space = name.indexOf(' ');
+        return space > 0 ? name.substring(0, space) : name;
     }
 
     private String shortLabel(NumberedClause c) {

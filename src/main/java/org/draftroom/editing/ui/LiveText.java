@@ -66,6 +66,16 @@ class LiveText extends Component {
         }
     }
 
+    /** The screen is still open (sent every few seconds when there is nothing to sync). */
+    @ClientCallable
+    void ping() {
+        try {
+            service.ping(clientId);
+        } catch (AccessDeniedException | UserFacingException ended) {
+            // nothing to tell: the next open or sync reports it
+        }
+    }
+
     void openClause(String clauseId) {
         getElement().callJsFunction("openClause", clauseId);
     }
