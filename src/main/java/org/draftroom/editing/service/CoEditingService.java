@@ -219,7 +219,13 @@ public class CoEditingService implements SmartInitializingSingleton {
         }
         boolean last;
         synchronized (document) {
-            document.leave(connection);
+            try {
+                document.leave(connection);
+            } catch (RuntimeException e) {
+                // e.g. the database is already gone at shutdown: the edits stay in the journal for the replay
+                log.warn("Leaving {} of {} failed; the edits stay in the journal", connection.clauseId,
+                        connection.projectId, e);
+            }
             document.connections.remove(clientId);
             last = document.connections.isEmpty();
             if (last) {
@@ -306,7 +312,11 @@ public class CoEditingService implements SmartInitializingSingleton {
     /** Checkpoints clauses that went quiet or whose text is older than the interval; runs every second. */
     @Scheduled(fixedDelay = 1000, initialDelay = 1000)
     void checkpointDue() {
-        Instant now = clock.instant();
+        checkpointDue(clock.instant());
+    }
+
+    /** Checkpoints what is due at {@code now}: clauses quiet for the idle time, or unsaved longer than the interval. */
+    void checkpointDue(Instant now) {
         for (DocumentSession document : documents.values()) {
             if (document.presenceChanged(now)) {
                 broadcastPresence(document);
@@ -315,6 +325,12 @@ public class CoEditingService implements SmartInitializingSingleton {
                 checkpointQuietly(document, false);
             }
         }
+    }
+
+    /** At shutdown, writes the live text of every open document to Git (what fails stays in the journal). */
+    @jakarta.annotation.PreDestroy
+    void checkpointAll() {
+        documents.values().forEach(d -> checkpointQuietly(d, false));
     }
 
     /** Replays journalled edits that did not reach Git before the last stop (a crash), before anyone connects. */

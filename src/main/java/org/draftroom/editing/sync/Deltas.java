@@ -47,10 +47,10 @@ public final class Deltas {
 
     /**
      * Carries the change from {@code base} to {@code changed} onto {@code onto}: {@code changed} itself when
-     * {@code onto} is still {@code base}, otherwise a fuzzy patch (parts that cannot be placed are left out).
+     * {@code onto} is still {@code base} (or already {@code changed}), otherwise a fuzzy patch (parts that cannot be placed are left out).
      */
     public static String rebase(String base, String changed, String onto) {
-        if (onto.equals(base)) {
+        if (onto.equals(base) || onto.equals(changed)) {
             return changed;
         }
         TextDiffs diffs = new TextDiffs();
