@@ -10,6 +10,7 @@ import org.draftroom.drafts.DraftVersionCommitted;
 import org.draftroom.drafts.data.ProjectRepository;
 import org.draftroom.drafts.domain.ClauseMerge;
 import org.draftroom.drafts.domain.DraftDocument;
+import org.draftroom.drafts.domain.DraftException;
 import org.draftroom.drafts.domain.DraftFormat;
 import org.draftroom.drafts.domain.DraftImporter;
 import org.draftroom.drafts.domain.DraftProblem;
@@ -179,7 +180,12 @@ public class DraftService {
                 if (clause.isPresent()) {
                     String body = e.getValue().apply(clause.get().body());
                     if (!body.equals(clause.get().body())) {
-                        after = Outline.replaceBody(after, e.getKey(), body);
+                        try {
+                            after = Outline.replaceBody(after, e.getKey(), body);
+                        } catch (DraftException headingTyped) {
+                            // Someone typed a heading line into the text: keep it as text, never lose it.
+                            after = Outline.replaceBody(after, e.getKey(), escapeHeadings(body));
+                        }
                     }
                 }
             }
@@ -201,6 +207,11 @@ public class DraftService {
             }
         }
         throw new UserFacingException("draft.save.busy");
+    }
+
+    /** Escapes lines that Markdown would read as headings ({@code # x} becomes {@code \\# x}). */
+    static String escapeHeadings(String body) {
+        return body.replaceAll("(?m)^( {0,3})(#{1,6})(?=[ \\t]|$)", "$1\\\\$2");
     }
 
     private static Person person(Contributor c) {

@@ -51,8 +51,8 @@ final class JournalReplay {
      */
     private static String newestIn(List<String> texts, String head, String recorded) {
         for (int i = texts.size() - 1; i >= 0; i--) {
-            if (texts.get(i).equals(head)) {
-                return head;
+            if (Deltas.sameBody(texts.get(i), head)) {
+                return texts.get(i);
             }
         }
         return recorded;

@@ -46,11 +46,21 @@ public final class Deltas {
     }
 
     /**
+     * Whether a clause text stored in a draft is the live text {@code live}: equal, or equal but for the line ending
+     * the draft format adds when another clause follows.
+     */
+    public static boolean sameBody(String live, String stored) {
+        return stored.equals(live) || stored.length() == live.length() + 1 && stored.startsWith(live)
+                && stored.endsWith("\n") || stored.length() == live.length() + 2 && stored.startsWith(live)
+                && stored.endsWith("\r\n");
+    }
+
+    /**
      * Carries the change from {@code base} to {@code changed} onto {@code onto}: {@code changed} itself when
      * {@code onto} is still {@code base} (or already {@code changed}), otherwise a fuzzy patch (parts that cannot be placed are left out).
      */
     public static String rebase(String base, String changed, String onto) {
-        if (onto.equals(base) || onto.equals(changed)) {
+        if (sameBody(base, onto) || sameBody(changed, onto)) {
             return changed;
         }
         TextDiffs diffs = new TextDiffs();

@@ -149,7 +149,7 @@ class CoEditingServiceIT {
         assertThat(version.coAuthors()).singleElement().asString().startsWith("王芳 Wang Fang <");
         assertThat(version.message()).startsWith("Extend the scope to inspections");
         SignedIn.as(users, "editor2");
-        assertThat(drafts.open(projectId, null).document().require("scope").body()).endsWith("评估活动。 OK.");
+        assertThat(drafts.open(projectId, null).document().require("scope").body().stripTrailing()).endsWith("评估活动。 OK.");
         assertThat(service.saveVersion(liu.clientId, "again")).as("nothing new to save").isEmpty();
     }
 
@@ -170,13 +170,16 @@ class CoEditingServiceIT {
         assertThat(checkpoint.version().commitId()).isNotEqualTo(head);
         assertThat(checkpoint.version().authorName()).isEqualTo("刘洋 Liu Yang");
         assertThat(checkpoint.version().message()).startsWith("Live edits of terms");
-        assertThat(checkpoint.document().require("terms").body()).endsWith("Quiet now.");
+        assertThat(checkpoint.document().require("terms").body().stripTrailing()).endsWith("Quiet now.");
 
-        liu.type(" Last words.");
+        liu.type(" Last words.\n# typed like a heading");
         liu.sync();
         service.disconnect(liu.clientId);
         SignedIn.as(users, "editor2");
-        assertThat(drafts.open(projectId, null).document().require("terms").body()).endsWith("Quiet now. Last words.");
+        DraftService.DraftSnapshot last = drafts.open(projectId, null);
+        assertThat(last.document().require("terms").body().stripTrailing())
+                .as("a heading typed into the text stays text").endsWith("Quiet now. Last words.\n\\# typed like a heading");
+        assertThat(last.document().clauses()).hasSameSizeAs(checkpoint.document().clauses());
         assertThat(journal.openSessions()).noneMatch(s -> s.projectId().equals(projectId));
     }
 
@@ -269,7 +272,7 @@ class CoEditingServiceIT {
         assertThat(recovered.version().commitId()).isNotEqualTo(head);
         assertThat(recovered.version().authorName()).isEqualTo("刘洋 Liu Yang");
         assertThat(recovered.version().coAuthors()).singleElement().asString().startsWith("王芳 Wang Fang");
-        assertThat(recovered.document().require("scope").body())
+        assertThat(recovered.document().require("scope").body().stripTrailing())
                 .endsWith(" 甲乙丙丁 written by Liu, acknowledged, not yet in Git. 😀 and Wang.");
         assertThat(journal.openSessions()).noneMatch(s -> s.projectId().equals(projectId));
 
