@@ -133,7 +133,7 @@
       this.maxLength = 200000;
       /** The last text the server has acknowledged completely (for tests and the crash check). */
       this.acknowledgedText = '';
-      this.texts = {synced: '', pending: '', offline: '', tooLong: '', resynced: ''};
+      this.texts = {synced: '', pending: '', offline: '', tooLong: '', resynced: '', ended: ''};
       this.syncs = 0;
       this.resyncs = 0;
     }
@@ -257,7 +257,7 @@
     }
 
     send() {
-      if (!this.clauseId || this.composing || !this.$server) {
+      if (!this.clauseId || this.composing || !this.$server || this.ended) {
         return;
       }
       if (this.inFlight && Date.now() - this.sentAt < ANSWER_TIMEOUT) {
@@ -310,6 +310,10 @@
         const words = answer.trim().split(' ');
         if (words.includes('resync')) {
           this.resync(words[2]);
+        } else if (words[2] === 'UNKNOWN_CLIENT') {
+          // Refused for good (signed out, no longer allowed, connection ended): keep the text, say so, stop sending.
+          this.ended = true;
+          this.problem.textContent = this.texts.ended;
         }
         this.answeredNow();
         return;

@@ -362,7 +362,11 @@ public class CoEditingService implements SmartInitializingSingleton {
         if (connection == null) {
             throw new UserFacingException("editing.not-connected");
         }
-        CurrentUser user = access.currentUser().orElseThrow(() -> new AccessDeniedException("not signed in"));
+        CurrentUser user = access.currentUser().orElse(null);
+        if (user == null) {
+            log.warn("Refused a live-editing call for {} ({}): nobody signed in", connection.projectId, clientId);
+            throw new AccessDeniedException("not signed in");
+        }
         DocumentSession document = document(connection);
         if (user.id() != connection.userId || !access.canEditProjectsOf(document.workingGroup)) {
             log.warn("Refused a live-editing call for {} from {}: not its editor", connection.projectId,

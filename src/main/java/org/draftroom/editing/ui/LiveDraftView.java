@@ -27,7 +27,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -37,7 +39,6 @@ import org.draftroom.base.ui.Notices;
 import org.draftroom.drafts.domain.DraftDocument;
 import org.draftroom.drafts.domain.Language;
 import org.draftroom.drafts.domain.NumberedClause;
-import org.draftroom.drafts.domain.NumberedOutline;
 import org.draftroom.drafts.domain.Outline;
 import org.draftroom.drafts.domain.VersionInfo;
 import org.draftroom.drafts.service.DraftService;
@@ -60,8 +61,10 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
     private String projectId;
     private String clientId;
-    private DraftService.DraftSnapshot snapshot;
-    private NumberedOutline numbered;
+    private String projectCode;
+    /** The outline as shown: a few strings per clause, not the draft's text (that would cost each open editor ~1 MB). */
+    private Map<String, Row> rows = Map.of();
+    private List<Row> ordered = List.of();
     private List<CoEditingService.Participant> participants = List.of();
     private String selectedId;
     private LiveText liveText;
@@ -69,7 +72,7 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private final H2 title = new H2();
     private final Div presenceBar = new Div();
     private final HorizontalLayout toolbar = new HorizontalLayout();
-    private final TreeGrid<NumberedClause> outline = new TreeGrid<>();
+    private final TreeGrid<Row> outline = new TreeGrid<>();
     private final Span clauseNumber = new Span();
     private final TextField clauseTitle = new TextField();
     private final Div clausePresence = new Div();
@@ -86,8 +89,7 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
         toolbar.setWrap(true);
 
-        outline.addHierarchyColumn(c -> c.number().isEmpty() ? c.clause().title()
-                        : c.label(language()) + "  " + c.clause().title())
+        outline.addHierarchyColumn(r -> r.label().isEmpty() ? r.title() : r.label() + "  " + r.title())
                 .setHeader(getTranslation("draft.outline")).setFlexGrow(1).setSortable(false);
         outline.addComponentColumn(this::presenceMarkers).setHeader(getTranslation("editing.who"))
                 .setAutoWidth(true).setFlexGrow(0);
@@ -129,8 +131,10 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         projectId = event.getRouteParameters().get("projectId").orElseThrow();
-        snapshot = drafts.open(projectId, null);
+        DraftService.DraftSnapshot snapshot = drafts.open(projectId, null);
+        projectCode = snapshot.project().code();
         title.setText(snapshot.project().code() + "  " + snapshot.project().title(getLocale()));
+        rows = rows(snapshot);
         title.setId("live-title");
     }
 
@@ -295,9 +299,9 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
     }
 
     private void reloadOutline(String byName) {
-        snapshot = drafts.open(projectId, null);
+        rows = rows(drafts.open(projectId, null));
         showOutline();
-        if (selectedId != null && snapshot.document().find(selectedId).isEmpty()) {
+        if (selectedId != null && !rows.containsKey(selectedId)) {
             selectedId = null;
             liveText.close();
             Notices.error(getTranslation("editing.clause-deleted", byName));
@@ -308,21 +312,19 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
     }
 
     private void showOutline() {
-        numbered = NumberedOutline.of(snapshot.document());
-        TreeData<NumberedClause> tree = new TreeData<>();
-        for (NumberedClause c : numbered.clauses()) {
-            NumberedClause parent = c.parentIndex() < 0 ? null : numbered.clauses().get(c.parentIndex());
-            tree.addItem(parent, c);
+        TreeData<Row> tree = new TreeData<>();
+        for (Row r : ordered) {
+            tree.addItem(r.parentIndex() < 0 ? null : ordered.get(r.parentIndex()), r);
         }
         outline.setDataProvider(new TreeDataProvider<>(tree));
         outline.expandRecursively(tree.getRootItems(), 6);
         if (selectedId != null) {
-            numbered.find(selectedId).ifPresent(outline::select);
+            outline.select(rows.get(selectedId));
         }
     }
 
     private void showClause() {
-        boolean open = selectedId != null && numbered != null && numbered.find(selectedId).isPresent();
+        boolean open = selectedId != null && rows.containsKey(selectedId);
         hint.setVisible(!open);
         clauseTitle.setEnabled(open);
         if (!open) {
@@ -331,10 +333,10 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
             clausePresence.removeAll();
             return;
         }
-        NumberedClause clause = numbered.find(selectedId).orElseThrow();
-        numbered.find(selectedId).ifPresent(outline::select);
-        clauseNumber.setText(clause.number().isEmpty() ? "" : clause.label(language()));
-        clauseTitle.setValue(clause.clause().title());
+        Row clause = rows.get(selectedId);
+        outline.select(clause);
+        clauseNumber.setText(clause.label());
+        clauseTitle.setValue(clause.title());
         showClausePresence();
     }
 
@@ -343,8 +345,8 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
         presenceBar.removeAll();
         presenceBar.add(new Span(getTranslation("editing.here")));
         for (CoEditingService.Participant p : now) {
-            String where = p.clauseId().isEmpty() || numbered == null ? ""
-                    : " · " + numbered.find(p.clauseId()).map(this::shortLabel).orElse("");
+            Row in = rows.get(p.clauseId());
+            String where = in == null ? "" : " · " + (in.label().isEmpty() ? in.title() : in.label());
             presenceBar.add(chip(p, p.name() + where));
         }
         outline.getDataProvider().refreshAll();
@@ -364,7 +366,7 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
         }
     }
 
-    private Component presenceMarkers(NumberedClause clause) {
+    private Component presenceMarkers(Row clause) {
         Div markers = new Div();
         markers.addClassName("presence-bar");
         participants.stream().filter(p -> p.clauseId().equals(clause.id()))
@@ -390,14 +392,26 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
         return space > 0 ? name.substring(0, space) : name;
     }
 
-    private String shortLabel(NumberedClause c) {
-        return c.number().isEmpty() ? c.clause().title() : c.label(language());
+    private String label(String id) {
+        Row r = rows.get(id);
+        return r == null ? id : r.label().isEmpty() ? r.title() : r.label() + " " + r.title();
     }
 
-    private String label(String id) {
-        return numbered == null ? id : numbered.find(id)
-                .map(c -> c.number().isEmpty() ? c.clause().title() : c.label(language()) + " " + c.clause().title())
-                .orElse(id);
+    /** One outline row: the clause's id, its number as shown ("3.5", "附录A"), title, and parent's position. */
+    record Row(String id, String label, String title, int parentIndex) {
+    }
+
+    private Map<String, Row> rows(DraftService.DraftSnapshot snapshot) {
+        List<Row> list = new java.util.ArrayList<>();
+        Map<String, Row> byId = new LinkedHashMap<>();
+        for (NumberedClause c : snapshot.outline().clauses()) {
+            Row row = new Row(c.id(), c.number().isEmpty() ? "" : c.label(language()), c.clause().title(),
+                    c.parentIndex());
+            list.add(row);
+            byId.putIfAbsent(c.id(), row);
+        }
+        ordered = list;
+        return byId;
     }
 
     private Language language() {
@@ -406,7 +420,7 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
     @Override
     public String getPageTitle() {
-        return snapshot == null ? getTranslation("app.name")
-                : getTranslation("editing.page-title", snapshot.project().code()) + " · " + getTranslation("app.name");
+        return projectCode == null ? getTranslation("app.name")
+                : getTranslation("editing.page-title", projectCode) + " · " + getTranslation("app.name");
     }
 }

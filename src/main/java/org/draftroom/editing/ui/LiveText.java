@@ -43,6 +43,7 @@ class LiveText extends Component {
         texts.put("offline", getTranslation("editing.status.offline"));
         texts.put("tooLong", getTranslation("editing.too-long", service.maxClauseLength()));
         texts.put("resynced", getTranslation("editing.resynced"));
+        texts.put("ended", getTranslation("editing.not-connected"));
         getElement().callJsFunction("setTexts", texts);
     }
 
