@@ -73,6 +73,7 @@ public class CoEditingService implements SmartInitializingSingleton {
     private final Map<String, DocumentSession> documents = new ConcurrentHashMap<>();
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final AtomicLong counter = new AtomicLong();
+    private volatile boolean closing;
 
     CoEditingService(DraftService drafts, ProjectService projects, Access access, EditJournal journal, Clock clock,
                      EditingProperties properties) {
@@ -217,6 +218,9 @@ public class CoEditingService implements SmartInitializingSingleton {
         if (document == null) {
             return;
         }
+        if (closing) {
+            return;
+        }
         boolean last;
         synchronized (document) {
             try {
@@ -317,6 +321,9 @@ public class CoEditingService implements SmartInitializingSingleton {
 
     /** Checkpoints what is due at {@code now}: clauses quiet for the idle time, or unsaved longer than the interval. */
     void checkpointDue(Instant now) {
+        if (closing) {
+            return;
+        }
         for (DocumentSession document : documents.values()) {
             if (document.presenceChanged(now)) {
                 broadcastPresence(document);
@@ -327,10 +334,13 @@ public class CoEditingService implements SmartInitializingSingleton {
         }
     }
 
-    /** At shutdown, writes the live text of every open document to Git (what fails stays in the journal). */
-    @jakarta.annotation.PreDestroy
-    void checkpointAll() {
-        documents.values().forEach(d -> checkpointQuietly(d, false));
+    /**
+     * From the start of shutdown on, no more checkpoints: the database may already be stopping (the embedded one stops
+     * in its own shutdown hook), and what is not in Git yet is in the journal, which the next start-up replays.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void closing() {
+        closing = true;
     }
 
     /** Replays journalled edits that did not reach Git before the last stop (a crash), before anyone connects. */
