@@ -205,6 +205,11 @@
       this.clauseId = '';
       this.textarea.disabled = true;
       const answer = await this.$server.open(clauseId);
+      if (answer.startsWith('DS1 X ')) {
+        this.close();
+        this.showProblem(answer.substring(6));
+        return;
+      }
       this.start(answer, false);
       this.textarea.disabled = false;
     }
@@ -382,6 +387,13 @@
       if (!clauseId) { return; }
       this.resyncs++;
       const answer = await this.$server.open(clauseId);
+      if (answer.startsWith('DS1 X ')) {
+        // The clause cannot be joined again (deleted, access withdrawn): keep the text on screen to copy, stop.
+        this.clauseId = '';
+        this.textarea.readOnly = true;
+        this.problem.textContent = answer.substring(6);
+        return;
+      }
       const tooLarge = reason === 'TEXT_TOO_LONG' || reason === 'MESSAGE_TOO_LARGE' || reason === 'TOO_MANY_EDITS';
       this.start(answer, !tooLarge);
       this.showProblem(tooLarge ? this.texts.tooLong : this.texts.resynced);
@@ -413,6 +425,7 @@
       }
       this.shadow = text;
       this.acknowledgedText = text;
+      this.textarea.readOnly = false;
       this.showStatus();
       if (this.textarea.value !== this.shadow) { this.schedule(0); }
     }

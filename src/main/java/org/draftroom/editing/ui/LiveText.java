@@ -47,10 +47,20 @@ class LiveText extends Component {
         getElement().callJsFunction("setTexts", texts);
     }
 
-    /** Joins the clause; the answer is {@code DS1 J clientId clauseId epoch maxLength\n} followed by the text. */
+    /**
+     * Joins the clause; the answer is {@code DS1 J clientId clauseId epoch maxLength\n} followed by the text, or
+     * {@code DS1 X} and a message for the person when the clause cannot be opened.
+     */
     @ClientCallable
     String open(String clauseId) {
-        CoEditingService.Opened o = service.open(clientId, clauseId);
+        CoEditingService.Opened o;
+        try {
+            o = service.open(clientId, clauseId);
+        } catch (UserFacingException refused) {
+            return "DS1 X " + getTranslation(refused.messageKey(), refused.args());
+        } catch (AccessDeniedException refused) {
+            return "DS1 X " + getTranslation("editing.not-allowed");
+        }
         Snapshot s = o.snapshot();
         opened.accept(clauseId);
         return "DS1 J " + s.clientId() + " " + s.clauseId() + " " + s.epoch() + " " + o.maxClauseLength() + "\n"
