@@ -266,8 +266,28 @@ final class DocumentSession {
                 .map(e -> people.get(e.getKey())).filter(p -> p != null)
                 .map(p -> new DraftService.Contributor(p.name, p.email)).toList();
         String why = message != null ? message : automaticMessage(taken.keySet());
-        Optional<VersionInfo> version = drafts.commitLiveEdits(projectId, bodies,
-                new DraftService.Contributor(author.name, author.email), coAuthors, why);
+        Optional<VersionInfo> version;
+        try {
+            version = drafts.commitLiveEdits(projectId, bodies,
+                    new DraftService.Contributor(author.name, author.email), coAuthors, why);
+        } catch (RuntimeException refused) {
+            if (bodies.size() == 1) {
+                throw refused;
+            }
+            // One clause's text cannot be stored (e.g. an unclosed code fence): write the others one by one, so a
+            // single clause never holds back the rest; the refused one stays in the journal.
+            Optional<VersionInfo> last = Optional.empty();
+            for (String clauseId : bodies.keySet()) {
+                try {
+                    Optional<VersionInfo> one = checkpointClauses(List.of(clauseId), message);
+                    last = one.isPresent() ? one : last;
+                } catch (RuntimeException e) {
+                    log.warn("Checkpoint of {} {} refused; its edits stay in the journal: {}", projectId, clauseId,
+                            e.getMessage());
+                }
+            }
+            return last;
+        }
         Instant now = clock.instant();
         taken.forEach((live, state) -> {
             journal.checkpointed(live.sessionId, state.revision(), version.map(VersionInfo::commitId).orElse(null));

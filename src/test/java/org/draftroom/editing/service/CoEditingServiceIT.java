@@ -184,6 +184,27 @@ class CoEditingServiceIT {
     }
 
     @Test
+    void a_clause_whose_text_cannot_be_stored_does_not_hold_back_the_others() {
+        String projectId = freshProject("GB/T 90406");
+        Editor liu = new Editor(projectId, "editor2").open("scope");
+        Editor wang = new Editor(projectId, "secretariat").open("terms");
+        liu.type("\n```\nan unclosed code fence would swallow the clauses after it");
+        liu.sync();
+        wang.type(" Fine text.");
+        wang.sync();
+
+        wang.as();
+        assertThat(service.saveVersion(wang.clientId, "Save what can be saved")).isPresent();
+        SignedIn.as(users, "editor2");
+        DraftService.DraftSnapshot saved = drafts.open(projectId, null);
+        assertThat(saved.document().require("terms").body().stripTrailing()).endsWith("Fine text.");
+        assertThat(saved.document().require("scope").body()).doesNotContain("unclosed code fence");
+        assertThat(journal.openSessions()).anyMatch(s -> s.projectId().equals(projectId)
+                && s.clauseId().equals("scope"));
+        assertThat(service.liveText(projectId, "scope").orElseThrow()).contains("unclosed code fence");
+    }
+
+    @Test
     void an_editor_of_another_working_group_a_reviewer_and_a_signed_out_client_are_refused() {
         String projectId = freshProject("GB/T 90403");
         SignedIn.as(users, "editor1");
