@@ -99,17 +99,68 @@
     return surrogateSafe(d);
   }
 
-  function fuzzyApply(base, diffs, target) {
-    const patches = dmp.patch_make(base, diffs);
-    try {
-      return wellFormed(dmp.patch_apply(patches, target)[0]);
-    } catch (e) {
-      let text = target;
-      for (const p of patches) {
-        try { text = dmp.patch_apply([p], text)[0]; } catch (skipped) { /* left out, as on the server */ }
+  /** Where loc of the diff's first text is in its second, before (or after) text inserted at that place. */
+  function mapIndex(diffs, loc, afterInserts) {
+    let c1 = 0;
+    let c2 = 0;
+    for (const d of diffs) {
+      const op = d[0];
+      const length = d[1].length;
+      if (op === DIFF_INSERT) {
+        if (!afterInserts && c1 === loc) { return c2; }
+        c2 += length;
+      } else if (op === DIFF_EQUAL) {
+        if (afterInserts ? loc < c1 + length : loc <= c1 + length) { return c2 + (loc - c1); }
+        c1 += length;
+        c2 += length;
+      } else {
+        if (loc < c1 + length) { return c2; }
+        c1 += length;
       }
-      return wellFormed(text);
     }
+    return c2;
+  }
+
+  /**
+   * Applies diffs made on base to target, which may differ by others' edits (TextDiffs.fuzzyApply): each part of the
+   * change moves by offset through the exact diff from base to target, never by a context search, which lands in the
+   * wrong place when someone has just typed next to it. An insertion goes before others' text inserted at the same
+   * place; a deletion keeps what others inserted at its edges.
+   */
+  function fuzzyApply(base, diffs, target) {
+    const moved = dmp.diff_main(base, target, false);
+    const ops = [];
+    let at = 0;
+    for (const d of diffs) {
+      const op = d[0];
+      const text = d[1];
+      const last = ops.length ? ops[ops.length - 1] : null;
+      if (op === DIFF_EQUAL) {
+        at += text.length;
+      } else if (op === DIFF_DELETE) {
+        if (last && last.end === at && last.insert === '') {
+          last.end = at + text.length;
+        } else {
+          ops.push({start: at, end: at + text.length, insert: ''});
+        }
+        at += text.length;
+      } else {
+        if (last && last.end === at) {
+          last.insert += text;
+        } else {
+          ops.push({start: at, end: at, insert: text});
+        }
+      }
+    }
+    let out = target;
+    for (let k = ops.length - 1; k >= 0; k--) {
+      const op = ops[k];
+      const deletes = op.end > op.start;
+      const start = mapIndex(moved, op.start, deletes);
+      const end = deletes ? Math.max(start, mapIndex(moved, op.end, false)) : start;
+      out = out.substring(0, start) + op.insert + out.substring(end);
+    }
+    return wellFormed(out);
   }
 
   class DrLiveText extends HTMLElement {
