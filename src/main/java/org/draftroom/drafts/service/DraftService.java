@@ -3,16 +3,20 @@ package org.draftroom.drafts.service;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.drafts.DraftVersionCommitted;
 import org.draftroom.drafts.data.ProjectRepository;
 import org.draftroom.drafts.domain.ClauseMerge;
 import org.draftroom.drafts.domain.DraftDocument;
+import org.draftroom.drafts.domain.DraftException;
 import org.draftroom.drafts.domain.DraftFormat;
 import org.draftroom.drafts.domain.DraftImporter;
 import org.draftroom.drafts.domain.DraftProblem;
 import org.draftroom.drafts.domain.ImportResult;
 import org.draftroom.drafts.domain.NumberedOutline;
+import org.draftroom.drafts.domain.Outline;
 import org.draftroom.drafts.domain.Project;
 import org.draftroom.drafts.domain.Redline;
 import org.draftroom.drafts.domain.StructureChecks;
@@ -22,6 +26,7 @@ import org.draftroom.drafts.storage.CommitResult;
 import org.draftroom.drafts.storage.DraftStore;
 import org.draftroom.drafts.storage.FileVersions;
 import org.draftroom.drafts.storage.HistoryQuery;
+import org.draftroom.drafts.storage.Person;
 import org.draftroom.drafts.storage.StaleVersionException;
 import org.draftroom.security.Access;
 import org.springframework.context.ApplicationEventPublisher;
@@ -144,6 +149,74 @@ public class DraftService {
             }
         }
         throw new UserFacingException("draft.save.busy");
+    }
+
+    /** A person named in a version: its author or a co-author. */
+    public record Contributor(String name, String email) {
+    }
+
+    /**
+     * Writes clause texts that were co-edited live as a new version on top of the latest one (a checkpoint). Each
+     * entry of {@code bodies} maps a clause id to a function from the clause's body in the latest version to its new
+     * body; clauses no longer in the draft are skipped. When someone saves in between, the functions are applied
+     * again to the new latest version, so nothing is overwritten. Publishes {@link DraftVersionCommitted}.
+     *
+     * <p>No access check of its own: the editing module calls it for text whose every edit it has checked as coming
+     * from an editor of the project (also from background threads, with nobody signed in).
+     *
+     * @return the new version, or empty when nothing changed
+     */
+    @Transactional
+    public Optional<VersionInfo> commitLiveEdits(String projectId, Map<String, UnaryOperator<String>> bodies,
+                                                 Contributor author, List<Contributor> coAuthors, String message) {
+        Project project = projectIndex.findById(projectId)
+                .orElseThrow(() -> new UserFacingException("project.not-found", projectId));
+        for (int attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
+            String head = store.head(projectId).orElseThrow();
+            DraftDocument before = read(projectId, head);
+            DraftDocument after = before;
+            for (Map.Entry<String, UnaryOperator<String>> e : bodies.entrySet()) {
+                var clause = after.find(e.getKey());
+                if (clause.isPresent()) {
+                    String body = e.getValue().apply(clause.get().body());
+                    if (!body.equals(clause.get().body())) {
+                        try {
+                            after = Outline.replaceBody(after, e.getKey(), body);
+                        } catch (DraftException headingTyped) {
+                            // Someone typed a heading line into the text: keep it as text, never lose it.
+                            after = Outline.replaceBody(after, e.getKey(), escapeHeadings(body));
+                        }
+                    }
+                }
+            }
+            if (after.text().equals(before.text())) {
+                return Optional.empty();
+            }
+            try {
+                CommitResult result = store.commit(projectId, CommitRequest.onTopOf(head,
+                        Map.of(DraftStore.DRAFT_FILE, after.text()), person(author), message)
+                        .withCoAuthors(coAuthors.stream().map(DraftService::person).toList()));
+                if (!result.created()) {
+                    return Optional.empty();
+                }
+                projectIndex.touch(project.id(), clock.instant());
+                events.publishEvent(new DraftVersionCommitted(projectId, result.version().commitId(), head));
+                return Optional.of(Versions.info(result.version()));
+            } catch (StaleVersionException moved) {
+                // someone saved in between: apply the clause functions again to the new head
+            }
+        }
+        throw new UserFacingException("draft.save.busy");
+    }
+
+    /** Escapes lines that Markdown would read as headings ({@code # x} becomes {@code \\# x}). */
+    static String escapeHeadings(String body) {
+        return body.replaceAll("(?m)^( {0,3})(#{1,6})(?=[ \\t]|$)", "$1\\\\$2");
+    }
+
+    private static Person person(Contributor c) {
+        String name = c.name().replace('<', '‹').replace('>', '›').replaceAll("[\\r\\n]+", " ").trim();
+        return new Person(name.isEmpty() ? c.email() : name, c.email());
     }
 
     /**

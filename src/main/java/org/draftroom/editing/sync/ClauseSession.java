@@ -90,6 +90,20 @@ public final class ClauseSession {
         }
     }
 
+    /** The master text and its revision, read together. */
+    public record State(String text, long revision) {
+    }
+
+    /** The master text and the revision it is at, consistent with each other. */
+    public State state() {
+        lock.lock();
+        try {
+            return new State(master, revision);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** How many client edits the master has absorbed since the session started. */
     public long revision() {
         lock.lock();

@@ -6,7 +6,6 @@ import java.util.List;
 import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch;
 import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch.Diff;
 import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch.Operation;
-import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch.Patch;
 
 /**
  * Diffs and deltas as both ends of the protocol compute them. Not thread-safe: each owner keeps its own instance.
@@ -62,36 +61,111 @@ final class TextDiffs {
     }
 
     /**
-     * Applies the change {@code change} (made on {@code base}) to {@code target}, which may differ from {@code base},
-     * with {@code patch_apply}. Patches that cannot be placed are left out. The result is {@link #wellFormed}: a fuzzy
-     * match can land between the halves of a surrogate pair, and half a pair can neither be encoded in a delta nor
-     * shown. The library's {@code patch_apply} has been seen to throw on some inputs; then each patch is applied on
-     * its own and the ones that throw are left out.
+     * Applies the change {@code change} (made on {@code base}) to {@code target}, which may differ from {@code base}
+     * by others' edits. Each part of the change is moved by offset through the exact diff from {@code base} to
+     * {@code target}, not placed by searching for its context ({@code patch_apply}): a context search lands in the
+     * wrong place when someone else has just typed inside the few characters of context (two people typing on
+     * neighbouring lines), and the move by offset never does. Where the other side inserted text exactly at the place
+     * of an insertion, the insertion goes before it (what the typist saw there); a deletion keeps text others inserted
+     * at its edges. A part inside a range the other side deleted lands where that range was. The result is
+     * {@link #wellFormed}.
      */
     Applied fuzzyApply(String base, LinkedList<Diff> change, String target) {
-        LinkedList<Patch> patches = dmp.patchMake(base, change);
-        boolean clean = true;
-        String text;
-        try {
-            Object[] result = dmp.patchApply(patches, target);
-            text = (String) result[0];
-            for (boolean applied : (boolean[]) result[1]) {
-                clean &= applied;
-            }
-        } catch (RuntimeException libraryFault) {
-            text = target;
-            for (Patch patch : patches) {
-                try {
-                    Object[] result = dmp.patchApply(new LinkedList<>(List.of(patch)), text);
-                    text = (String) result[0];
-                    clean &= ((boolean[]) result[1])[0];
-                } catch (RuntimeException skipped) {
-                    clean = false;
+        LinkedList<Diff> moved = dmp.diffMain(base, target, false);
+        record Op(int start, int end, String insert) {
+        }
+        List<Op> ops = new java.util.ArrayList<>();
+        int at = 0;
+        for (Diff d : change) {
+            int length = d.text.length();
+            switch (d.operation) {
+                case EQUAL -> at += length;
+                case DELETE -> {
+                    Op last = ops.isEmpty() ? null : ops.get(ops.size() - 1);
+                    if (last != null && last.end() == at && last.insert().isEmpty()) {
+                        ops.set(ops.size() - 1, new Op(last.start(), at + length, ""));
+                    } else {
+                        ops.add(new Op(at, at + length, ""));
+                    }
+                    at += length;
+                }
+                case INSERT -> {
+                    Op last = ops.isEmpty() ? null : ops.get(ops.size() - 1);
+                    if (last != null && last.end() == at) {
+                        ops.set(ops.size() - 1, new Op(last.start(), last.end(), last.insert() + d.text));
+                    } else {
+                        ops.add(new Op(at, at, d.text));
+                    }
                 }
             }
         }
+        StringBuilder out = new StringBuilder(target);
+        for (int k = ops.size() - 1; k >= 0; k--) {
+            Op op = ops.get(k);
+            int start = op.end() > op.start() ? after(moved, op.start()) : before(moved, op.start());
+            int end = op.end() > op.start() ? before(moved, op.end()) : start;
+            out.replace(start, Math.max(start, end), op.insert());
+        }
+        String text = out.toString();
         String wellFormed = wellFormed(text);
-        return new Applied(wellFormed, clean && wellFormed.length() == text.length());
+        return new Applied(wellFormed, wellFormed.length() == text.length());
+    }
+
+    /** Where {@code loc} of the diff's first text is in its second text, before any text inserted at that place. */
+    static int before(List<Diff> diffs, int loc) {
+        int c1 = 0;
+        int c2 = 0;
+        for (Diff d : diffs) {
+            int length = d.text.length();
+            switch (d.operation) {
+                case INSERT -> {
+                    if (c1 == loc) {
+                        return c2;
+                    }
+                    c2 += length;
+                }
+                case EQUAL -> {
+                    if (loc <= c1 + length) {
+                        return c2 + (loc - c1);
+                    }
+                    c1 += length;
+                    c2 += length;
+                }
+                case DELETE -> {
+                    if (loc < c1 + length) {
+                        return c2;
+                    }
+                    c1 += length;
+                }
+            }
+        }
+        return c2;
+    }
+
+    /** Where {@code loc} of the diff's first text is in its second text, after any text inserted at that place. */
+    static int after(List<Diff> diffs, int loc) {
+        int c1 = 0;
+        int c2 = 0;
+        for (Diff d : diffs) {
+            int length = d.text.length();
+            switch (d.operation) {
+                case INSERT -> c2 += length;
+                case EQUAL -> {
+                    if (loc < c1 + length) {
+                        return c2 + (loc - c1);
+                    }
+                    c1 += length;
+                    c2 += length;
+                }
+                case DELETE -> {
+                    if (loc < c1 + length) {
+                        return c2;
+                    }
+                    c1 += length;
+                }
+            }
+        }
+        return c2;
     }
 
     /** {@code text} without unpaired surrogates (a high surrogate not followed by a low one, or a lone low one). */

@@ -31,6 +31,41 @@ final class SimulatedNetwork {
         }
     }
 
+    /** The server side the editors talk to: {@link ServerSync} itself, or the application around it. */
+    interface Server {
+        Snapshot join(String clauseId, String clientId);
+
+        SyncOutcome receive(ClientMessage message);
+
+        String text(String clauseId);
+
+        SyncLimits limits();
+
+        static Server of(ServerSync sync) {
+            return new Server() {
+                @Override
+                public Snapshot join(String clauseId, String clientId) {
+                    return sync.join(clauseId, clientId);
+                }
+
+                @Override
+                public SyncOutcome receive(ClientMessage message) {
+                    return sync.receive(message);
+                }
+
+                @Override
+                public String text(String clauseId) {
+                    return sync.session(clauseId).orElseThrow().text();
+                }
+
+                @Override
+                public SyncLimits limits() {
+                    return sync.limits();
+                }
+            };
+        }
+    }
+
     /** One simulated editor. */
     final class Editor {
         final String clauseId;
@@ -61,7 +96,7 @@ final class SimulatedNetwork {
     private record Event(long time, long order, Runnable action) {
     }
 
-    private final ServerSync server;
+    private final Server server;
     private final Random random;
     private final PriorityQueue<Event> events = new PriorityQueue<>(
             (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.order, b.order));
@@ -80,6 +115,10 @@ final class SimulatedNetwork {
     private long messages;
 
     SimulatedNetwork(ServerSync server, Random random) {
+        this(Server.of(server), random);
+    }
+
+    SimulatedNetwork(Server server, Random random) {
         this.server = server;
         this.random = random;
     }
@@ -167,7 +206,7 @@ final class SimulatedNetwork {
     String describe() {
         StringBuilder out = new StringBuilder("resyncs=" + resyncs + " rejections=" + rejections.size());
         for (Editor e : editors.values()) {
-            String master = server.session(e.clauseId).orElseThrow().text();
+            String master = server.text(e.clauseId);
             out.append("; ").append(e.clientId).append(" pending=").append(e.client.pendingEdits())
                     .append(" unacked=").append(e.client.hasUnacknowledged())
                     .append(" sameText=").append(e.client.text().equals(master))
@@ -178,7 +217,7 @@ final class SimulatedNetwork {
 
     boolean converged() {
         for (Editor e : editors.values()) {
-            String master = server.session(e.clauseId).orElseThrow().text();
+            String master = server.text(e.clauseId);
             if (e.client.hasUnacknowledged() || !e.client.text().equals(master)) {
                 return false;
             }

@@ -1,0 +1,446 @@
+package org.draftroom.editing.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.draftroom.base.UserFacingException;
+import org.draftroom.drafts.domain.DraftDocument;
+import org.draftroom.drafts.domain.Project;
+import org.draftroom.drafts.domain.VersionInfo;
+import org.draftroom.drafts.service.DraftService;
+import org.draftroom.drafts.service.ProjectService;
+import org.draftroom.editing.EditingProperties;
+import org.draftroom.editing.data.EditJournal;
+import org.draftroom.editing.sync.ClientMessage;
+import org.draftroom.editing.sync.Deltas;
+import org.draftroom.editing.sync.RejectReason;
+import org.draftroom.editing.sync.Snapshot;
+import org.draftroom.editing.sync.SyncCodec;
+import org.draftroom.editing.sync.SyncLimits;
+import org.draftroom.editing.sync.SyncOutcome;
+import org.draftroom.editing.sync.SyncRejectedException;
+import org.draftroom.security.Access;
+import org.draftroom.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Live co-editing of projects' drafts: one {@link DocumentSession} per open document on this node, shared by every
+ * editor's UI, holding one differential-synchronization session per clause being edited. Documents open on the first
+ * editor's {@link #connect} and close (after a last checkpoint) when the last one leaves.
+ *
+ * <p><b>Security boundary.</b> Only people who may edit the project ({@link Access#canEditProjectsOf}) connect, and
+ * every later call, each sync message included, is checked again against the signed-in person of the calling thread:
+ * it must be the person who connected, and they must still be allowed to edit the project.
+ *
+ * <p><b>Durability.</b> Every edit is written to the {@link EditJournal} before its acknowledgement is returned.
+ * Checkpoint commits (clause idle for {@link EditingProperties#idleCheckpoint()}, text older than
+ * {@link EditingProperties#checkpointInterval()}, a named save, an outline change, the last editor leaving) write the
+ * live text to Git through {@link DraftService#commitLiveEdits}; at start-up, journalled edits that did not reach Git
+ * are replayed ({@link #afterSingletonsInstantiated()}).
+ *
+ * <p>Thread-safe. Listener callbacks come from any thread.
+ */
+@Service
+public class CoEditingService implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(CoEditingService.class);
+    /** Replies to refused messages: {@code DS1 R <reason>}; the client resynchronises when told. */
+    public static final String REFUSED = "DS1 R ";
+    /** Colours of the presence markers, by index. */
+    public static final int COLOURS = 8;
+
+    private final DraftService drafts;
+    private final ProjectService projects;
+    private final Access access;
+    private final EditJournal journal;
+    private final Clock clock;
+    private final EditingProperties properties;
+    private final SyncLimits limits;
+    private final Map<String, DocumentSession> documents = new ConcurrentHashMap<>();
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final AtomicLong counter = new AtomicLong();
+    private volatile boolean closing;
+
+    CoEditingService(DraftService drafts, ProjectService projects, Access access, EditJournal journal, Clock clock,
+                     EditingProperties properties) {
+        this.drafts = drafts;
+        this.projects = projects;
+        this.access = access;
+        this.journal = journal;
+        this.clock = clock;
+        this.properties = properties;
+        this.limits = new SyncLimits(SyncLimits.DEFAULT.maxMessageChars(), SyncLimits.DEFAULT.maxEditsPerMessage(),
+                properties.maxClauseLength());
+    }
+
+    /** What a connected editor's screen is told. Called from any thread; must not block. */
+    public interface Listener {
+        /** The text of the clause this editor has open changed: sync now. */
+        void syncNow();
+
+        /** Who is in the document and in which clause changed. */
+        void presenceChanged(List<Participant> participants);
+
+        /** Someone changed the outline (add, move, delete, retitle): reload it. */
+        void outlineChanged(String byName);
+    }
+
+    /** An editor in a document: the clause they work in ({@code ""} for none), their colour index. */
+    public record Participant(String clientId, long userId, String name, int colour, String clauseId) {
+    }
+
+    /** The state a client starts a clause from, and the limits it must respect. */
+    public record Opened(Snapshot snapshot, int maxClauseLength) {
+    }
+
+    static final class Connection {
+        final String clientId;
+        final String projectId;
+        final long userId;
+        final String name;
+        final String email;
+        final Listener listener;
+        volatile int colour;
+        volatile String clauseId = "";
+        volatile Instant lastSeen;
+
+        Connection(String clientId, String projectId, CurrentUser user, Listener listener) {
+            this.clientId = clientId;
+            this.projectId = projectId;
+            this.userId = user.id();
+            this.name = user.displayName() == null || user.displayName().isBlank() ? user.username()
+                    : user.displayName();
+            this.email = user.commitEmail();
+            this.listener = listener;
+            this.lastSeen = Instant.EPOCH;
+        }
+
+        Participant participant() {
+            return new Participant(clientId, userId, name, colour, clauseId);
+        }
+    }
+
+    /**
+     * Joins the signed-in person to the project's live document.
+     *
+     * @return the connection's client id, to pass to every later call
+     * @throws AccessDeniedException when they may not edit the project
+     */
+    public String connect(String projectId, Listener listener) {
+        Project project = projects.get(projectId);
+        CurrentUser user = requireEditor(project.workingGroup());
+        String clientId = "c" + counter.incrementAndGet() + "-" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
+        Connection connection = new Connection(clientId, projectId, user, listener);
+        connection.lastSeen = clock.instant();
+        DocumentSession document = documents.computeIfAbsent(projectId,
+                id -> new DocumentSession(id, project.workingGroup(), drafts, journal, clock, limits));
+        synchronized (document) {
+            connection.colour = colourFor(document, user.id());
+            document.connections.put(clientId, connection);
+            connections.put(clientId, connection);
+        }
+        log.info("{} joined live editing of {} as {}", user.username(), projectId, clientId);
+        broadcastPresence(document);
+        return clientId;
+    }
+
+    /**
+     * Opens a clause for the client (leaving the one it had open): the clause's current live text.
+     *
+     * @throws UserFacingException {@code editing.clause-gone} when the clause is not in the draft
+     */
+    public Opened open(String clientId, String clauseId) {
+        Connection connection = requireConnection(clientId);
+        DocumentSession document = document(connection);
+        Snapshot snapshot = document.open(connection, clauseId);
+        broadcastPresence(document);
+        return new Opened(snapshot, limits.maxTextLength());
+    }
+
+    /**
+     * Applies one encoded client message ({@code docs/sync-protocol.md}) and returns the encoded answer, or
+     * {@link #REFUSED} with the reason when the message is refused (refusals are logged; the client resynchronises
+     * when the reason requires it). The edits are in the journal before this returns.
+     *
+     * @throws AccessDeniedException when the caller is not the connected person or may no longer edit the project
+     */
+    public String sync(String clientId, String encoded) {
+        Connection connection = requireConnection(clientId);
+        DocumentSession document = document(connection);
+        ClientMessage message;
+        try {
+            message = SyncCodec.decodeClient(encoded, limits);
+        } catch (SyncRejectedException e) {
+            return refuse(connection, e.reason(), e.getMessage());
+        }
+        if (!clientId.equals(message.clientId())) {
+            return refuse(connection, RejectReason.MALFORMED, "message names client " + message.clientId());
+        }
+        if (!message.clauseId().equals(connection.clauseId)) {
+            return refuse(connection, RejectReason.WRONG_CLAUSE,
+                    "client has " + connection.clauseId + " open, message is for " + message.clauseId());
+        }
+        SyncOutcome outcome = document.receive(connection, message);
+        if (outcome instanceof SyncOutcome.Rejected rejected) {
+            return refuse(connection, rejected.reason(), rejected.detail());
+        }
+        SyncOutcome.Accepted accepted = (SyncOutcome.Accepted) outcome;
+        for (String other : accepted.othersToNotify()) {
+            Connection c = connections.get(other);
+            if (c != null) {
+                notify(c, c.listener::syncNow);
+            }
+        }
+        return SyncCodec.encode(accepted.reply());
+    }
+
+    /** Leaves the document; the last editor to leave closes it with a checkpoint. */
+    public void disconnect(String clientId) {
+        Connection connection = connections.remove(clientId);
+        if (connection == null) {
+            return;
+        }
+        DocumentSession document = documents.get(connection.projectId);
+        if (document == null) {
+            return;
+        }
+        if (closing) {
+            return;
+        }
+        boolean last;
+        synchronized (document) {
+            try {
+                document.leave(connection);
+            } catch (RuntimeException e) {
+                // e.g. the database is already gone at shutdown: the edits stay in the journal for the replay
+                log.warn("Leaving {} of {} failed; the edits stay in the journal", connection.clauseId,
+                        connection.projectId, e);
+            }
+            document.connections.remove(clientId);
+            last = document.connections.isEmpty();
+            if (last) {
+                documents.remove(connection.projectId, document);
+            }
+        }
+        log.info("{} left live editing of {}", clientId, connection.projectId);
+        if (last) {
+            checkpointQuietly(document, true);
+        } else {
+            broadcastPresence(document);
+        }
+    }
+
+    /** Who is in the project's live document now (editors whose screen answered within the last 30 s). */
+    public List<Participant> participants(String projectId) {
+        DocumentSession document = documents.get(projectId);
+        return document == null ? List.of() : document.participants(clock.instant());
+    }
+
+    /**
+     * The editor's screen is still open. Screens call this (or sync) every few seconds; an editor not heard of for
+     * {@link DocumentSession#PRESENCE_TIMEOUT} is no longer shown as present (a closed laptop, a crashed browser).
+     */
+    public void ping(String clientId) {
+        Connection connection = requireConnection(clientId);
+        DocumentSession document = document(connection);
+        if (document.presenceChanged(clock.instant())) {
+            broadcastPresence(document);
+        }
+    }
+
+    /** The live text of a clause, if someone is editing it on this node. */
+    public Optional<String> liveText(String projectId, String clauseId) {
+        DocumentSession document = documents.get(projectId);
+        return document == null ? Optional.empty() : document.liveText(clauseId);
+    }
+
+    /**
+     * Writes the live text of every clause to Git now, as a version with the person's message.
+     *
+     * @return the version written, or empty when nothing had changed since the last one
+     */
+    public Optional<VersionInfo> saveVersion(String clientId, String message) {
+        Connection connection = requireConnection(clientId);
+        String why = message == null ? "" : message.trim();
+        if (why.isEmpty()) {
+            throw new UserFacingException("draft.save.message-required");
+        }
+        return document(connection).checkpoint(why, true);
+    }
+
+    /**
+     * Applies an outline operation (add, move, delete, retitle a clause) to the latest version, after writing the live
+     * text to Git, and tells every editor of the document to reload the outline. Server-serialised per document.
+     */
+    public VersionInfo changeOutline(String clientId, UnaryOperator<DraftDocument> operation, String message) {
+        Connection connection = requireConnection(clientId);
+        DocumentSession document = document(connection);
+        VersionInfo version;
+        synchronized (document) {
+            document.checkpoint(null, true);
+            DraftService.DraftSnapshot head = drafts.open(connection.projectId, null);
+            DraftDocument changed = operation.apply(head.document());
+            version = drafts.save(connection.projectId, head.version().commitId(), changed.text(), message).version();
+            Set<String> remaining = new java.util.HashSet<>();
+            changed.clauses().forEach(c -> remaining.add(c.id()));
+            document.dropClausesNotIn(remaining);
+        }
+        for (Connection c : document.connections.values()) {
+            notify(c, () -> c.listener.outlineChanged(connection.name));
+        }
+        broadcastPresence(document);
+        return version;
+    }
+
+    /** The other editors who have this clause open (to warn before deleting it). */
+    public List<Participant> othersIn(String clientId, String clauseId) {
+        Connection connection = requireConnection(clientId);
+        return document(connection).participants(clock.instant()).stream()
+                .filter(p -> p.clauseId().equals(clauseId) && !p.clientId().equals(clientId)).toList();
+    }
+
+    /** Checkpoints clauses that went quiet or whose text is older than the interval; runs every second. */
+    @Scheduled(fixedDelay = 1000, initialDelay = 1000)
+    void checkpointDue() {
+        checkpointDue(clock.instant());
+    }
+
+    /** Checkpoints what is due at {@code now}: clauses quiet for the idle time, or unsaved longer than the interval. */
+    void checkpointDue(Instant now) {
+        if (closing) {
+            return;
+        }
+        for (DocumentSession document : documents.values()) {
+            if (document.presenceChanged(now)) {
+                broadcastPresence(document);
+            }
+            if (document.checkpointDue(now, properties.idleCheckpoint(), properties.checkpointInterval())) {
+                checkpointQuietly(document, false);
+            }
+        }
+    }
+
+    /**
+     * From the start of shutdown on, no more checkpoints: the database may already be stopping (the embedded one stops
+     * in its own shutdown hook), and what is not in Git yet is in the journal, which the next start-up replays.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void closing() {
+        closing = true;
+    }
+
+    /** Replays journalled edits that did not reach Git before the last stop (a crash), before anyone connects. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        new JournalReplay(journal, drafts, clock).replay();
+    }
+
+    private void checkpointQuietly(DocumentSession document, boolean close) {
+        try {
+            document.checkpoint(null, false);
+            if (close) {
+                document.closeAll();
+            }
+        } catch (RuntimeException e) {
+            // The edits stay in the journal; the next checkpoint or the next start-up writes them.
+            log.warn("Checkpoint of {} failed; the edits stay in the journal", document.projectId, e);
+        }
+    }
+
+    private String refuse(Connection connection, RejectReason reason, String detail) {
+        log.warn("Refused a sync message of {} ({}) in {}: {} {}", connection.name, connection.clientId,
+                connection.projectId, reason, detail == null ? "" : detail.length() > 200 ? detail.substring(0, 200) : detail);
+        return REFUSED + reason.name() + (reason.requiresResync() ? " resync" : "") + "\n";
+    }
+
+    private Connection requireConnection(String clientId) {
+        Connection connection = clientId == null ? null : connections.get(clientId);
+        if (connection == null) {
+            throw new UserFacingException("editing.not-connected");
+        }
+        CurrentUser user = access.currentUser().orElse(null);
+        if (user == null) {
+            log.warn("Refused a live-editing call for {} ({}): nobody signed in", connection.projectId, clientId);
+            throw new AccessDeniedException("not signed in");
+        }
+        DocumentSession document = document(connection);
+        if (user.id() != connection.userId || !access.canEditProjectsOf(document.workingGroup)) {
+            log.warn("Refused a live-editing call for {} from {}: not its editor", connection.projectId,
+                    user.username());
+            throw new AccessDeniedException("not an editor of " + document.workingGroup);
+        }
+        connection.lastSeen = clock.instant();
+        return connection;
+    }
+
+    private CurrentUser requireEditor(String workingGroup) {
+        CurrentUser user = access.currentUser().orElseThrow(() -> new AccessDeniedException("not signed in"));
+        if (!access.canEditProjectsOf(workingGroup)) {
+            log.warn("Refused live editing to {}: not an editor of {}", user.username(), workingGroup);
+            throw new AccessDeniedException("not an editor of " + workingGroup);
+        }
+        return user;
+    }
+
+    private DocumentSession document(Connection connection) {
+        DocumentSession document = documents.get(connection.projectId);
+        if (document == null || !document.connections.containsKey(connection.clientId)) {
+            throw new UserFacingException("editing.not-connected");
+        }
+        return document;
+    }
+
+    private static int colourFor(DocumentSession document, long userId) {
+        Map<Long, Integer> taken = new HashMap<>();
+        document.connections.values().forEach(c -> taken.put(c.userId, c.colour));
+        if (taken.containsKey(userId)) {
+            return taken.get(userId);
+        }
+        for (int i = 0; i < COLOURS; i++) {
+            if (!taken.containsValue(i)) {
+                return i;
+            }
+        }
+        return (int) (userId % COLOURS);
+    }
+
+    private void broadcastPresence(DocumentSession document) {
+        List<Participant> participants = document.participants(clock.instant());
+        document.shown(participants);
+        for (Connection c : document.connections.values()) {
+            notify(c, () -> c.listener.presenceChanged(participants));
+        }
+    }
+
+    private static void notify(Connection c, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            log.debug("Could not notify {}", c.clientId, e);
+        }
+    }
+
+    /** Longest clause text co-edited live, in UTF-16 units. */
+    public int maxClauseLength() {
+        return limits.maxTextLength();
+    }
+
+    /** Sizes edits for authorship; exposed for the document sessions. */
+    static int size(String delta) {
+        return Deltas.size(delta);
+    }
+}

@@ -1,0 +1,101 @@
+package org.draftroom.editing.ui;
+
+import com.vaadin.flow.component.ClientCallable;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JavaScript;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import elemental.json.Json;
+import elemental.json.JsonObject;
+import java.util.function.Consumer;
+import org.draftroom.base.UserFacingException;
+import org.draftroom.editing.service.CoEditingService;
+import org.draftroom.editing.sync.RejectReason;
+import org.draftroom.editing.sync.Snapshot;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The live text of one clause: the {@code <dr-live-text>} element ({@code META-INF/resources/js/dr-live-text.js}),
+ * which runs differential synchronization in the browser and talks to the server through the two
+ * {@link ClientCallable} methods below, one message in flight at a time. Every call goes through
+ * {@link CoEditingService}, which checks the caller on every message.
+ */
+@Tag("dr-live-text")
+@JavaScript("context://js/dr-module-shim.js")
+@JavaScript("context://webjars/diff-match-patch/1.0.5/index.js")
+@JavaScript("context://js/dr-live-text.js")
+@StyleSheet("context://js/dr-live.css")
+class LiveText extends Component {
+
+    private final CoEditingService service;
+    private final String clientId;
+    private final Consumer<String> opened;
+
+    LiveText(CoEditingService service, String clientId, Consumer<String> opened) {
+        this.service = service;
+        this.clientId = clientId;
+        this.opened = opened;
+        setId("live-text");
+        getElement().setAttribute("label", getTranslation("editing.text"));
+        JsonObject texts = Json.createObject();
+        texts.put("synced", getTranslation("editing.status.synced"));
+        texts.put("pending", getTranslation("editing.status.pending"));
+        texts.put("offline", getTranslation("editing.status.offline"));
+        texts.put("tooLong", getTranslation("editing.too-long", service.maxClauseLength()));
+        texts.put("resynced", getTranslation("editing.resynced"));
+        texts.put("ended", getTranslation("editing.not-connected"));
+        getElement().callJsFunction("setTexts", texts);
+    }
+
+    /**
+     * Joins the clause; the answer is {@code DS1 J clientId clauseId epoch maxLength\n} followed by the text, or
+     * {@code DS1 X} and a message for the person when the clause cannot be opened.
+     */
+    @ClientCallable
+    String open(String clauseId) {
+        CoEditingService.Opened o;
+        try {
+            o = service.open(clientId, clauseId);
+        } catch (UserFacingException refused) {
+            return "DS1 X " + getTranslation(refused.messageKey(), refused.args());
+        } catch (AccessDeniedException refused) {
+            return "DS1 X " + getTranslation("editing.not-allowed");
+        }
+        Snapshot s = o.snapshot();
+        opened.accept(clauseId);
+        return "DS1 J " + s.clientId() + " " + s.clauseId() + " " + s.epoch() + " " + o.maxClauseLength() + "\n"
+                + s.text();
+    }
+
+    /** One sync message; the answer, or a refusal {@code DS1 R REASON [resync]}. */
+    @ClientCallable
+    String sync(String message) {
+        try {
+            return service.sync(clientId, message);
+        } catch (AccessDeniedException | UserFacingException refused) {
+            return CoEditingService.REFUSED + RejectReason.UNKNOWN_CLIENT.name() + "\n";
+        }
+    }
+
+    /** The screen is still open (sent every few seconds when there is nothing to sync). */
+    @ClientCallable
+    void ping() {
+        try {
+            service.ping(clientId);
+        } catch (AccessDeniedException | UserFacingException ended) {
+            // nothing to tell: the next open or sync reports it
+        }
+    }
+
+    void openClause(String clauseId) {
+        getElement().callJsFunction("openClause", clauseId);
+    }
+
+    void syncNow() {
+        getElement().callJsFunction("syncNow");
+    }
+
+    void close() {
+        getElement().callJsFunction("close");
+    }
+}

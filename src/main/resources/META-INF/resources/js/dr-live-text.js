@@ -1,0 +1,535 @@
+/*
+ * <dr-live-text>: the browser side of differential synchronization for one clause's text (docs/sync-protocol.md),
+ * a step-by-step port of org.draftroom.editing.sync.ClientSync and TextDiffs. Plain JavaScript, no build: needs the
+ * diff-match-patch WebJar (global diff_match_patch) loaded before it.
+ *
+ * The element's Java component (org.draftroom.editing.ui.LiveText) offers two server calls:
+ *   $server.open(clauseId) -> "DS1 J clientId clauseId epoch maxLength\n" + text   (join or resync)
+ *   $server.sync(message)  -> "DS1 S ..." answer, or "DS1 R REASON [resync]\n"      (one message in flight)
+ * and calls openClause(clauseId), syncNow() and close() on it.
+ *
+ * Sync: every 250 ms while typing, at once on a "sync now" push, every 2 s when idle. Nothing incoming touches the
+ * textarea while an IME composition is open: answers wait until the composition ends. All offsets are UTF-16 units.
+ */
+(function () {
+  'use strict';
+  if (customElements.get('dr-live-text')) {
+    return;
+  }
+  const TYPING_DELAY = 250;
+  const POLL_INTERVAL = 2000;
+  const ANSWER_TIMEOUT = 4000;
+  const MAX_EDITS = 64;
+
+  const dmp = new diff_match_patch();
+  dmp.Diff_Timeout = 0.5;
+
+  const isHigh = c => c >= 0xD800 && c <= 0xDBFF;
+  const isLow = c => c >= 0xDC00 && c <= 0xDFFF;
+
+  /** The text without unpaired surrogates (TextDiffs.wellFormed). */
+  function wellFormed(text) {
+    let out = null;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (isHigh(c) && i + 1 < text.length && isLow(text.charCodeAt(i + 1))) {
+        if (out !== null) { out += text.substr(i, 2); }
+        i++;
+      } else if (isHigh(c) || isLow(c)) {
+        if (out === null) { out = text.substring(0, i); }
+      } else if (out !== null) {
+        out += text.charAt(i);
+      }
+    }
+    return out === null ? text : out;
+  }
+
+  /** Moves split surrogate pairs into the neighbouring change (TextDiffs.surrogateSafe). */
+  function surrogateSafe(diffs) {
+    const out = [];
+    let deleted = '';
+    let inserted = '';
+    const appendEqual = text => {
+      if (out.length && out[out.length - 1][0] === DIFF_EQUAL) {
+        out[out.length - 1][1] += text;
+      } else {
+        out.push([DIFF_EQUAL, text]);
+      }
+    };
+    const flush = () => {
+      if (deleted === inserted) {
+        if (deleted.length) { appendEqual(deleted); }
+      } else {
+        if (deleted.length) { out.push([DIFF_DELETE, deleted]); }
+        if (inserted.length) { out.push([DIFF_INSERT, inserted]); }
+      }
+      deleted = '';
+      inserted = '';
+    };
+    diffs.forEach((d, index) => {
+      if (d[0] === DIFF_DELETE) { deleted += d[1]; return; }
+      if (d[0] === DIFF_INSERT) { inserted += d[1]; return; }
+      let text = d[1];
+      const changePending = deleted.length > 0 || inserted.length > 0;
+      if (changePending && text.length && isLow(text.charCodeAt(0))) {
+        deleted += text.charAt(0);
+        inserted += text.charAt(0);
+        text = text.substring(1);
+      }
+      const last = index === diffs.length - 1;
+      let carried = '';
+      if (!last && text.length && isHigh(text.charCodeAt(text.length - 1))) {
+        carried = text.substring(text.length - 1);
+        text = text.substring(0, text.length - 1);
+      }
+      if (text.length) {
+        flush();
+        appendEqual(text);
+      }
+      deleted += carried;
+      inserted += carried;
+    });
+    flush();
+    return out.map(d => new diff_match_patch.Diff(d[0], d[1]));
+  }
+
+  function diff(a, b) {
+    const d = dmp.diff_main(a, b, false);
+    if (d.length > 2) { dmp.diff_cleanupEfficiency(d); }
+    return surrogateSafe(d);
+  }
+
+  /** Where loc of the diff's first text is in its second, before (or after) text inserted at that place. */
+  function mapIndex(diffs, loc, afterInserts) {
+    let c1 = 0;
+    let c2 = 0;
+    for (const d of diffs) {
+      const op = d[0];
+      const length = d[1].length;
+      if (op === DIFF_INSERT) {
+        if (!afterInserts && c1 === loc) { return c2; }
+        c2 += length;
+      } else if (op === DIFF_EQUAL) {
+        if (afterInserts ? loc < c1 + length : loc <= c1 + length) { return c2 + (loc - c1); }
+        c1 += length;
+        c2 += length;
+      } else {
+        if (loc < c1 + length) { return c2; }
+        c1 += length;
+      }
+    }
+    return c2;
+  }
+
+  /**
+   * Applies diffs made on base to target, which may differ by others' edits (TextDiffs.fuzzyApply): each part of the
+   * change moves by offset through the exact diff from base to target, never by a context search, which lands in the
+   * wrong place when someone has just typed next to it. An insertion goes before others' text inserted at the same
+   * place; a deletion keeps what others inserted at its edges.
+   */
+  function fuzzyApply(base, diffs, target) {
+    const moved = dmp.diff_main(base, target, false);
+    const ops = [];
+    let at = 0;
+    for (const d of diffs) {
+      const op = d[0];
+      const text = d[1];
+      const last = ops.length ? ops[ops.length - 1] : null;
+      if (op === DIFF_EQUAL) {
+        at += text.length;
+      } else if (op === DIFF_DELETE) {
+        if (last && last.end === at && last.insert === '') {
+          last.end = at + text.length;
+        } else {
+          ops.push({start: at, end: at + text.length, insert: ''});
+        }
+        at += text.length;
+      } else {
+        if (last && last.end === at) {
+          last.insert += text;
+        } else {
+          ops.push({start: at, end: at, insert: text});
+        }
+      }
+    }
+    let out = target;
+    for (let k = ops.length - 1; k >= 0; k--) {
+      const op = ops[k];
+      const deletes = op.end > op.start;
+      const start = mapIndex(moved, op.start, deletes);
+      const end = deletes ? Math.max(start, mapIndex(moved, op.end, false)) : start;
+      out = out.substring(0, start) + op.insert + out.substring(end);
+    }
+    return wellFormed(out);
+  }
+
+  class DrLiveText extends HTMLElement {
+    constructor() {
+      super();
+      this.clauseId = '';
+      this.clientId = '';
+      this.epoch = 0;
+      this.shadow = '';
+      this.n = 0;
+      this.m = 0;
+      this.seq = 0;
+      this.stack = [];
+      this.answered = true;
+      this.inFlight = false;
+      this.sentAt = 0;
+      this.composing = false;
+      this.deferred = null;
+      this.timer = null;
+      this.offline = false;
+      this.maxLength = 200000;
+      /** The last text the server has acknowledged completely (for tests and the crash check). */
+      this.acknowledgedText = '';
+      this.texts = {synced: '', pending: '', offline: '', tooLong: '', resynced: '', ended: ''};
+      this.syncs = 0;
+      this.resyncs = 0;
+    }
+
+    connectedCallback() {
+      if (!this.textarea) {
+        this.status = document.createElement('div');
+        this.status.className = 'dr-live-status';
+        this.status.setAttribute('aria-live', 'polite');
+        this.problem = document.createElement('div');
+        this.problem.className = 'dr-live-problem';
+        this.textarea = document.createElement('textarea');
+        this.textarea.disabled = true;
+        this.textarea.spellcheck = false;
+        this.textarea.setAttribute('aria-label', this.getAttribute('label') || '');
+        this.append(this.textarea, this.status, this.problem);
+        this.textarea.addEventListener('input', () => this.typed());
+        this.textarea.addEventListener('compositionstart', () => { this.composing = true; });
+        this.textarea.addEventListener('compositionend', () => {
+          this.composing = false;
+          const waiting = this.deferred;
+          this.deferred = null;
+          if (waiting) { this.receive(waiting); }
+          this.schedule(0);
+        });
+        this.textarea.addEventListener('paste', e => this.checkPaste(e));
+      }
+      this.poller = setInterval(() => {
+        if (!this.clauseId) {
+          if (this.$server) { this.$server.ping(); }
+        } else if (!this.inFlight) {
+          this.schedule(0);
+        }
+      }, POLL_INTERVAL);
+      const state = window.Vaadin && window.Vaadin.connectionState;
+      if (state && state.addStateChangeListener && !this.stateListener) {
+        this.stateListener = (previous, next) => {
+          if (next === 'connected') {
+            this.setOffline(false);
+            this.schedule(0);
+          } else if (next === 'reconnecting' || next === 'connection-lost') {
+            this.setOffline(true);
+          }
+        };
+        state.addStateChangeListener(this.stateListener);
+      }
+    }
+
+    disconnectedCallback() {
+      clearInterval(this.poller);
+      clearTimeout(this.timer);
+      this.timer = null;
+      const state = window.Vaadin && window.Vaadin.connectionState;
+      if (state && this.stateListener && state.removeStateChangeListener) {
+        state.removeStateChangeListener(this.stateListener);
+        this.stateListener = null;
+      }
+    }
+
+    /** Texts in the user's language, from the Java component. */
+    setTexts(texts) {
+      this.texts = Object.assign(this.texts, texts);
+      this.showStatus();
+    }
+
+    /** Opens a clause: sends what is still unsent of the current one first, then joins the new one. */
+    async openClause(clauseId) {
+      await this.flush();
+      this.clauseId = '';
+      this.textarea.disabled = true;
+      const answer = await this.$server.open(clauseId);
+      if (answer.startsWith('DS1 X ')) {
+        this.close();
+        this.showProblem(answer.substring(6));
+        return;
+      }
+      this.start(answer, false);
+      this.textarea.disabled = false;
+    }
+
+    /** Leaves the clause (it was deleted, or the editor closes). */
+    close() {
+      this.clauseId = '';
+      this.textarea.value = '';
+      this.textarea.disabled = true;
+      this.showStatus();
+    }
+
+    /** A push from the server: someone else changed this clause. */
+    syncNow() {
+      this.schedule(0);
+    }
+
+    /** Sends until everything typed is acknowledged, for at most a few rounds (before switching clauses). */
+    async flush() {
+      for (let i = 0; i < 10 && this.clauseId && (this.textarea.value !== this.shadow || this.stack.length); i++) {
+        await new Promise(resolve => {
+          this.onAnswered = resolve;
+          this.schedule(0);
+          setTimeout(resolve, ANSWER_TIMEOUT);
+        });
+      }
+    }
+
+    typed() {
+      this.showStatus();
+      this.schedule(TYPING_DELAY);
+    }
+
+    checkPaste(e) {
+      const pasted = (e.clipboardData && e.clipboardData.getData('text')) || '';
+      const ta = this.textarea;
+      const after = ta.value.length - (ta.selectionEnd - ta.selectionStart) + pasted.length;
+      if (after > this.maxLength) {
+        e.preventDefault();
+        this.showProblem(this.texts.tooLong);
+      }
+    }
+
+    schedule(delay) {
+      if (this.timer !== null) {
+        if (delay > 0) { return; }
+        clearTimeout(this.timer);
+      }
+      this.timer = setTimeout(() => { this.timer = null; this.send(); }, delay);
+    }
+
+    send() {
+      if (!this.clauseId || this.composing || !this.$server || this.ended) {
+        return;
+      }
+      if (this.inFlight && Date.now() - this.sentAt < ANSWER_TIMEOUT) {
+        return; // the answer schedules the next message
+      }
+      const ta = this.textarea;
+      let text = wellFormed(ta.value);
+      if (text !== ta.value) { this.setText(text); }
+      if (text.length > this.maxLength) {
+        this.showProblem(this.texts.tooLong);
+        return;
+      }
+      if (text !== this.shadow && this.stack.length < MAX_EDITS) {
+        this.stack.push([this.n, this.m, dmp.diff_toDelta(diff(this.shadow, text))]);
+        this.shadow = text;
+        this.n++;
+      }
+      this.seq++;
+      this.answered = false;
+      this.inFlight = true;
+      this.sentAt = Date.now();
+      let message = 'DS1 C ' + this.clientId + ' ' + this.clauseId + ' ' + this.epoch + ' ' + this.seq + ' '
+          + this.m + ' ' + this.stack.length + '\n';
+      for (const e of this.stack) {
+        message += e[0] + ' ' + e[1] + ' ' + e[2] + '\n';
+      }
+      const seq = this.seq;
+      const epoch = this.epoch;
+      this.syncs++;
+      setTimeout(() => { if (this.inFlight && this.seq === seq) { this.setOffline(true); } }, ANSWER_TIMEOUT);
+      this.$server.sync(message).then(answer => {
+        if (this.seq === seq) { this.inFlight = false; }
+        this.setOffline(false);
+        if (epoch !== this.epoch) { return; }
+        if (this.composing) {
+          this.deferred = answer; // applied when the composition ends
+          return;
+        }
+        this.receive(answer);
+      }, () => {
+        if (this.seq === seq) { this.inFlight = false; }
+        this.setOffline(true);
+        this.schedule(1000);
+      });
+    }
+
+    /** Applies an answer (ClientSync.receive), or resynchronises when told. */
+    receive(answer) {
+      if (answer.startsWith('DS1 R ')) {
+        const words = answer.trim().split(' ');
+        if (words.includes('resync')) {
+          this.resync(words[2]);
+        } else if (words[2] === 'UNKNOWN_CLIENT') {
+          // Refused for good (signed out, no longer allowed, connection ended): keep the text, say so, stop sending.
+          this.ended = true;
+          this.problem.textContent = this.texts.ended;
+        }
+        this.answeredNow();
+        return;
+      }
+      const lines = answer.split('\n');
+      const h = lines[0].split(' ');
+      const epoch = Number(h[4]);
+      const seq = Number(h[5]);
+      const ack = Number(h[6]);
+      const count = Number(h[7]);
+      if (h[0] !== 'DS1' || h[1] !== 'S' || epoch !== this.epoch || h[2] !== this.clientId || seq > this.seq) {
+        return;
+      }
+      this.stack = this.stack.filter(e => e[0] >= ack);
+      if (seq !== this.seq || this.answered) {
+        return;
+      }
+      this.answered = true;
+      for (let i = 1; i <= count; i++) {
+        const line = lines[i];
+        const s1 = line.indexOf(' ');
+        const s2 = line.indexOf(' ', s1 + 1);
+        const en = Number(line.substring(0, s1));
+        const em = Number(line.substring(s1 + 1, s2));
+        const delta = line.substring(s2 + 1);
+        if (em < this.m) { continue; }
+        if (em > this.m || en > this.n) { this.resync('FUTURE_VERSION'); return; }
+        if (en < this.n) { continue; }
+        let diffs;
+        try {
+          diffs = dmp.diff_fromDelta(this.shadow, delta);
+        } catch (e) {
+          this.resync('DELTA_MISMATCH');
+          return;
+        }
+        const newShadow = dmp.diff_text2(diffs);
+        const current = this.textarea.value;
+        this.setText(current === this.shadow ? newShadow : fuzzyApply(this.shadow, diffs, current));
+        this.shadow = newShadow;
+        this.m++;
+      }
+      if (this.stack.length === 0 && this.textarea.value === this.shadow) {
+        this.acknowledgedText = this.shadow;
+      } else if (this.stack.length === 0) {
+        this.acknowledgedText = this.shadow;
+        this.schedule(TYPING_DELAY);
+      }
+      this.answeredNow();
+    }
+
+    answeredNow() {
+      this.showStatus();
+      if (this.onAnswered) {
+        const done = this.onAnswered;
+        this.onAnswered = null;
+        done();
+      }
+      if (this.textarea.value !== this.shadow || this.stack.length) {
+        this.schedule(TYPING_DELAY);
+      }
+    }
+
+    /** Joins again and rebases the unsent typing onto the server's text; an oversized change is dropped. */
+    async resync(reason) {
+      const clauseId = this.clauseId;
+      if (!clauseId) { return; }
+      this.resyncs++;
+      const answer = await this.$server.open(clauseId);
+      if (answer.startsWith('DS1 X ')) {
+        // The clause cannot be joined again (deleted, access withdrawn): keep the text on screen to copy, stop.
+        this.clauseId = '';
+        this.textarea.readOnly = true;
+        this.problem.textContent = answer.substring(6);
+        return;
+      }
+      const tooLarge = reason === 'TEXT_TOO_LONG' || reason === 'MESSAGE_TOO_LARGE' || reason === 'TOO_MANY_EDITS';
+      this.start(answer, !tooLarge);
+      this.showProblem(tooLarge ? this.texts.tooLong : this.texts.resynced);
+    }
+
+    /** Starts from a snapshot "DS1 J clientId clauseId epoch maxLength\n" + text. */
+    start(answer, keepTyping) {
+      const newline = answer.indexOf('\n');
+      const h = answer.substring(0, newline).split(' ');
+      const text = answer.substring(newline + 1);
+      const oldShadow = this.shadow;
+      const current = this.textarea.value;
+      const sameClause = this.clauseId === h[3];
+      this.clientId = h[2];
+      this.clauseId = h[3];
+      this.epoch = Number(h[4]);
+      this.maxLength = Number(h[5]);
+      this.n = 0;
+      this.m = 0;
+      this.seq = 0;
+      this.stack = [];
+      this.answered = true;
+      this.inFlight = false;
+      this.deferred = null;
+      if (keepTyping && sameClause && current !== oldShadow) {
+        this.setText(fuzzyApply(oldShadow, diff(oldShadow, current), text));
+      } else {
+        this.textarea.value = text;
+      }
+      this.shadow = text;
+      this.acknowledgedText = text;
+      this.textarea.readOnly = false;
+      this.showStatus();
+      if (this.textarea.value !== this.shadow) { this.schedule(0); }
+    }
+
+    /** Replaces the textarea's text, keeping the caret and selection where they were in the text around them. */
+    setText(text) {
+      const ta = this.textarea;
+      const old = ta.value;
+      if (old === text) { return; }
+      const focused = document.activeElement === ta;
+      const start = ta.selectionStart;
+      const end = ta.selectionEnd;
+      const scroll = ta.scrollTop;
+      ta.value = text;
+      if (focused) {
+        const d = dmp.diff_main(old, text, false);
+        ta.setSelectionRange(dmp.diff_xIndex(d, start), dmp.diff_xIndex(d, end));
+      }
+      ta.scrollTop = scroll;
+    }
+
+    setOffline(offline) {
+      if (this.offline !== offline) {
+        this.offline = offline;
+        this.toggleAttribute('offline', offline);
+        this.showStatus();
+      }
+    }
+
+    showProblem(text) {
+      this.problem.textContent = text || '';
+      clearTimeout(this.problemTimer);
+      this.problemTimer = setTimeout(() => { this.problem.textContent = ''; }, 8000);
+    }
+
+    showStatus() {
+      if (!this.status) { return; }
+      let text = '';
+      if (this.offline) {
+        text = this.texts.offline;
+      } else if (this.clauseId) {
+        text = this.textarea.value === this.shadow && this.stack.length === 0 ? this.texts.synced : this.texts.pending;
+      }
+      this.status.textContent = text;
+    }
+
+    /** For tests: the client's state. */
+    state() {
+      return {clauseId: this.clauseId, n: this.n, m: this.m, pending: this.stack.length,
+        unsent: this.textarea.value !== this.shadow, offline: this.offline, syncs: this.syncs,
+        resyncs: this.resyncs, composing: this.composing};
+    }
+  }
+
+  customElements.define('dr-live-text', DrLiveText);
+})();

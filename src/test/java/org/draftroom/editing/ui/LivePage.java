@@ -1,0 +1,111 @@
+package org.draftroom.editing.ui;
+
+import java.util.List;
+import java.util.Map;
+import org.draftroom.browser.Browser;
+import org.openqa.selenium.interactions.Actions;
+
+/** The live co-editing screen of a project, as a person uses it: pick a clause, type, see who is where. */
+final class LivePage {
+
+    private final Browser browser;
+
+    private LivePage(Browser browser) {
+        this.browser = browser;
+    }
+
+    static LivePage open(Browser browser, String projectId) {
+        browser.open("projects/" + projectId + "/live");
+        browser.waitUntil("the live editor", () -> Boolean.TRUE.equals(browser.js(
+                "const e = document.querySelector('dr-live-text'); return !!(e && e.$server && e.textarea);")));
+        return new LivePage(browser);
+    }
+
+    Browser browser() {
+        return browser;
+    }
+
+    /** Clicks the outline row whose text ends with {@code title} and waits until its text is open for typing. */
+    LivePage selectClause(String clauseId, String title) {
+        browser.waitUntil("the outline to show " + title, () -> Boolean.TRUE.equals(browser.js("""
+                const cell = [...document.querySelectorAll('#live-outline vaadin-grid-cell-content')]
+                    .find(c => c.innerText.trim().endsWith(arguments[0]));
+                if (cell) { cell.click(); return true; }
+                return false;""", title)));
+        browser.waitUntil("the clause " + clauseId + " to be open", () -> Boolean.TRUE.equals(browser.js("""
+                const e = document.querySelector('dr-live-text');
+                return e.clauseId === arguments[0] && !e.textarea.disabled;""", clauseId)));
+        return this;
+    }
+
+    String text() {
+        return String.valueOf(browser.js("return document.querySelector('dr-live-text').textarea.value"));
+    }
+
+    /** Whether everything typed here has reached the server and been acknowledged. */
+    boolean settled() {
+        return Boolean.TRUE.equals(browser.js("""
+                const e = document.querySelector('dr-live-text');
+                const s = e.state();
+                return s.pending === 0 && !s.unsent && !s.offline && !e.inFlight;"""));
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> state() {
+        return (Map<String, Object>) browser.js("return document.querySelector('dr-live-text').state()");
+    }
+
+    /** Puts the caret right after the first occurrence of {@code marker} in the text. */
+    void caretAfter(String marker) {
+        browser.js("""
+                const t = document.querySelector('dr-live-text').textarea;
+                t.focus();
+                const at = t.value.indexOf(arguments[0]);
+                const end = at < 0 ? t.value.length : at + arguments[0].length;
+                t.setSelectionRange(end, end);""", marker);
+    }
+
+    /** Types at the caret, key by key, as a person does. */
+    void type(CharSequence keys) {
+        new Actions(browser.driver()).sendKeys(keys).perform();
+    }
+
+    String status() {
+        return String.valueOf(browser.js(
+                "return document.querySelector('dr-live-text .dr-live-status').textContent"));
+    }
+
+    String problem() {
+        return String.valueOf(browser.js(
+                "return document.querySelector('dr-live-text .dr-live-problem').textContent"));
+    }
+
+    /** Names on the presence markers beside the clause's row in the outline. */
+    @SuppressWarnings("unchecked")
+    List<String> markersInOutline(String clauseId) {
+        return (List<String>) browser.js("""
+                return [...document.querySelectorAll('#live-outline .presence-chip')]
+                    .filter(c => c.dataset.clause === arguments[0]).map(c => c.dataset.user);""", clauseId);
+    }
+
+    /** Names in the bar of people in the document. */
+    @SuppressWarnings("unchecked")
+    List<String> peopleInDocument() {
+        return (List<String>) browser.js(
+                "return [...document.querySelectorAll('#presence-bar .presence-chip')].map(c => c.dataset.user);");
+    }
+
+    /** Names shown above the text as typing in the same clause. */
+    @SuppressWarnings("unchecked")
+    List<String> othersInClause() {
+        return (List<String>) browser.js(
+                "return [...document.querySelectorAll('#clause-presence .presence-chip')].map(c => c.dataset.user);");
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> outlineTexts() {
+        return (List<String>) browser.js("""
+                return [...document.querySelectorAll('#live-outline vaadin-grid-cell-content')]
+                    .map(c => c.innerText.trim()).filter(t => t.length > 0);""");
+    }
+}
