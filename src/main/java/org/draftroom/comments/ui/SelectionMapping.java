@@ -123,7 +123,7 @@ final class SelectionMapping {
             if (j < wanted.length() && c == wanted.charAt(j)) {
                 j++;
             } else if (!Character.isWhitespace(c) && !isMarkup(c)) {
-                if (j == wanted.length() && isInsideLink(source, i)) {
+                if (isInsideLink(source, i)) {
                     continue;
                 }
                 return false;
@@ -136,7 +136,7 @@ final class SelectionMapping {
         return "*_`~[]()#|>\\-!".indexOf(c) >= 0;
     }
 
-    /** Link destinations (after the words) may be quoted along with the link text. */
+    /** Link destinations are quoted along with the link: {@code [](#id)} renders as the target's number. */
     private static boolean isInsideLink(String source, int at) {
         int open = source.lastIndexOf("](", at);
         return open >= 0 && source.indexOf(')', open) >= at;
