@@ -1,0 +1,177 @@
+package org.draftroom.comments.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.draftroom.base.ui.KaribuUiTest;
+import org.draftroom.comments.domain.Comment;
+import org.draftroom.comments.domain.CommentForm;
+import org.draftroom.comments.domain.CommentStatus;
+import org.draftroom.comments.domain.CommentType;
+import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.service.CommentService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The comments view of the sample project {@code gbt-35273} (working group WG7, so {@code editor2} edits it). The
+ * database is shared with other UI tests: every test writes comments with texts of its own and compares counts
+ * before and after.
+ */
+class CommentsViewTest extends KaribuUiTest {
+
+    private static final String PROJECT = "gbt-35273";
+
+    @Autowired
+    private CommentService comments;
+
+    @BeforeEach
+    void signIn() {
+        signInAs("editor2");
+    }
+
+    private CommentedDraft open() {
+        UI.getCurrent().navigate(CommentsView.href(PROJECT, null));
+        return _get(CommentsView.class).commented;
+    }
+
+    private Comment comment(CommentType type, String clauseId, String body) {
+        return comments.create(PROJECT, "", new CommentForm(null, type, clauseId, 0, 0, "", body, ""));
+    }
+
+    private static List<PlacedComment> margin(CommentedDraft view) {
+        return IntStream.range(0, GridKt._size(view.margin)).mapToObj(i -> GridKt._get(view.margin, i)).toList();
+    }
+
+    @Test
+    void the_outline_counts_the_comments_of_each_clause_and_the_margin_lists_them() {
+        CommentedDraft before = open();
+        int consent = before.counts().getOrDefault("c-consent", 0);
+        int general = before.counts().getOrDefault("", 0);
+        String text = "counted " + UUID.randomUUID();
+        comment(CommentType.TE, "c-consent", text);
+        comment(CommentType.GE, "", "general " + text);
+
+        CommentedDraft view = open();
+        assertThat(view.counts().get("c-consent")).isEqualTo(consent + 1);
+        assertThat(view.counts().get("")).isEqualTo(general + 1);
+        int total = view.counts().values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(_get(view, Span.class, spec -> spec.withId("comment-total")).getText())
+                .isEqualTo(total + " comments");
+        assertThat(margin(view)).hasSize(total);
+        assertThat(margin(view).get(0).placement().isGeneral()).as("general comments come first").isTrue();
+        assertThat(margin(view)).anyMatch(p -> p.comment().body().equals(text)
+                && p.placement().clauseNumber().equals("5.4"));
+    }
+
+    @Test
+    void filters_by_type_status_and_clause_narrow_the_margin_and_the_counts() {
+        String tag = UUID.randomUUID().toString();
+        comment(CommentType.TE, "c-privacy-policy", "technical " + tag);
+        Comment editorial = comment(CommentType.ED, "c-privacy-policy", "editorial " + tag);
+        comments.resolve(editorial.id(), "fixed " + tag);
+
+        CommentedDraft view = open();
+        view.typeFilter.setValue(Set.of(CommentType.TE));
+        assertThat(margin(view)).isNotEmpty().allMatch(p -> p.comment().type() == CommentType.TE)
+                .anyMatch(p -> p.comment().body().equals("technical " + tag));
+
+        view.typeFilter.clear();
+        view.statusFilter.setValue(Set.of(CommentStatus.RESOLVED));
+        assertThat(margin(view)).allMatch(p -> p.comment().status() == CommentStatus.RESOLVED)
+                .anyMatch(p -> p.comment().body().equals("editorial " + tag));
+
+        view.statusFilter.clear();
+        view.clauseFilter.setValue(view.clauseFilter.getListDataView().getItems()
+                .filter(i -> i.clauseId().equals("c-privacy-policy")).findFirst().orElseThrow());
+        assertThat(margin(view)).isNotEmpty().allMatch(p -> p.placement().clauseId().equals("c-privacy-policy"));
+        assertThat(view.counts().keySet()).containsExactly("c-privacy-policy");
+    }
+
+    @Test
+    void an_over_long_comment_is_refused_and_the_typed_text_stays_in_the_dialog() {
+        CommentedDraft view = open();
+        CommentDialog dialog = view.openDialog(CommentDialog.Target.general());
+        String tooLong = "这段意见太长。".repeat(1500);
+        dialog.type.setValue(CommentType.GE);
+        dialog.body.setValue(tooLong);
+        dialog.proposed.setValue("keep me");
+        clickAsTheBrowserWould(dialog.save);
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.body.getValue()).isEqualTo(tooLong);
+        assertThat(dialog.proposed.getValue()).isEqualTo("keep me");
+        assertThat(dialog.body.isInvalid()).isTrue();
+        assertThat(dialog.body.getErrorMessage()).contains("10,000").contains("10,500");
+    }
+
+    @Test
+    void a_comment_needs_a_type_and_a_text() {
+        CommentedDraft view = open();
+        CommentDialog dialog = view.openDialog(CommentDialog.Target.general());
+        dialog.body.setValue("no type yet");
+        clickAsTheBrowserWould(dialog.save);
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.type.isInvalid()).isTrue();
+        assertThat(dialog.body.getValue()).isEqualTo("no type yet");
+    }
+
+    @Test
+    void selected_words_become_the_quote_and_are_highlighted() {
+        CommentedDraft view = open();
+        String words = "单独告知所需的个人敏感信息";
+        String rendered = DraftMarks.clauseText(view.html(), "c-consent");
+        int start = rendered.indexOf(words);
+        view.selected("c-consent", start, start + words.length(), words);
+        assertThat(view.commentWords.isEnabled()).isTrue();
+
+        view.commentOnSelection();
+        CommentDialog dialog = _get(CommentDialog.class);
+        dialog.type.setValue(CommentType.ED);
+        String text = "quote " + UUID.randomUUID();
+        dialog.body.setValue(text);
+        dialog.proposed.setValue("单独告知所需的敏感个人信息");
+        assertThat(dialog.preview.isVisible()).isTrue();
+        clickAsTheBrowserWould(dialog.save);
+
+        assertThat(dialog.isOpened()).isFalse();
+        Comment made = margin(view).stream().map(PlacedComment::comment).filter(c -> c.body().equals(text))
+                .findFirst().orElseThrow();
+        assertThat(made.anchor().quote()).isEqualTo(words);
+        assertThat(made.proposedChange()).isEqualTo("单独告知所需的敏感个人信息");
+        assertThat(view.html()).contains("data-comments=\"" + made.id() + "\">" + words + "</mark>");
+    }
+
+    @Test
+    void a_thread_takes_replies_and_resolving_needs_a_reason() {
+        String text = "thread " + UUID.randomUUID();
+        Comment made = comment(CommentType.GE, "c-retention", text);
+        CommentedDraft view = open();
+        PlacedComment shown = margin(view).stream().filter(p -> p.comment().id() == made.id()).findFirst()
+                .orElseThrow();
+        ThreadDialog thread = view.openThread(shown.comment(), shown.placement());
+        thread.reply.setValue("我同意这条意见。");
+        clickAsTheBrowserWould(_get(thread, com.vaadin.flow.component.button.Button.class,
+                spec -> spec.withId("reply-send")));
+        assertThat(comments.replies(made.id())).extracting(r -> r.body()).containsExactly("我同意这条意见。");
+
+        var resolve = _get(thread, com.vaadin.flow.component.button.Button.class,
+                spec -> spec.withId("comment-resolve"));
+        clickAsTheBrowserWould(resolve);
+        assertThat(thread.reason.isInvalid()).isTrue();
+        assertThat(comments.get(made.id()).status()).isEqualTo(CommentStatus.OPEN);
+        thread.reason.setValue("Done in the next draft");
+        clickAsTheBrowserWould(resolve);
+        assertThat(comments.get(made.id()).status()).isEqualTo(CommentStatus.RESOLVED);
+        assertThat(margin(view).stream().filter(p -> p.comment().id() == made.id()).findFirst().orElseThrow()
+                .comment().replyCount()).isEqualTo(1);
+    }
+}
