@@ -153,8 +153,8 @@ public class CommentedDraft extends VerticalLayout {
         body.setFlexGrow(0, outline);
         body.setFlexGrow(1, document);
         body.setFlexGrow(0, margin);
-        outline.setWidth("22%");
-        outline.setMinWidth("200px");
+        outline.setWidth("300px");
+        outline.setMinWidth("240px");
         outline.setHeightFull();
         document.setHeightFull();
         margin.setWidth("400px");
@@ -242,7 +242,7 @@ public class CommentedDraft extends VerticalLayout {
                 count.addClassName("dr-outline-count");
             }
             return count;
-        }).setHeader(getTranslation("comment.ui.count")).setWidth("64px").setFlexGrow(0).setKey("count");
+        }).setHeader(getTranslation("comment.ui.count")).setWidth("72px").setFlexGrow(0).setKey("count");
         outline.setId("comment-outline");
         outline.addItemClickListener(e -> selectClause(e.getItem().clauseId()));
         TreeData<OutlineItem> tree = new TreeData<>();
@@ -308,6 +308,11 @@ public class CommentedDraft extends VerticalLayout {
         html = DraftMarks.render(snapshot.document(), language, marks);
         document.getElement().setProperty("innerHTML",
                 DraftHtml.renderTableOfContents(snapshot.outline(), 2, language) + html);
+        // The selection's offsets were counted in the text just replaced: the user selects again.
+        selection = null;
+        commentWords.setEnabled(false);
+        selectionPreview.setText(getTranslation("comment.ui.select-hint"));
+        document.getElement().executeJs("this.__drLast = ''; window.getSelection().removeAllRanges();");
     }
 
     private List<PlacedComment> fetch(int offset, int limit) {

@@ -92,16 +92,16 @@
     }
     doc.__drComments = true;
     let timer = null;
-    let last = '';
+    doc.__drLast = '';
     document.addEventListener('selectionchange', () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         const s = selectionIn(doc);
         const key = s ? s.clauseId + ':' + s.start + ':' + s.end : '';
-        if (key === last) {
+        if (key === doc.__drLast) {
           return;
         }
-        last = key;
+        doc.__drLast = key;
         if (s) {
           server.$server.selected(s.clauseId, s.start, s.end, s.text);
         } else if (!doc.contains(document.activeElement) || window.getSelection().isCollapsed) {
