@@ -46,6 +46,9 @@ class CommentCard extends Div {
         status.addClassName("dr-cstatus");
         Span where = new Span(location(comment, placement));
         where.addClassName("dr-ccard-where");
+        if (!comment.anchor().clauseTitle().isEmpty()) {
+            where.getElement().setAttribute("title", comment.anchor().clauseTitle());
+        }
         Div head = new Div(id, type, status, where);
         head.addClassName("dr-ccard-head");
         add(head);

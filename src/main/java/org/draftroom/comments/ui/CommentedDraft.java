@@ -39,6 +39,7 @@ import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.Clause;
+import org.draftroom.drafts.domain.DraftDocument;
 import org.draftroom.drafts.domain.DraftHtml;
 import org.draftroom.drafts.domain.Language;
 import org.draftroom.drafts.domain.NumberedClause;
@@ -153,7 +154,7 @@ public class CommentedDraft extends VerticalLayout {
         body.setFlexGrow(0, outline);
         body.setFlexGrow(1, document);
         body.setFlexGrow(0, margin);
-        outline.setWidth("300px");
+        outline.setWidth("320px");
         outline.setMinWidth("240px");
         outline.setHeightFull();
         document.setHeightFull();
@@ -244,6 +245,7 @@ public class CommentedDraft extends VerticalLayout {
             return count;
         }).setHeader(getTranslation("comment.ui.count")).setWidth("72px").setFlexGrow(0).setKey("count");
         outline.setId("comment-outline");
+        outline.addThemeVariants(GridVariant.LUMO_COMPACT);
         outline.addItemClickListener(e -> selectClause(e.getItem().clauseId()));
         TreeData<OutlineItem> tree = new TreeData<>();
         List<OutlineItem> items = new ArrayList<>();
@@ -295,17 +297,8 @@ public class CommentedDraft extends VerticalLayout {
     }
 
     private void renderDocument() {
-        List<DraftMarks.Mark> marks = new ArrayList<>();
-        for (PlacedComment p : fetch(0, HIGHLIGHT_LIMIT)) {
-            Placement placement = p.placement();
-            if (placement.status() == Placement.Status.ANCHORED && placement.highlight().isPresent()
-                    && placement.anchor().hasQuote()) {
-                Placement.Span span = placement.highlight().get();
-                marks.add(new DraftMarks.Mark(placement.clauseId(), span.start(), span.end(), p.comment().id()));
-            }
-        }
         Language language = Language.of(getLocale());
-        html = DraftMarks.render(snapshot.document(), language, marks);
+        html = highlighted(snapshot.document(), language, fetch(0, HIGHLIGHT_LIMIT));
         document.getElement().setProperty("innerHTML",
                 DraftHtml.renderTableOfContents(snapshot.outline(), 2, language) + html);
         // The selection's offsets were counted in the text just replaced: the user selects again.
@@ -313,6 +306,23 @@ public class CommentedDraft extends VerticalLayout {
         commentWords.setEnabled(false);
         selectionPreview.setText(getTranslation("comment.ui.select-hint"));
         document.getElement().executeJs("this.__drLast = ''; window.getSelection().removeAllRanges();");
+    }
+
+    /**
+     * The draft rendered as {@link DraftHtml#render} does, with the quoted words of these comments (those anchored in
+     * this version) wrapped in {@code <mark class="dr-cmark" data-comments="ids">}.
+     */
+    public static String highlighted(DraftDocument document, Language language, List<PlacedComment> placed) {
+        List<DraftMarks.Mark> marks = new ArrayList<>();
+        for (PlacedComment p : placed) {
+            Placement placement = p.placement();
+            if (placement.status() == Placement.Status.ANCHORED && placement.highlight().isPresent()
+                    && placement.anchor().hasQuote()) {
+                Placement.Span span = placement.highlight().get();
+                marks.add(new DraftMarks.Mark(placement.clauseId(), span.start(), span.end(), p.comment().id()));
+            }
+        }
+        return DraftMarks.render(document, language, marks);
     }
 
     private List<PlacedComment> fetch(int offset, int limit) {
@@ -407,8 +417,8 @@ public class CommentedDraft extends VerticalLayout {
         commentClause.setEnabled(selectedClause != null);
         scrollMarginTo(clauseId);
         if (!clauseId.isEmpty()) {
-            document.getElement().executeJs("const t = this.querySelector('[id=\"' + CSS.escape($0) + '\"]');"
-                    + " if (t) { t.scrollIntoView({block: 'start'}); }", clauseId);
+            document.getElement().executeJs(
+                    "window.draftroomComments && window.draftroomComments.showClause(this, $0)", clauseId);
         }
     }
 

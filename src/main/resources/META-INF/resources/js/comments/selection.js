@@ -144,9 +144,23 @@
     marks.forEach(m => m.classList.add('dr-cmark-focus'));
     const target = marks[0] || (clauseId ? doc.querySelector('[id="' + CSS.escape(clauseId) + '"]') : null);
     if (target) {
-      target.scrollIntoView({block: marks[0] ? 'center' : 'start'});
+      scrollTo(doc, target, !!marks[0]);
     }
   }
 
-  window.draftroomComments = {attach: attach, reveal: reveal, selectionIn: selectionIn};
+  /** Scrolls the document container (only it, not the page around it) to show target at its top or centre. */
+  function scrollTo(doc, target, centre) {
+    const offset = target.getBoundingClientRect().top - doc.getBoundingClientRect().top + doc.scrollTop;
+    doc.scrollTop = Math.max(0, centre ? offset - doc.clientHeight / 2 : offset - 8);
+  }
+
+  /** Scrolls the document container to the heading of the clause. */
+  function showClause(doc, clauseId) {
+    const target = doc.querySelector('[id="' + CSS.escape(clauseId) + '"]');
+    if (target) {
+      scrollTo(doc, target, false);
+    }
+  }
+
+  window.draftroomComments = {attach: attach, reveal: reveal, showClause: showClause, selectionIn: selectionIn};
 })();
