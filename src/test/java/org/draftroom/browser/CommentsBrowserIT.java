@@ -58,6 +58,7 @@ class CommentsBrowserIT extends BrowserTestBase {
         page.selectWords("c-consent", words).commentOnSelection("ed", text, "单独告知所需的敏感个人信息");
         Comment made = find(text);
         assertThat(made.anchor().quote()).isEqualTo(words);
+        assertThat(made.proposedChange()).isEqualTo("单独告知所需的敏感个人信息");
         assertThat(page.highlightsOf(made.id())).containsExactly(words);
         assertThat(page.card(made.readableId())).contains(made.readableId(), "ed", words, "5.4");
         browser().screenshot("comments-margin-en");
@@ -86,7 +87,7 @@ class CommentsBrowserIT extends BrowserTestBase {
         browser().waitUntil("the comment to be resolved", () -> reloaded.hasButton("comment-reopen"));
         reloaded.changeStatus("comment-reopen", "Apply it through the platform");
         browser().waitUntil("the comment to be open again", () -> reloaded.hasButton("comment-apply"));
-        assertThat(reloaded.threadText()).contains("Agreed in the WG meeting");
+        assertThat(reloaded.history()).contains("Agreed in the WG meeting", "Apply it through the platform");
         browser().screenshot("comments-thread-en");
 
         String link = reloaded.applyProposedChange();

@@ -69,9 +69,15 @@ public final class CommentsPage {
                 for (const [id, value] of [['#comment-body', arguments[1]], ['#comment-proposed', arguments[2]]]) {
                     const area = document.querySelector(id);
                     area.value = value;
+                    area.dispatchEvent(new Event('input', {bubbles: true}));
                     area.dispatchEvent(new Event('change', {bubbles: true}));
                 }""", type, text, proposedChange);
         browser.waitForVaadin();
+        if (!proposedChange.isEmpty()) {
+            browser.waitUntil("the redline preview to show the proposed change", () -> Boolean.TRUE.equals(browser.js(
+                    "const p = document.querySelector('#comment-preview'); return !!p && !p.hidden"
+                            + " && !!p.querySelector('ins, del')")));
+        }
         browser.$(ButtonElement.class).id("comment-submit").click();
         browser.$(DialogElement.class).waitUntilGone();
         browser.waitForVaadin();
@@ -112,6 +118,14 @@ public final class CommentsPage {
 
     public String threadText() {
         return browser.$(DialogElement.class).first().text();
+    }
+
+    /** Opens the history of the comment in the open thread and returns its text. */
+    public String history() {
+        browser.js("document.querySelector('#comment-history').opened = true");
+        browser.waitUntil("the history to open", () -> Boolean.TRUE.equals(browser.js(
+                "return document.querySelector('#comment-history').opened")));
+        return String.valueOf(browser.js("return document.querySelector('#comment-history').innerText"));
     }
 
     public CommentsPage reply(String text) {
