@@ -145,7 +145,7 @@ public class CommentRepository {
     public List<Comment> page(Scope scope, List<String> clauseOrder, int offset, int limit) {
         Where where = where(scope);
         return jdbc.sql(SELECT + where.sql + """
-                          order by (c.placement_clause_id <> ''),
+                         order by (c.placement_clause_id <> ''),
                                   array_position(cast(:order as text[]), cast(c.placement_clause_id as text)),
                                   coalesce(c.highlight_start, c.candidate_start, 0), c.id
                          offset :offset limit :limit""")

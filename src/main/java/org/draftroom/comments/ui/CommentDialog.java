@@ -129,7 +129,7 @@ class CommentDialog extends Dialog {
         boolean aboutProposal = refusal.messageKey().equals("comment.too-long")
                 && body.getValue().length() <= CommentService.MAX_TEXT && change.length() > CommentService.MAX_TEXT;
         TextArea field = aboutProposal ? proposed : body;
-        if (refusal.messageKey().startsWith("comment.anchor") || refusal.messageKey().equals("comment.quote.missing")) {
+        if (!refusal.messageKey().equals("comment.too-long")) {
             org.draftroom.base.ui.Notices.error(text);
         }
         field.setErrorMessage(text);
