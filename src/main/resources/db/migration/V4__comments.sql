@@ -25,7 +25,7 @@ create table comment (
     anchor_clause_number    varchar(64)   not null,
     anchor_clause_title     text          not null,
     -- the placement in placement_commit
-    placement_commit        varchar(64)   not null,
+    placement_commit        varchar(64),  -- null: the project's placement version (comment_placement_version)
     placement_status        varchar(10)   not null check (placement_status in ('ANCHORED', 'OUTDATED', 'ORPHANED')),
     placement_clause_id     varchar(200)  not null,
     placement_clause_number varchar(64)   not null,
@@ -40,14 +40,23 @@ create table comment (
     updated_at              timestamptz   not null,
     check ((highlight_start is null) = (highlight_end is null)),
     check ((candidate_start is null) = (candidate_end is null))
-);
+) with (fillfactor = 85);
+-- A commit usually leaves most comments where they were: those rows are not written at all (their placement_commit
+-- stays null and follows comment_placement_version). The fillfactor leaves room for in-place (HOT) updates of the
+-- rows that move.
 create unique index comment_readable_id_uq on comment (project_id, readable_id);
 create index comment_project_clause_idx on comment (project_id, placement_clause_id);
-create index comment_project_placement_commit_idx on comment (project_id, placement_commit);
 create index comment_project_status_idx on comment (project_id, status);
 create index comment_round_idx on comment (round_id) where round_id is not null;
 create index comment_organisation_idx on comment (organisation_id);
 create index comment_author_idx on comment (author_id);
+
+-- The version of the draft in which the comments of a project with a null placement_commit are placed: the latest
+-- version the re-anchoring has carried them to.
+create table comment_placement_version (
+    project_id varchar(64) primary key references project (id) on delete cascade,
+    commit_id  varchar(64) not null
+);
 
 -- The last number handed out per project and organisation (or, for a person without organisation, per upper-cased
 -- username): "insert ... on conflict do update ... returning" takes the row lock, so concurrent comments never share

@@ -31,10 +31,19 @@ import org.springframework.stereotype.Repository;
 public class CommentRepository {
 
     private static final String SELECT = """
-            select c.*, u.display_name as author_name,
+            select c.*, u.display_name as author_name, coalesce(c.placement_commit, v.commit_id) as placed_in,
                    (select count(*) from comment_reply r where r.comment_id = c.id) as reply_count
             from comment c join app_user u on u.id = c.author_id
+                 left join comment_placement_version v on v.project_id = c.project_id
             """;
+
+    /** The columns of a placement, and the version it is in. */
+    private static final String PLACEMENT_COLUMNS = """
+            c.id, c.anchor_clause_id, c.anchor_quote, c.anchor_prefix, c.anchor_suffix, c.anchor_start,
+            c.anchor_end, c.anchor_commit, c.anchor_clause_number, c.anchor_clause_title, c.placement_status,
+            c.placement_clause_id, c.placement_clause_number, c.highlight_start, c.highlight_end, c.candidate_start,
+            c.candidate_end, coalesce(c.placement_commit, v.commit_id) as placed_in, c.placement_commit is null
+            as follows_project""";
 
     private final JdbcClient jdbc;
 
@@ -61,8 +70,13 @@ public class CommentRepository {
                              Placement placement, String placementCommitId, boolean late, Instant at) {
     }
 
-    /** A comment's placement as the re-anchoring stores it. */
-    public record StoredPlacement(long id, Placement placement, String placementCommitId) {
+    /**
+     * A comment's placement as the re-anchoring reads and stores it.
+     *
+     * @param placementCommitId the version the placement is in
+     * @param followsProject    whether the row follows the project's placement version (its own column is null)
+     */
+    public record StoredPlacement(long id, Placement placement, String placementCommitId, boolean followsProject) {
     }
 
     /**
@@ -90,7 +104,8 @@ public class CommentRepository {
                             candidate_start, candidate_end, status, late, created_at, updated_at)
                         values (:project, :round, :readable, :author, :org, :orgCode, :type, :body, :proposed,
                             :clause, :quote, :prefix, :suffix, :start, :end, :commit, :number, :title,
-                            :pcommit, :pstatus, :pclause, :pnumber, :hs, :he, :cs, :ce, 'OPEN', :late, :at, :at)
+                            case when :pcommit = (select commit_id from comment_placement_version
+                                where project_id = :project) then null else :pcommit end, :pstatus, :pclause, :pnumber, :hs, :he, :cs, :ce, 'OPEN', :late, :at, :at)
                         returning id""")
                 .param("project", c.projectId()).param("round", c.roundId()).param("readable", c.readableId())
                 .param("author", c.authorId()).param("org", c.organisationId()).param("orgCode", c.organisationCode())
@@ -139,14 +154,15 @@ public class CommentRepository {
 
     /**
      * A page of the comments in scope, ordered as in the version whose clause order is given: document-level comments
-     * first, then by clause, then by position in the clause, then by age. Only for comments whose stored placement is
+     * first (general before orphaned), then by clause, then by position in the clause, then by age. Only for comments whose stored placement is
      * in that version ({@link #anyPlacedElsewhere} is false).
      */
     public List<Comment> page(Scope scope, List<String> clauseOrder, int offset, int limit) {
         Where where = where(scope);
-        return jdbc.sql(SELECT + where.sql + """
-                         order by (c.placement_clause_id <> ''),
-                                  array_position(cast(:order as text[]), cast(c.placement_clause_id as text)),
+        return jdbc.sql(SELECT + """
+                         left join unnest(cast(:order as text[])) with ordinality as o(clause_id, position)
+                                on o.clause_id = c.placement_clause_id""" + where.sql + " " + """
+                         order by (c.placement_clause_id <> ''), (c.anchor_clause_id <> ''), o.position,
                                   coalesce(c.highlight_start, c.candidate_start, 0), c.id
                          offset :offset limit :limit""")
                 .params(where.params).param("order", clauseOrder.toArray(String[]::new))
@@ -183,7 +199,9 @@ public class CommentRepository {
     /** Whether a comment in scope has its stored placement in a version other than {@code commitId}. */
     public boolean anyPlacedElsewhere(Scope scope, String commitId) {
         Where where = where(scope);
-        return jdbc.sql("select exists (select 1 from comment c" + where.sql + " and c.placement_commit <> :target)")
+        return jdbc.sql("select exists (select 1 from comment c left join comment_placement_version v"
+                        + " on v.project_id = c.project_id" + where.sql
+                        + " and coalesce(c.placement_commit, v.commit_id, '') <> :target)")
                 .params(where.params).param("target", commitId).query(Boolean.class).single();
     }
 
@@ -251,60 +269,62 @@ public class CommentRepository {
 
     /** Every comment of the project whose stored placement is not in {@code commitId}, oldest first. */
     public List<StoredPlacement> placementsNotIn(String projectId, String commitId) {
-        return jdbc.sql("select * from comment c where c.project_id = :p and c.placement_commit <> :commit"
-                        + " order by c.id")
+        return jdbc.sql("select " + PLACEMENT_COLUMNS + " from comment c left join comment_placement_version v"
+                        + " on v.project_id = c.project_id where c.project_id = :p"
+                        + " and coalesce(c.placement_commit, v.commit_id, '') <> :commit order by c.id")
                 .param("p", projectId).param("commit", commitId)
-                .query((rs, n) -> new StoredPlacement(rs.getLong("id"), placement(rs),
-                        rs.getString("placement_commit")))
+                .query((rs, n) -> new StoredPlacement(rs.getLong("id"), placement(rs), rs.getString("placed_in"),
+                        rs.getBoolean("follows_project")))
                 .list();
     }
 
     /**
-     * Stores new placements, all in {@code commitId}, in one statement; a row whose placement moved on in the
-     * meantime (its placement commit is no longer {@code fromCommit}) is left alone.
+     * Moves the project's comments to the version {@code commitId}: writes the rows given (their new placements; they
+     * then follow the project's version) and makes {@code commitId} the project's placement version, which every row
+     * not written follows. The caller holds {@link #lockProjectPlacements}.
      *
-     * @return how many rows were updated
+     * @param written the comments whose placement changed, or that had a version of their own
      */
-    public int updatePlacements(List<StoredPlacement> placements, Map<Long, String> fromCommits, String commitId) {
-        if (placements.isEmpty()) {
-            return 0;
+    public void movePlacements(String projectId, List<StoredPlacement> written, String commitId) {
+        if (!written.isEmpty()) {
+            int n = written.size();
+            Long[] ids = new Long[n];
+            String[] status = new String[n];
+            String[] clause = new String[n];
+            String[] number = new String[n];
+            Integer[] hs = new Integer[n];
+            Integer[] he = new Integer[n];
+            Integer[] cs = new Integer[n];
+            Integer[] ce = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                Placement p = written.get(i).placement();
+                ids[i] = written.get(i).id();
+                status[i] = p.status().name();
+                clause[i] = p.clauseId();
+                number[i] = p.clauseNumber();
+                hs[i] = p.highlight().map(Span::start).orElse(null);
+                he[i] = p.highlight().map(Span::end).orElse(null);
+                cs[i] = p.candidate().map(Span::start).orElse(null);
+                ce[i] = p.candidate().map(Span::end).orElse(null);
+            }
+            jdbc.sql("""
+                            update comment c set placement_commit = null, placement_status = u.status,
+                                placement_clause_id = u.clause, placement_clause_number = u.number,
+                                highlight_start = u.hs, highlight_end = u.he, candidate_start = u.cs,
+                                candidate_end = u.ce
+                            from unnest(cast(:ids as bigint[]), cast(:status as text[]), cast(:clause as text[]),
+                                        cast(:number as text[]), cast(:hs as int[]), cast(:he as int[]),
+                                        cast(:cs as int[]), cast(:ce as int[]))
+                                 as u(id, status, clause, number, hs, he, cs, ce)
+                            where c.id = u.id and c.project_id = :p""")
+                    .param("p", projectId).param("ids", ids).param("status", status).param("clause", clause)
+                    .param("number", number).param("hs", hs).param("he", he).param("cs", cs).param("ce", ce)
+                    .update();
         }
-        int n = placements.size();
-        Long[] ids = new Long[n];
-        String[] from = new String[n];
-        String[] status = new String[n];
-        String[] clause = new String[n];
-        String[] number = new String[n];
-        Integer[] hs = new Integer[n];
-        Integer[] he = new Integer[n];
-        Integer[] cs = new Integer[n];
-        Integer[] ce = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            StoredPlacement s = placements.get(i);
-            Placement p = s.placement();
-            ids[i] = s.id();
-            from[i] = fromCommits.get(s.id());
-            status[i] = p.status().name();
-            clause[i] = p.clauseId();
-            number[i] = p.clauseNumber();
-            hs[i] = p.highlight().map(Span::start).orElse(null);
-            he[i] = p.highlight().map(Span::end).orElse(null);
-            cs[i] = p.candidate().map(Span::start).orElse(null);
-            ce[i] = p.candidate().map(Span::end).orElse(null);
-        }
-        return jdbc.sql("""
-                        update comment c set placement_commit = :commit, placement_status = u.status,
-                            placement_clause_id = u.clause, placement_clause_number = u.number,
-                            highlight_start = u.hs, highlight_end = u.he, candidate_start = u.cs, candidate_end = u.ce
-                        from unnest(cast(:ids as bigint[]), cast(:from as text[]), cast(:status as text[]),
-                                    cast(:clause as text[]), cast(:number as text[]), cast(:hs as int[]),
-                                    cast(:he as int[]), cast(:cs as int[]), cast(:ce as int[]))
-                             as u(id, from_commit, status, clause, number, hs, he, cs, ce)
-                        where c.id = u.id and c.placement_commit = u.from_commit""")
-                .param("commit", commitId).param("ids", ids).param("from", from).param("status", status)
-                .param("clause", clause).param("number", number).param("hs", hs).param("he", he)
-                .param("cs", cs).param("ce", ce)
-                .update();
+        jdbc.sql("""
+                        insert into comment_placement_version (project_id, commit_id) values (:p, :c)
+                        on conflict (project_id) do update set commit_id = excluded.commit_id""")
+                .param("p", projectId).param("c", commitId).update();
     }
 
     // --- replies and history -----------------------------------------------------------------------------------
@@ -372,7 +392,7 @@ public class CommentRepository {
                 rs.getString("readable_id"), rs.getLong("author_id"), rs.getString("author_name"),
                 nullableLong(rs, "organisation_id"), rs.getString("organisation_code"),
                 CommentType.valueOf(rs.getString("comment_type")), rs.getString("body"),
-                rs.getString("proposed_change"), placement.anchor(), placement, rs.getString("placement_commit"),
+                rs.getString("proposed_change"), placement.anchor(), placement, rs.getString("placed_in"),
                 CommentStatus.valueOf(rs.getString("status")), rs.getString("applied_commit"),
                 rs.getBoolean("late"), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getInt("reply_count"));
     }

@@ -36,13 +36,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p><b>Idempotent and order-proof.</b> The target is the project's latest version when the listener runs, not the
  * event's commit, and only comments not already placed there are carried (from each one's own placement version,
- * one {@link Reanchoring} per source version). Runs for one project are serialised by a database lock, and a row is
- * only updated if its placement version is still the one it was carried from. A re-delivered or late event thus
- * finds nothing to do. A {@code REANCHORED} event is recorded only when a comment's status changes (anchored,
+ * one {@link Reanchoring} per source version). Runs for one project are serialised by a database lock that comment
+ * creation takes too. A re-delivered or late event thus finds nothing to do.
+ *
+ * <p><b>Only what moved is written.</b> The project has one placement version that comments follow; a commit
+ * usually leaves most comments where they were (same clause, number and offsets), and their rows are not written:
+ * only the project's version changes. Rows whose placement changed, or that were placed in a version of their own,
+ * are written in one {@code update ... from unnest} statement. A {@code REANCHORED} event is recorded only when a comment's status changes (anchored,
  * outdated, orphaned).
  */
 @Component
-class CommentReanchoring {
+public class CommentReanchoring {
 
     private static final Logger log = LoggerFactory.getLogger(CommentReanchoring.class);
 
@@ -66,8 +70,8 @@ class CommentReanchoring {
     void on(DraftVersionCommitted event) {
         try {
             long started = System.nanoTime();
-            Integer moved = transaction.execute(status -> reanchor(event.projectId()));
-            if (moved != null && moved > 0) {
+            int moved = carryToLatest(event.projectId());
+            if (moved > 0) {
                 log.info("Re-anchored {} comments of {} to {} in {} ms", moved, event.projectId(),
                         event.commitId(), (System.nanoTime() - started) / 1_000_000);
             }
@@ -78,55 +82,74 @@ class CommentReanchoring {
     }
 
     /**
-     * Carries every comment of the project not yet placed in its latest version there.
+     * Carries every comment of the project not yet placed in its latest version there, in a transaction of its own
+     * (what the listener does; also for maintenance and the benchmark). A system operation: no access check.
      *
      * @return how many comments were carried
      */
-    int reanchor(String projectId) {
+    public int carryToLatest(String projectId) {
+        Integer moved = transaction.execute(status -> reanchor(projectId));
+        return moved == null ? 0 : moved;
+    }
+
+    private int reanchor(String projectId) {
         Optional<String> head = drafts.head(projectId);
         if (head.isEmpty()) {
             return 0;
         }
         comments.lockProjectPlacements(projectId);
         String target = drafts.head(projectId).orElseThrow();
+        long t0 = System.nanoTime();
         List<StoredPlacement> stale = comments.placementsNotIn(projectId, target);
         if (stale.isEmpty()) {
             return 0;
         }
+        long t1 = System.nanoTime();
         DraftDocument targetDocument = versions.outline(projectId, target).document();
         Map<String, List<StoredPlacement>> bySource = new LinkedHashMap<>();
         stale.forEach(s -> bySource.computeIfAbsent(s.placementCommitId(), k -> new ArrayList<>()).add(s));
         Map<String, Reanchoring> fromAnchors = new HashMap<>();
 
-        List<StoredPlacement> carried = new ArrayList<>(stale.size());
-        Map<Long, String> fromCommits = new HashMap<>();
+        List<StoredPlacement> written = new ArrayList<>();
         List<Long> changedIds = new ArrayList<>();
         List<String> changeDetails = new ArrayList<>();
         for (Map.Entry<String, List<StoredPlacement>> source : bySource.entrySet()) {
             Reanchoring step = Reanchoring.between(versions.outline(projectId, source.getKey()).document(),
                     targetDocument);
             for (StoredPlacement previous : source.getValue()) {
+                Placement before = previous.placement();
                 Placement next;
                 try {
-                    next = step.place(previous.placement());
+                    next = step.place(before);
                 } catch (IllegalArgumentException doesNotFit) {
                     // A stored placement that does not fit its version (should not happen): start again from the
                     // anchor, which is checked against the version it was made on.
-                    String anchorCommit = previous.placement().anchor().commitId();
+                    String anchorCommit = before.anchor().commitId();
                     next = fromAnchors.computeIfAbsent(anchorCommit, c -> Reanchoring.between(
-                            versions.outline(projectId, c).document(), targetDocument))
-                            .place(previous.placement().anchor());
+                            versions.outline(projectId, c).document(), targetDocument)).place(before.anchor());
                 }
-                carried.add(new StoredPlacement(previous.id(), next, target));
-                fromCommits.put(previous.id(), previous.placementCommitId());
-                if (next.status() != previous.placement().status()) {
+                if (!previous.followsProject() || !samePlace(before, next)) {
+                    written.add(new StoredPlacement(previous.id(), next, target, true));
+                }
+                if (next.status() != before.status()) {
                     changedIds.add(previous.id());
-                    changeDetails.add(previous.placement().status() + " " + next.status() + " " + target);
+                    changeDetails.add(before.status() + " " + next.status() + " " + target);
                 }
             }
         }
-        int updated = comments.updatePlacements(carried, fromCommits, target);
+        long t2 = System.nanoTime();
+        comments.movePlacements(projectId, written, target);
         comments.insertSystemEvents(changedIds, changeDetails, CommentEvent.REANCHORED, clock.instant());
-        return updated;
+        log.debug("Re-anchoring {}: read {} placements in {} ms, placed them in {} ms, wrote the {} that moved in {} ms",
+                projectId, stale.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, written.size(),
+                (System.nanoTime() - t2) / 1_000_000);
+        return stale.size();
+    }
+
+    /** Whether two placements put the comment at the same place (then its row need not be written). */
+    private static boolean samePlace(Placement a, Placement b) {
+        return a.status() == b.status() && a.clauseId().equals(b.clauseId())
+                && a.clauseNumber().equals(b.clauseNumber()) && a.highlight().equals(b.highlight())
+                && a.candidate().equals(b.candidate());
     }
 }

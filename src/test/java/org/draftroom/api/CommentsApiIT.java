@@ -1,0 +1,108 @@
+package org.draftroom.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.draftroom.drafts.domain.DocumentType;
+import org.draftroom.drafts.domain.Project;
+import org.draftroom.drafts.domain.ProjectForm;
+import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.service.DraftService;
+import org.draftroom.drafts.service.ProjectService;
+import org.draftroom.security.SignedIn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Comments over the REST API: create, list with filters, reply, resolve and reopen, refusals as JSON. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class CommentsApiIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort int port;
+    @Autowired DraftService drafts;
+    @Autowired ProjectService projects;
+    @Autowired UserDetailsService users;
+
+    record Answer(int status, JsonNode body) {
+    }
+
+    private Answer call(String token, String method, String path, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", token.startsWith("Basic") ? token : "Bearer " + token)
+                .header("Accept-Language", "en");
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    private String token(String username) throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":draftroom-demo")
+                .getBytes(StandardCharsets.UTF_8));
+        Answer answer = call(basic, "POST", "/api/v1/tokens", Map.of("name", "comments"));
+        assertThat(answer.status()).isEqualTo(201);
+        return answer.body().get("token").asText();
+    }
+
+    @Test
+    void an_editor_comments_replies_and_resolves_through_the_api() throws Exception {
+        SignedIn.as(users, "secretariat");
+        Project project = projects.create(new ProjectForm("GB/T 96" + System.nanoTime() % 100_000, "接口测试",
+                "API test", DocumentType.GB_T, "WG7", Stage.DRAFTING, "20.20", "CN-BCL"),
+                drafts.open("gbt-35273", "cd-1").document());
+        String body = drafts.open(project.id(), null).document().require("c-right-access").body();
+        SignedIn.nobody();
+        String quote = "控制者所保存的其个人信息的类型和内容";
+        int start = body.indexOf(quote);
+        String editor = token("editor2");
+
+        Answer created = call(editor, "POST", "/api/v1/projects/" + project.id() + "/comments", Map.of("type", "te",
+                "clauseId", "c-right-access", "start", start, "end", start + quote.length(), "quote", quote,
+                "body", "请明确查询方式。", "proposedChange", "控制者所保存的其个人信息"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("readableId").asText()).isEqualTo("CN-BCL-001");
+        assertThat(created.body().get("placement").get("clauseNumber").asText()).isEqualTo("8.1");
+        long id = created.body().get("id").asLong();
+
+        Answer tooLong = call(editor, "POST", "/api/v1/projects/" + project.id() + "/comments",
+                Map.of("type", "ge", "body", "x".repeat(10_001)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body().get("message").asText()).contains("10,000");
+
+        Answer reply = call(editor, "POST", "/api/v1/comments/" + id + "/replies", Map.of("body", "补充说明"));
+        assertThat(reply.status()).isEqualTo(201);
+        Answer resolved = call(editor, "POST", "/api/v1/comments/" + id + "/resolve", Map.of("reason", "已修改"));
+        assertThat(resolved.body().get("status").asText()).isEqualTo("resolved");
+        assertThat(resolved.body().get("replyCount").asInt()).isEqualTo(1);
+
+        Answer open = call(editor, "GET", "/api/v1/projects/" + project.id() + "/comments?status=open", null);
+        assertThat(open.body().size()).isZero();
+        Answer technical = call(editor, "GET", "/api/v1/projects/" + project.id()
+                + "/comments?type=te&clause=c-right-access&limit=10", null);
+        assertThat(technical.body().findValuesAsText("readableId")).containsExactly("CN-BCL-001");
+        assertThat(call(editor, "POST", "/api/v1/comments/" + id + "/reopen", Map.of("reason", "仍需讨论"))
+                .body().get("status").asText()).isEqualTo("open");
+
+        Answer reviewer = call(token("reviewer1"), "GET", "/api/v1/projects/" + project.id() + "/comments", null);
+        assertThat(reviewer.status()).isEqualTo(403);
+    }
+}
