@@ -56,8 +56,8 @@ import org.draftroom.security.CurrentUser;
  * <p>Built from a {@link DraftService.DraftSnapshot} and an optional consultation round id, so that any view can embed
  * it (the comments view of the working draft, a round's reviewer view of its frozen version). The margin is lazy: only
  * the cards in view are fetched ({@link CommentService#find} by page); the outline counts come from
- * {@link CommentService#countsByClause}. Highlights are drawn for the first {@value #HIGHLIGHT_LIMIT} comments in
- * document order that match the filters (narrow the filters, e.g. to a clause, to see the others').
+ * {@link CommentService#countsByClause}. Highlights are drawn for the first {@value #HIGHLIGHT_LIMIT} comments on
+ * clauses, in document order, that match the filters (narrow the filters, e.g. to a clause, to see the others').
  */
 @JavaScript("context://js/comments/selection.js")
 @StyleSheet("context://css/comments.css")
@@ -298,7 +298,8 @@ public class CommentedDraft extends VerticalLayout {
 
     private void renderDocument() {
         Language language = Language.of(getLocale());
-        html = highlighted(snapshot.document(), language, fetch(0, HIGHLIGHT_LIMIT));
+        // General comments come first in the margin's order and have no words to highlight: skip them.
+        html = highlighted(snapshot.document(), language, fetch(counts.getOrDefault("", 0), HIGHLIGHT_LIMIT));
         document.getElement().setProperty("innerHTML",
                 DraftHtml.renderTableOfContents(snapshot.outline(), 2, language) + html);
         // The selection's offsets were counted in the text just replaced: the user selects again.

@@ -77,10 +77,11 @@ public final class CommentedDraftBenchmark {
         time("open the version (git read, parse, number, checks)", () -> drafts.open(PROJECT, null));
         time("counts per clause", () -> comments.countsByClause(PROJECT, head, all));
         time("first margin page (" + 20 + " cards)", () -> comments.find(PROJECT, head, all, 0, 20));
-        time("comments to highlight (" + CommentedDraft.HIGHLIGHT_LIMIT + ")",
-                () -> comments.find(PROJECT, head, all, 0, CommentedDraft.HIGHLIGHT_LIMIT));
-        List<PlacedComment> highlighted = comments.find(PROJECT, head, all, 0, CommentedDraft.HIGHLIGHT_LIMIT);
-        String html = time("render the draft with " + highlighted.size() + " highlights",
+        int general = comments.countsByClause(PROJECT, head, all).getOrDefault("", 0);
+        time("comments to highlight (" + CommentedDraft.HIGHLIGHT_LIMIT + ", after the general ones)",
+                () -> comments.find(PROJECT, head, all, general, CommentedDraft.HIGHLIGHT_LIMIT));
+        List<PlacedComment> highlighted = comments.find(PROJECT, head, all, general, CommentedDraft.HIGHLIGHT_LIMIT);
+        String html = time("render the draft with the highlights of " + highlighted.size() + " comments",
                 () -> CommentedDraft.highlighted(snapshot.document(), Language.ZH, highlighted));
         time("render the draft without highlights (DraftHtml, for comparison)",
                 () -> DraftHtml.render(snapshot.document(), Language.ZH));
