@@ -113,6 +113,58 @@ class CommentsViewTest extends KaribuUiTest {
         assertThat(dialog.body.getErrorMessage()).contains("10,000").contains("10,500");
     }
 
+    /** The card the margin shows for a comment, as the browser would receive it. */
+    @SuppressWarnings("unchecked")
+    private static String cardText(CommentedDraft view, long commentId) {
+        PlacedComment placed = margin(view).stream().filter(p -> p.comment().id() == commentId).findFirst()
+                .orElseThrow();
+        var renderer = (com.vaadin.flow.data.renderer.ComponentRenderer<CommentCard, PlacedComment>)
+                view.margin.getColumnByKey("card").getRenderer();
+        return renderer.createComponent(placed).getElement().getTextRecursively();
+    }
+
+    @Test
+    void comments_made_on_an_earlier_version_show_the_new_number_or_that_their_words_changed() {
+        String tag = UUID.randomUUID().toString();
+        Comment renumbered = comments.create(PROJECT, "wd-1", new CommentForm(null, CommentType.TE,
+                "c-right-access", 0, 0, "", "renumbered " + tag, ""));
+        DraftDocumentWords old = new DraftDocumentWords("c-consent", "同意的范围是否涵盖本方的用途");
+        Comment outdated = comments.create(PROJECT, "wd-1", old.form(drafts(), "outdated " + tag));
+
+        CommentedDraft view = open();
+        assertThat(cardText(view, renumbered.id())).contains("7.4, now 8.1").contains(renumbered.readableId());
+        String card = cardText(view, outdated.id());
+        assertThat(card).contains("The quoted text has been changed since this comment was written.")
+                .contains("同意的范围是否涵盖本方的用途").contains("Made on version");
+        assertThat(view.html()).doesNotContain("data-comments=\"" + outdated.id() + "\"");
+    }
+
+    @Test
+    void the_draft_toolbar_offers_the_comments_with_their_number() {
+        int n = comments.count(PROJECT, org.draftroom.comments.domain.CommentFilter.all());
+        UI.getCurrent().navigate("projects/" + PROJECT);
+        var button = _get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("open-comments"));
+        assertThat(button.getText()).isEqualTo("Comments (" + n + ")");
+        clickAsTheBrowserWould(button);
+        assertThat(_get(CommentsView.class).commented).isNotNull();
+    }
+
+    @Autowired
+    private org.draftroom.drafts.service.DraftService draftService;
+
+    private org.draftroom.drafts.service.DraftService drafts() {
+        return draftService;
+    }
+
+    /** Words of a clause at the version {@code wd-1}, as a comment form on them. */
+    private record DraftDocumentWords(String clauseId, String words) {
+        CommentForm form(org.draftroom.drafts.service.DraftService drafts, String body) {
+            String text = drafts.open(PROJECT, "wd-1").document().require(clauseId).body();
+            int at = text.indexOf(words);
+            return new CommentForm(null, CommentType.TE, clauseId, at, at + words.length(), words, body, "");
+        }
+    }
+
     @Test
     void a_comment_needs_a_type_and_a_text() {
         CommentedDraft view = open();
