@@ -279,16 +279,19 @@ public class CommentRepository {
     }
 
     /**
-     * Moves the project's comments to the version {@code commitId}: writes the rows given (their new placements; they
-     * then follow the project's version) and makes {@code commitId} the project's placement version, which every row
-     * not written follows. The caller holds {@link #lockProjectPlacements}.
+     * Moves the project's comments to the version {@code commitId}: writes the rows given and makes {@code commitId}
+     * the project's placement version, which every row not written follows. The caller holds
+     * {@link #lockProjectPlacements}.
      *
-     * @param written the comments whose placement changed, or that had a version of their own
+     * @param written the comments whose placement changed or that had a version of their own (placed in
+     *                {@code commitId}, {@code followsProject} true), and those that could not be carried (their old
+     *                placement and version, {@code followsProject} false: they keep a version of their own)
      */
     public void movePlacements(String projectId, List<StoredPlacement> written, String commitId) {
         if (!written.isEmpty()) {
             int n = written.size();
             Long[] ids = new Long[n];
+            String[] commits = new String[n];
             String[] status = new String[n];
             String[] clause = new String[n];
             String[] number = new String[n];
@@ -299,6 +302,7 @@ public class CommentRepository {
             for (int i = 0; i < n; i++) {
                 Placement p = written.get(i).placement();
                 ids[i] = written.get(i).id();
+                commits[i] = written.get(i).followsProject() ? null : written.get(i).placementCommitId();
                 status[i] = p.status().name();
                 clause[i] = p.clauseId();
                 number[i] = p.clauseNumber();
@@ -308,16 +312,16 @@ public class CommentRepository {
                 ce[i] = p.candidate().map(Span::end).orElse(null);
             }
             jdbc.sql("""
-                            update comment c set placement_commit = null, placement_status = u.status,
+                            update comment c set placement_commit = u.pcommit, placement_status = u.status,
                                 placement_clause_id = u.clause, placement_clause_number = u.number,
                                 highlight_start = u.hs, highlight_end = u.he, candidate_start = u.cs,
                                 candidate_end = u.ce
-                            from unnest(cast(:ids as bigint[]), cast(:status as text[]), cast(:clause as text[]),
-                                        cast(:number as text[]), cast(:hs as int[]), cast(:he as int[]),
-                                        cast(:cs as int[]), cast(:ce as int[]))
-                                 as u(id, status, clause, number, hs, he, cs, ce)
+                            from unnest(cast(:ids as bigint[]), cast(:commits as text[]), cast(:status as text[]),
+                                        cast(:clause as text[]), cast(:number as text[]), cast(:hs as int[]),
+                                        cast(:he as int[]), cast(:cs as int[]), cast(:ce as int[]))
+                                 as u(id, pcommit, status, clause, number, hs, he, cs, ce)
                             where c.id = u.id and c.project_id = :p""")
-                    .param("p", projectId).param("ids", ids).param("status", status).param("clause", clause)
+                    .param("p", projectId).param("ids", ids).param("commits", commits).param("status", status).param("clause", clause)
                     .param("number", number).param("hs", hs).param("he", he).param("cs", cs).param("ce", ce)
                     .update();
         }

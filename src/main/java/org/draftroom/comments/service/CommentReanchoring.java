@@ -52,11 +52,11 @@ public class CommentReanchoring {
 
     private final CommentRepository comments;
     private final DraftReader drafts;
-    private final Versions versions;
+    private final OutlineCache versions;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    CommentReanchoring(CommentRepository comments, DraftReader drafts, Versions versions,
+    CommentReanchoring(CommentRepository comments, DraftReader drafts, OutlineCache versions,
                        PlatformTransactionManager transactions, Clock clock) {
         this.comments = comments;
         this.drafts = drafts;
@@ -113,20 +113,32 @@ public class CommentReanchoring {
         List<StoredPlacement> written = new ArrayList<>();
         List<Long> changedIds = new ArrayList<>();
         List<String> changeDetails = new ArrayList<>();
+        int pinned = 0;
         for (Map.Entry<String, List<StoredPlacement>> source : bySource.entrySet()) {
-            Reanchoring step = Reanchoring.between(versions.outline(projectId, source.getKey()).document(),
-                    targetDocument);
+            Reanchoring step = step(projectId, source.getKey(), targetDocument);
             for (StoredPlacement previous : source.getValue()) {
                 Placement before = previous.placement();
-                Placement next;
-                try {
-                    next = step.place(before);
-                } catch (IllegalArgumentException doesNotFit) {
-                    // A stored placement that does not fit its version (should not happen): start again from the
-                    // anchor, which is checked against the version it was made on.
-                    String anchorCommit = before.anchor().commitId();
-                    next = fromAnchors.computeIfAbsent(anchorCommit, c -> Reanchoring.between(
-                            versions.outline(projectId, c).document(), targetDocument)).place(before.anchor());
+                Placement next = null;
+                if (step != null) {
+                    try {
+                        next = step.place(before);
+                    } catch (IllegalArgumentException doesNotFit) {
+                        // Should not happen: start again from the anchor, checked against the version it was made on.
+                    }
+                }
+                if (next == null) {
+                    Reanchoring fromAnchor = fromAnchors.computeIfAbsent(before.anchor().commitId(),
+                            c -> step(projectId, c, targetDocument));
+                    next = fromAnchor == null ? null : fromAnchor.place(before.anchor());
+                }
+                if (next == null) {
+                    // Neither its version nor its anchor's can be read (a repository restored without them): the
+                    // comment keeps its version of its own, so it never claims a place it was not carried to.
+                    pinned++;
+                    if (previous.followsProject()) {
+                        written.add(new StoredPlacement(previous.id(), before, previous.placementCommitId(), false));
+                    }
+                    continue;
                 }
                 if (!previous.followsProject() || !samePlace(before, next)) {
                     written.add(new StoredPlacement(previous.id(), next, target, true));
@@ -137,6 +149,10 @@ public class CommentReanchoring {
                 }
             }
         }
+        if (pinned > 0) {
+            log.warn("{} comments of {} could not be carried to {}: the versions they stand in cannot be read",
+                    pinned, projectId, target);
+        }
         long t2 = System.nanoTime();
         comments.movePlacements(projectId, written, target);
         comments.insertSystemEvents(changedIds, changeDetails, CommentEvent.REANCHORED, clock.instant());
@@ -144,6 +160,17 @@ public class CommentReanchoring {
                 projectId, stale.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, written.size(),
                 (System.nanoTime() - t2) / 1_000_000);
         return stale.size();
+    }
+
+    /** The step from a version to the target, or null if that version cannot be read (logged). */
+    private Reanchoring step(String projectId, String from, DraftDocument target) {
+        try {
+            return Reanchoring.between(versions.outline(projectId, from).document(), target);
+        } catch (RuntimeException unreadable) {
+            log.warn("Version {} of {} cannot be read to re-anchor comments from it: {}", from, projectId,
+                    unreadable.toString());
+            return null;
+        }
     }
 
     /** Whether two placements put the comment at the same place (then its row need not be written). */

@@ -84,13 +84,13 @@ public class CommentService {
     private final CommentRepository comments;
     private final DraftReader drafts;
     private final DraftService draftService;
-    private final Versions versions;
+    private final OutlineCache versions;
     private final Access access;
     private final ObjectProvider<RoundCommentRules> roundRules;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CommentService(CommentRepository comments, DraftReader drafts, DraftService draftService, Versions versions,
+    CommentService(CommentRepository comments, DraftReader drafts, DraftService draftService, OutlineCache versions,
                    Access access, ObjectProvider<RoundCommentRules> roundRules, ApplicationEventPublisher events,
                    Clock clock) {
         this.comments = comments;
@@ -395,9 +395,9 @@ public class CommentService {
     private Listing listing(String projectId, String commitId, CommentFilter f) {
         Project project = project(projectId);
         CurrentUser me = access.current();
+        Scope byPlacement = scope(project, f, me, true);
         String commit = resolve(projectId, commitId);
         NumberedOutline outline = versions.outline(projectId, commit);
-        Scope byPlacement = scope(project, f, me, true);
         boolean fast = !comments.anyPlacedElsewhere(scope(project, f, me, false), commit);
         List<String> order = outline.clauses().stream().map(NumberedClause::id).filter(id -> !id.isEmpty())
                 .distinct().toList();
@@ -447,11 +447,34 @@ public class CommentService {
         try {
             return steps.computeIfAbsent(c.placementCommitId(), from -> Reanchoring.between(
                     versions.outline(c.projectId(), from).document(), target.document())).place(c.placement());
-        } catch (IllegalArgumentException stale) {
-            return steps.computeIfAbsent("anchor:" + c.anchor().commitId(), from -> Reanchoring.between(
-                    versions.outline(c.projectId(), c.anchor().commitId()).document(), target.document()))
-                    .place(c.anchor());
+        } catch (RuntimeException unusable) {
+            try {
+                return steps.computeIfAbsent("anchor:" + c.anchor().commitId(), from -> Reanchoring.between(
+                        versions.outline(c.projectId(), c.anchor().commitId()).document(), target.document()))
+                        .place(c.anchor());
+            } catch (RuntimeException unreadable) {
+                return unverified(c.anchor(), target);
+            }
         }
+    }
+
+    /**
+     * Where a comment stands when none of the versions it was placed in can be read: nothing can show that its words
+     * are still there, so a quote is outdated (never a highlight of possibly wrong words), a whole-clause comment stays
+     * on its clause, and a comment whose clause is gone is orphaned.
+     */
+    private static Placement unverified(Anchor anchor, NumberedOutline target) {
+        if (anchor.isGeneral()) {
+            return Placement.initial(anchor);
+        }
+        if (target.document().find(anchor.clauseId()).isEmpty()) {
+            return new Placement(anchor, Status.ORPHANED, Anchor.GENERAL, "", Optional.empty(), Optional.empty());
+        }
+        String number = target.number(anchor.clauseId());
+        return anchor.hasQuote()
+                ? new Placement(anchor, Status.OUTDATED, anchor.clauseId(), number, Optional.empty(), Optional.empty())
+                : new Placement(anchor, Status.ANCHORED, anchor.clauseId(), number, Optional.of(new Span(0, 0)),
+                        Optional.empty());
     }
 
     private static int position(Placement p) {

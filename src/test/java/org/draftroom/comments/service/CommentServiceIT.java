@@ -37,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -56,6 +57,7 @@ class CommentServiceIT {
     @Autowired UserDetailsService users;
     @Autowired ApplicationEventPublisher events;
     @Autowired Messages messages;
+    @Autowired JdbcClient jdbc;
 
     @AfterEach
     void signOut() {
@@ -165,6 +167,32 @@ class CommentServiceIT {
 
         assertThat(comments.get(rewritten.id())).isEqualTo(after);
         assertThat(comments.history(rewritten.id())).hasSize(2);
+    }
+
+    @Test
+    void a_comment_that_cannot_be_carried_never_blocks_a_save_nor_the_other_comments() {
+        Project project = freshProject("wd-1");
+        SignedIn.as(users, "editor2");
+        String v2017 = head(project.id());
+        Comment fine = comments.create(project.id(), v2017,
+                on(project.id(), "c-right-access", "控制者所保存的其个人信息的类型和内容", "请补充查询期限。", ""));
+        Comment broken = comments.create(project.id(), v2017,
+                on(project.id(), "c-right-withdrawal", "撤回的操作不应比给出同意的操作更复杂", "x", ""));
+        String lost = "0123456789abcdef0123456789abcdef01234567";
+        jdbc.sql("update comment set placement_commit = :lost, anchor_commit = :lost where id = :id")
+                .param("lost", lost).param("id", broken.id()).update();
+
+        DraftService.SaveResult saved = drafts.save(project.id(), v2017,
+                drafts.open(SAMPLE, "cd-1").document().text(), "Restructure as in 2020");
+
+        assertThat(saved.changed()).isTrue();
+        assertThat(comments.get(fine.id()).placementCommitId()).isEqualTo(saved.version().commitId());
+        assertThat(comments.get(fine.id()).placement().clauseNumber()).isEqualTo("8.1");
+        assertThat(comments.get(broken.id()).placementCommitId()).as("kept where it was").isEqualTo(lost);
+        assertThat(comments.find(project.id(), null, CommentFilter.all(), 0, 10))
+                .filteredOn(p -> p.comment().id() == broken.id()).singleElement()
+                .satisfies(p -> assertThat(p.placement().status()).as("its words cannot be verified: no highlight")
+                        .isEqualTo(Status.OUTDATED));
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * decide who may see what.
  */
 @Component
-class Versions {
+class OutlineCache {
 
     static final int CAPACITY = 24;
 
@@ -24,7 +24,7 @@ class Versions {
         }
     };
 
-    Versions(DraftReader reader) {
+    OutlineCache(DraftReader reader) {
         this.reader = reader;
     }
 
