@@ -165,6 +165,36 @@ class CommentsViewTest extends KaribuUiTest {
         }
     }
 
+    @Autowired
+    private org.draftroom.drafts.service.ProjectService projects;
+
+    @Test
+    void a_comment_whose_clause_was_deleted_is_shown_under_general_with_a_note() throws InterruptedException {
+        String code = "GB/T 97" + (System.nanoTime() % 100_000);
+        org.draftroom.drafts.domain.Project[] created = new org.draftroom.drafts.domain.Project[1];
+        asUser("secretariat", () -> created[0] = projects.create(new org.draftroom.drafts.domain.ProjectForm(code,
+                "意见界面测试", "Comments view test", org.draftroom.drafts.domain.DocumentType.GB_T, "WG7",
+                org.draftroom.drafts.domain.Stage.DRAFTING, "", null),
+                org.draftroom.drafts.domain.DraftFormat.parse("# 范围 {#scope}\n\n本文件规定了要求。\n\n"
+                        + "# 要求 {#req}\n\n应删除无用数据。\n")));
+        String project = created[0].id();
+        Comment made = comments.create(project, "", new CommentForm(null, CommentType.TE, "req", 1, 6, "应删除无用",
+                "orphan " + UUID.randomUUID(), ""));
+        var latest = draftService.open(project, null);
+        draftService.save(project, latest.version().commitId(),
+                org.draftroom.drafts.domain.Outline.deleteClause(latest.document(), "req").text(), "Drop clause 2");
+        for (int i = 0; i < 100 && comments.get(made.id()).placement().status()
+                != org.draftroom.comments.anchoring.Placement.Status.ORPHANED; i++) {
+            Thread.sleep(100);
+        }
+
+        UI.getCurrent().navigate(CommentsView.href(project, null));
+        CommentedDraft view = _get(CommentsView.class).commented;
+        assertThat(view.counts()).containsEntry("", 1).doesNotContainKey("req");
+        assertThat(cardText(view, made.id())).contains("Clause 2 \"要求\" has been deleted")
+                .contains("General").contains("应删除无用");
+    }
+
     @Test
     void a_comment_needs_a_type_and_a_text() {
         CommentedDraft view = open();
