@@ -452,7 +452,7 @@ public class CommentedDraft extends VerticalLayout {
             return;
         }
         Clause clause = snapshot.document().require(selectedClause);
-        openDialog(new CommentDialog.Target(clause.id(), clauseLabel(clause.id()), 0, 0, "", clause.body().strip()));
+        openDialog(new CommentDialog.Target(clause.id(), clauseLabel(clause.id()), 0, 0, "", clause.body()));
     }
 
     CommentDialog openDialog(CommentDialog.Target target) {

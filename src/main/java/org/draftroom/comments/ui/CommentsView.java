@@ -91,7 +91,7 @@ class CommentsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             banner.addClassName("banner-info");
             banner.setId("old-version-banner");
             Button toLatest = new Button(getTranslation("draft.open-latest"), VaadinIcon.ARROW_FORWARD.create(),
-                    e -> getUI().ifPresent(ui -> ui.getPage().setLocation(href(projectId, null))));
+                    e -> getUI().ifPresent(ui -> ui.navigate(href(projectId, null))));
             toLatest.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             banner.add(toLatest);
             add(banner);

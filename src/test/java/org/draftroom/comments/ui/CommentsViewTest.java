@@ -196,6 +196,28 @@ class CommentsViewTest extends KaribuUiTest {
     }
 
     @Test
+    void picking_a_clause_in_the_outline_comments_on_the_whole_clause() {
+        CommentedDraft view = open();
+        assertThat(view.commentClause.isEnabled()).isFalse();
+        view.selectClause("c-cessation");
+        assertThat(view.commentClause.isEnabled()).isTrue();
+        view.commentOnClause();
+        CommentDialog dialog = _get(CommentDialog.class);
+        assertThat(dialog.proposed.getValue()).as("the clause text, to edit into a proposal")
+                .isEqualTo(draftService.open(PROJECT, null).document().require("c-cessation").body());
+        dialog.type.setValue(CommentType.GE);
+        String text = "whole clause " + UUID.randomUUID();
+        dialog.body.setValue(text);
+        clickAsTheBrowserWould(dialog.save);
+
+        Comment made = margin(view).stream().map(PlacedComment::comment).filter(c -> c.body().equals(text))
+                .findFirst().orElseThrow();
+        assertThat(made.anchor().clauseId()).isEqualTo("c-cessation");
+        assertThat(made.anchor().hasQuote()).isFalse();
+        assertThat(made.hasProposedChange()).as("an unchanged clause text is no proposal").isFalse();
+    }
+
+    @Test
     void a_comment_needs_a_type_and_a_text() {
         CommentedDraft view = open();
         CommentDialog dialog = view.openDialog(CommentDialog.Target.general());
