@@ -1,0 +1,33 @@
+package org.draftroom.comments.domain;
+
+import java.time.Instant;
+import org.draftroom.comments.anchoring.Anchor;
+import org.draftroom.comments.anchoring.Placement;
+
+/**
+ * A comment on a project's draft.
+ *
+ * @param roundId           the consultation round, null for a comment on the working draft
+ * @param readableId        organisation code + "-" + a three-digit sequence per project and organisation
+ *                          ({@code CN-ABC-007}); for a person without organisation their upper-cased username
+ * @param organisationId    the author's organisation when the comment was made, null if none
+ * @param organisationCode  its code then, null if none
+ * @param proposedChange    the proposed text, empty if none
+ * @param anchor            where the comment was made, as it was then
+ * @param placement         where it stands in {@code placementCommitId}
+ * @param placementCommitId the latest version of the draft the re-anchoring has carried the comment to
+ * @param appliedCommitId   the version that applied the proposed change, null if not applied
+ * @param late              accepted by the secretariat after the round closed
+ * @param replyCount        the number of replies in the thread
+ */
+public record Comment(long id, String projectId, Long roundId, String readableId, long authorId, String authorName,
+                      Long organisationId, String organisationCode, CommentType type, String body,
+                      String proposedChange, Anchor anchor, Placement placement, String placementCommitId,
+                      CommentStatus status, String appliedCommitId, boolean late, Instant createdAt,
+                      Instant updatedAt, int replyCount) {
+
+    /** Whether the comment proposes a change of text. */
+    public boolean hasProposedChange() {
+        return proposedChange != null && !proposedChange.isBlank();
+    }
+}
