@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.draftroom.base.DraftroomProperties;
 import org.draftroom.base.FieldProblemException;
 import org.draftroom.base.UserFacingException;
+import org.draftroom.comments.RoundCommentRules;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.drafts.service.DraftService.DraftSnapshot;
 import org.draftroom.rounds.RoundClosingSoon;
@@ -48,7 +49,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class RoundService {
+public class RoundService implements RoundCommentRules {
 
     static final int LABEL_MAX = 100;
     static final int INSTRUCTIONS_MAX = 10_000;
@@ -357,6 +358,7 @@ public class RoundService {
     // ---- the comments module's rules (RoundCommentRules) -----------------------------------------------------------
 
     /** The commit the round froze; comments of a round are made against it. */
+    @Override
     @Transactional(readOnly = true)
     public String frozenCommit(long roundId) {
         return find(roundId).commitId();
@@ -366,18 +368,21 @@ public class RoundService {
      * Refuses (with a {@link UserFacingException}) when the user may not write comments of the round now; returns
      * true when the comment is late (written after closing, by the secretariat or an organisation it allowed).
      */
+    @Override
     @Transactional(readOnly = true)
     public boolean checkWrite(long roundId, CurrentUser user) {
         return checkWrite(find(roundId), user);
     }
 
     /** Whether the user may read the round's comments at all (audience once open, secretariat, the WG's editors). */
+    @Override
     @Transactional(readOnly = true)
     public boolean mayRead(long roundId, CurrentUser user) {
         return rounds.findById(roundId).map(r -> mayRead(r, user)).orElse(false);
     }
 
     /** Organisations whose comments of the round the user may see; empty = all of them. */
+    @Override
     @Transactional(readOnly = true)
     public Optional<Set<Long>> visibleOrganisations(long roundId, CurrentUser user) {
         Round round = find(roundId);
