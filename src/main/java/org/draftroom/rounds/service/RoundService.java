@@ -215,7 +215,13 @@ public class RoundService implements RoundCommentRules {
                 ? "" : " · " + organisations.stream().map(InvitedOrganisation::code).collect(Collectors.joining(", "))),
                 "—", me.username(), now);
         // The tag is written last: when Git refuses it (name taken or malformed), the transaction rolls back.
-        drafts.tag(projectId, commitId, tagName, label + " (" + number + ")");
+        try {
+            drafts.tag(projectId, commitId, tagName, label + " (" + number + ")");
+        } catch (FieldProblemException e) {
+            throw e;
+        } catch (UserFacingException refused) {
+            throw new FieldProblemException("round.tag", refused.messageKey(), refused.args());
+        }
         if (!opens.isAfter(now)) {
             announceIfOpen(id);
         }
