@@ -38,7 +38,6 @@ create table comment (
     late                    boolean       not null default false,
     created_at              timestamptz   not null,
     updated_at              timestamptz   not null,
-    check (anchor_end - anchor_start = length(anchor_quote)),
     check ((highlight_start is null) = (highlight_end is null)),
     check ((candidate_start is null) = (candidate_end is null))
 );
@@ -74,7 +73,7 @@ create table comment_event (
     comment_id bigint      not null references comment (id) on delete cascade,
     kind       varchar(16) not null check (kind in ('CREATED', 'EDITED', 'RESOLVED', 'REOPENED', 'APPLIED',
                                                     'REANCHORED', 'REPLIED')),
-    actor_id   bigint      not null references app_user (id),
+    actor_id   bigint      references app_user (id), -- null: the system (re-anchoring)
     detail     text        not null default '',
     at         timestamptz not null
 );

@@ -7,10 +7,11 @@ import java.time.Instant;
  *
  * @param kind    {@link #CREATED}, {@link #EDITED}, {@link #RESOLVED}, {@link #REOPENED}, {@link #APPLIED},
  *                {@link #REANCHORED} (the placement status changed) or {@link #REPLIED}
- * @param actorId the person who acted; for {@link #REANCHORED} the author of the version that moved the comment
- *                when known, else the comment's author
- * @param detail  the reason (resolve, reopen), the commit id (applied), "ANCHORED → OUTDATED @ commit" (re-anchored),
- *                otherwise empty
+ * @param actorId the person who acted; 0 (with an empty name) for the system, which records {@link #REANCHORED}
+ * @param detail  the reason (resolved, reopened); the commit id of the version made (applied); the status before,
+ *                the status after and the commit id, separated by spaces ({@code "ANCHORED OUTDATED 3f2a…"},
+ *                re-anchored); the type code, a line break and the text before the change (edited); otherwise
+ *                empty
  */
 public record CommentEvent(long id, long commentId, String kind, long actorId, String actorName, String detail,
                            Instant at) {

@@ -1,0 +1,407 @@
+package org.draftroom.comments.data;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.draftroom.comments.anchoring.Anchor;
+import org.draftroom.comments.anchoring.Placement;
+import org.draftroom.comments.anchoring.Placement.Span;
+import org.draftroom.comments.anchoring.Placement.Status;
+import org.draftroom.comments.domain.Comment;
+import org.draftroom.comments.domain.CommentEvent;
+import org.draftroom.comments.domain.CommentFilter;
+import org.draftroom.comments.domain.CommentStatus;
+import org.draftroom.comments.domain.CommentType;
+import org.draftroom.comments.domain.Reply;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Comments, their replies, history and per-organisation sequences in PostgreSQL. Callers hold the transaction.
+ * Listing and counting happen in SQL, so that a page of a project's comments never loads the others.
+ */
+@Repository
+public class CommentRepository {
+
+    private static final String SELECT = """
+            select c.*, u.display_name as author_name,
+                   (select count(*) from comment_reply r where r.comment_id = c.id) as reply_count
+            from comment c join app_user u on u.id = c.author_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    CommentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Which rows a query covers: the filter, and the reader's restriction to some organisations' comments (their own
+     * comments stay visible).
+     *
+     * @param visibleOrganisations null = every organisation
+     * @param viewerId             the reader, whose own comments are visible whatever the restriction
+     * @param byPlacement          whether the filter's clause and outdated parts apply to the stored placement
+     *                             (false when the caller places the comments in another version itself)
+     */
+    public record Scope(String projectId, CommentFilter filter, Set<Long> visibleOrganisations, long viewerId,
+                       boolean byPlacement) {
+    }
+
+    /** A new comment's row. */
+    public record NewComment(String projectId, Long roundId, String readableId, long authorId, Long organisationId,
+                             String organisationCode, CommentType type, String body, String proposedChange,
+                             Placement placement, String placementCommitId, boolean late, Instant at) {
+    }
+
+    /** A comment's placement as the re-anchoring stores it. */
+    public record StoredPlacement(long id, Placement placement, String placementCommitId) {
+    }
+
+    /**
+     * The next number of the comments of a project by one organisation (or person). Takes the sequence row's lock
+     * until the transaction ends, so two comments never get the same number.
+     */
+    public int nextSequence(String projectId, String ownerCode) {
+        return jdbc.sql("""
+                        insert into comment_sequence (project_id, owner_code, last_value) values (:p, :o, 1)
+                        on conflict (project_id, owner_code)
+                        do update set last_value = comment_sequence.last_value + 1
+                        returning last_value""")
+                .param("p", projectId).param("o", ownerCode).query(Integer.class).single();
+    }
+
+    public long insert(NewComment c) {
+        Anchor a = c.placement().anchor();
+        Placement p = c.placement();
+        return jdbc.sql("""
+                        insert into comment (project_id, round_id, readable_id, author_id, organisation_id,
+                            organisation_code, comment_type, body, proposed_change, anchor_clause_id, anchor_quote,
+                            anchor_prefix, anchor_suffix, anchor_start, anchor_end, anchor_commit,
+                            anchor_clause_number, anchor_clause_title, placement_commit, placement_status,
+                            placement_clause_id, placement_clause_number, highlight_start, highlight_end,
+                            candidate_start, candidate_end, status, late, created_at, updated_at)
+                        values (:project, :round, :readable, :author, :org, :orgCode, :type, :body, :proposed,
+                            :clause, :quote, :prefix, :suffix, :start, :end, :commit, :number, :title,
+                            :pcommit, :pstatus, :pclause, :pnumber, :hs, :he, :cs, :ce, 'OPEN', :late, :at, :at)
+                        returning id""")
+                .param("project", c.projectId()).param("round", c.roundId()).param("readable", c.readableId())
+                .param("author", c.authorId()).param("org", c.organisationId()).param("orgCode", c.organisationCode())
+                .param("type", c.type().name()).param("body", c.body()).param("proposed", c.proposedChange())
+                .param("clause", a.clauseId()).param("quote", a.quote()).param("prefix", a.prefix())
+                .param("suffix", a.suffix()).param("start", a.start()).param("end", a.end())
+                .param("commit", a.commitId()).param("number", a.clauseNumber()).param("title", a.clauseTitle())
+                .param("pcommit", c.placementCommitId()).param("pstatus", p.status().name())
+                .param("pclause", p.clauseId()).param("pnumber", p.clauseNumber())
+                .param("hs", p.highlight().map(Span::start).orElse(null))
+                .param("he", p.highlight().map(Span::end).orElse(null))
+                .param("cs", p.candidate().map(Span::start).orElse(null))
+                .param("ce", p.candidate().map(Span::end).orElse(null))
+                .param("late", c.late()).param("at", Timestamp.from(c.at()))
+                .query(Long.class).single();
+    }
+
+    public Optional<Comment> findById(long id) {
+        return jdbc.sql(SELECT + " where c.id = :id").param("id", id).query(CommentRepository::map).optional();
+    }
+
+    /** Locks the comment's row until the transaction ends (status changes of one comment happen one at a time). */
+    public Optional<Comment> findForUpdate(long id) {
+        jdbc.sql("select id from comment where id = :id for update").param("id", id).query(Long.class).optional();
+        return findById(id);
+    }
+
+    public void updateText(long id, CommentType type, String body, String proposedChange, Instant at) {
+        jdbc.sql("update comment set comment_type = :type, body = :body, proposed_change = :proposed,"
+                        + " updated_at = :at where id = :id")
+                .param("type", type.name()).param("body", body).param("proposed", proposedChange)
+                .param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    public void updateStatus(long id, CommentStatus status, Instant at) {
+        jdbc.sql("update comment set status = :status, updated_at = :at where id = :id")
+                .param("status", status.name()).param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    public void markApplied(long id, String commitId, Instant at) {
+        jdbc.sql("update comment set applied_commit = :commit, status = 'RESOLVED', updated_at = :at where id = :id")
+                .param("commit", commitId).param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    // --- listing -----------------------------------------------------------------------------------------------
+
+    /**
+     * A page of the comments in scope, ordered as in the version whose clause order is given: document-level comments
+     * first, then by clause, then by position in the clause, then by age. Only for comments whose stored placement is
+     * in that version ({@link #anyPlacedElsewhere} is false).
+     */
+    public List<Comment> page(Scope scope, List<String> clauseOrder, int offset, int limit) {
+        Where where = where(scope);
+        return jdbc.sql(SELECT + where.sql + """
+                         order by (c.placement_clause_id <> ''),
+                                  array_position(cast(:order as text[]), cast(c.placement_clause_id as text)),
+                                  coalesce(c.highlight_start, c.candidate_start, 0), c.id
+                         offset :offset limit :limit""")
+                .params(where.params).param("order", clauseOrder.toArray(String[]::new))
+                .param("offset", Math.max(0, offset)).param("limit", Math.max(0, limit))
+                .query(CommentRepository::map).list();
+    }
+
+    /** Every comment in scope, in no particular order (for placing them in another version). */
+    public List<Comment> all(Scope scope) {
+        Where where = where(scope);
+        return jdbc.sql(SELECT + where.sql + " order by c.id").params(where.params).query(CommentRepository::map)
+                .list();
+    }
+
+    public int count(Scope scope) {
+        Where where = where(scope);
+        return jdbc.sql("select count(*) from comment c" + where.sql).params(where.params).query(Integer.class)
+                .single();
+    }
+
+    /** The number of comments in scope per clause of their stored placement ({@code ""}: document level). */
+    public Map<String, Integer> countsByClause(Scope scope) {
+        Where where = where(scope);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.sql("select c.placement_clause_id, count(*) as n from comment c" + where.sql
+                        + " group by c.placement_clause_id")
+                .params(where.params)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
+    /** Whether a comment in scope has its stored placement in a version other than {@code commitId}. */
+    public boolean anyPlacedElsewhere(Scope scope, String commitId) {
+        Where where = where(scope);
+        return jdbc.sql("select exists (select 1 from comment c" + where.sql + " and c.placement_commit <> :target)")
+                .params(where.params).param("target", commitId).query(Boolean.class).single();
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(Scope scope) {
+        CommentFilter f = scope.filter();
+        StringBuilder sql = new StringBuilder(" where c.project_id = :project");
+        Map<String, Object> params = new HashMap<>();
+        params.put("project", scope.projectId());
+        if (f.roundId() == null) {
+            sql.append(" and c.round_id is null");
+        } else {
+            sql.append(" and c.round_id = :round");
+            params.put("round", f.roundId());
+        }
+        if (!f.types().isEmpty()) {
+            sql.append(" and c.comment_type in (:types)");
+            params.put("types", f.types().stream().map(Enum::name).toList());
+        }
+        if (!f.statuses().isEmpty()) {
+            sql.append(" and c.status in (:statuses)");
+            params.put("statuses", f.statuses().stream().map(Enum::name).toList());
+        }
+        if (f.authorId() != null) {
+            sql.append(" and c.author_id = :authorId");
+            params.put("authorId", f.authorId());
+        }
+        if (f.organisationId() != null) {
+            sql.append(" and c.organisation_id = :orgId");
+            params.put("orgId", f.organisationId());
+        }
+        if (scope.visibleOrganisations() != null) {
+            sql.append(scope.visibleOrganisations().isEmpty() ? " and (c.author_id = :viewer"
+                    : " and (c.author_id = :viewer or c.organisation_id in (:visibleOrgs)");
+            sql.append(")");
+            params.put("viewer", scope.viewerId());
+            if (!scope.visibleOrganisations().isEmpty()) {
+                params.put("visibleOrgs", List.copyOf(scope.visibleOrganisations()));
+            }
+        }
+        if (scope.byPlacement()) {
+            if (f.clauseId() != null) {
+                sql.append(" and c.placement_clause_id = :clause");
+                params.put("clause", f.clauseId());
+            }
+            if (f.outdatedOnly()) {
+                sql.append(" and c.placement_status = 'OUTDATED'");
+            }
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    // --- re-anchoring ------------------------------------------------------------------------------------------
+
+    /**
+     * Takes the project's re-anchoring lock until the transaction ends, so that two re-anchorings of one project run
+     * one after the other.
+     */
+    public void lockProjectPlacements(String projectId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('comment-placements:' || :p))").param("p", projectId)
+                .query((rs, n) -> 1).list();
+    }
+
+    /** Every comment of the project whose stored placement is not in {@code commitId}, oldest first. */
+    public List<StoredPlacement> placementsNotIn(String projectId, String commitId) {
+        return jdbc.sql("select * from comment c where c.project_id = :p and c.placement_commit <> :commit"
+                        + " order by c.id")
+                .param("p", projectId).param("commit", commitId)
+                .query((rs, n) -> new StoredPlacement(rs.getLong("id"), placement(rs),
+                        rs.getString("placement_commit")))
+                .list();
+    }
+
+    /**
+     * Stores new placements, all in {@code commitId}, in one statement; a row whose placement moved on in the
+     * meantime (its placement commit is no longer {@code fromCommit}) is left alone.
+     *
+     * @return how many rows were updated
+     */
+    public int updatePlacements(List<StoredPlacement> placements, Map<Long, String> fromCommits, String commitId) {
+        if (placements.isEmpty()) {
+            return 0;
+        }
+        int n = placements.size();
+        Long[] ids = new Long[n];
+        String[] from = new String[n];
+        String[] status = new String[n];
+        String[] clause = new String[n];
+        String[] number = new String[n];
+        Integer[] hs = new Integer[n];
+        Integer[] he = new Integer[n];
+        Integer[] cs = new Integer[n];
+        Integer[] ce = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            StoredPlacement s = placements.get(i);
+            Placement p = s.placement();
+            ids[i] = s.id();
+            from[i] = fromCommits.get(s.id());
+            status[i] = p.status().name();
+            clause[i] = p.clauseId();
+            number[i] = p.clauseNumber();
+            hs[i] = p.highlight().map(Span::start).orElse(null);
+            he[i] = p.highlight().map(Span::end).orElse(null);
+            cs[i] = p.candidate().map(Span::start).orElse(null);
+            ce[i] = p.candidate().map(Span::end).orElse(null);
+        }
+        return jdbc.sql("""
+                        update comment c set placement_commit = :commit, placement_status = u.status,
+                            placement_clause_id = u.clause, placement_clause_number = u.number,
+                            highlight_start = u.hs, highlight_end = u.he, candidate_start = u.cs, candidate_end = u.ce
+                        from unnest(cast(:ids as bigint[]), cast(:from as text[]), cast(:status as text[]),
+                                    cast(:clause as text[]), cast(:number as text[]), cast(:hs as int[]),
+                                    cast(:he as int[]), cast(:cs as int[]), cast(:ce as int[]))
+                             as u(id, from_commit, status, clause, number, hs, he, cs, ce)
+                        where c.id = u.id and c.placement_commit = u.from_commit""")
+                .param("commit", commitId).param("ids", ids).param("from", from).param("status", status)
+                .param("clause", clause).param("number", number).param("hs", hs).param("he", he)
+                .param("cs", cs).param("ce", ce)
+                .update();
+    }
+
+    // --- replies and history -----------------------------------------------------------------------------------
+
+    public long insertReply(long commentId, long authorId, String body, Instant at) {
+        return jdbc.sql("insert into comment_reply (comment_id, author_id, body, created_at)"
+                        + " values (:c, :a, :b, :at) returning id")
+                .param("c", commentId).param("a", authorId).param("b", body).param("at", Timestamp.from(at))
+                .query(Long.class).single();
+    }
+
+    public Optional<Reply> findReply(long id) {
+        return jdbc.sql("select r.*, u.display_name from comment_reply r join app_user u on u.id = r.author_id"
+                        + " where r.id = :id")
+                .param("id", id).query(CommentRepository::mapReply).optional();
+    }
+
+    public List<Reply> replies(long commentId) {
+        return jdbc.sql("select r.*, u.display_name from comment_reply r join app_user u on u.id = r.author_id"
+                        + " where r.comment_id = :c order by r.created_at, r.id")
+                .param("c", commentId).query(CommentRepository::mapReply).list();
+    }
+
+    /** Records an event; {@code actorId} null for the system. */
+    public void insertEvent(long commentId, String kind, Long actorId, String detail, Instant at) {
+        jdbc.sql("insert into comment_event (comment_id, kind, actor_id, detail, at) values (:c, :k, :a, :d, :at)")
+                .param("c", commentId).param("k", kind).param("a", actorId).param("d", detail == null ? "" : detail)
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    /** Records the same kind of event by the system for many comments, in one statement. */
+    public void insertSystemEvents(List<Long> commentIds, List<String> details, String kind, Instant at) {
+        if (commentIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into comment_event (comment_id, kind, actor_id, detail, at)
+                        select u.id, :k, null, u.detail, :at
+                        from unnest(cast(:ids as bigint[]), cast(:details as text[])) as u(id, detail)""")
+                .param("k", kind).param("at", Timestamp.from(at))
+                .param("ids", commentIds.toArray(Long[]::new)).param("details", details.toArray(String[]::new))
+                .update();
+    }
+
+    public List<CommentEvent> history(long commentId) {
+        return jdbc.sql("select e.*, u.display_name from comment_event e left join app_user u on u.id = e.actor_id"
+                        + " where e.comment_id = :c order by e.at, e.id")
+                .param("c", commentId)
+                .query((rs, n) -> new CommentEvent(rs.getLong("id"), rs.getLong("comment_id"), rs.getString("kind"),
+                        rs.getLong("actor_id"), rs.getString("display_name") == null ? ""
+                                : rs.getString("display_name"), rs.getString("detail"), instant(rs, "at")))
+                .list();
+    }
+
+    // --- mapping -----------------------------------------------------------------------------------------------
+
+    private static Reply mapReply(ResultSet rs, int n) throws SQLException {
+        return new Reply(rs.getLong("id"), rs.getLong("comment_id"), rs.getLong("author_id"),
+                rs.getString("display_name"), rs.getString("body"), instant(rs, "created_at"));
+    }
+
+    static Comment map(ResultSet rs, int n) throws SQLException {
+        Placement placement = placement(rs);
+        return new Comment(rs.getLong("id"), rs.getString("project_id"), nullableLong(rs, "round_id"),
+                rs.getString("readable_id"), rs.getLong("author_id"), rs.getString("author_name"),
+                nullableLong(rs, "organisation_id"), rs.getString("organisation_code"),
+                CommentType.valueOf(rs.getString("comment_type")), rs.getString("body"),
+                rs.getString("proposed_change"), placement.anchor(), placement, rs.getString("placement_commit"),
+                CommentStatus.valueOf(rs.getString("status")), rs.getString("applied_commit"),
+                rs.getBoolean("late"), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getInt("reply_count"));
+    }
+
+    private static Placement placement(ResultSet rs) throws SQLException {
+        Anchor anchor = new Anchor(rs.getString("anchor_clause_id"), rs.getString("anchor_quote"),
+                rs.getString("anchor_prefix"), rs.getString("anchor_suffix"), rs.getInt("anchor_start"),
+                rs.getInt("anchor_end"), rs.getString("anchor_commit"), rs.getString("anchor_clause_number"),
+                rs.getString("anchor_clause_title"));
+        return new Placement(anchor, Status.valueOf(rs.getString("placement_status")),
+                rs.getString("placement_clause_id"), rs.getString("placement_clause_number"),
+                span(rs, "highlight_start", "highlight_end"), span(rs, "candidate_start", "candidate_end"));
+    }
+
+    private static Optional<Span> span(ResultSet rs, String start, String end) throws SQLException {
+        int s = rs.getInt(start);
+        if (rs.wasNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Span(s, rs.getInt(end)));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

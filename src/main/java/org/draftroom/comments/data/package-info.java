@@ -1,0 +1,2 @@
+/** Storage of comments, replies, history and comment-number sequences (JdbcClient, PostgreSQL). */
+package org.draftroom.comments.data;
