@@ -28,7 +28,7 @@ class MessagesTest {
 
     /** Literals of that shape that are file names, YAML fields or key prefixes, not message keys. */
     private static final Set<String> NOT_KEYS = Set.of("draft.md", "project.yaml", "history.yaml", "stage.code",
-            "stage.key", "draft.op.add");
+            "stage.key", "draft.op.add", "comment.anchor");
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();
