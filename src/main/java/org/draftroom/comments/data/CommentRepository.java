@@ -139,13 +139,13 @@ public class CommentRepository {
 
     /**
      * A page of the comments in scope, ordered as in the version whose clause order is given: document-level comments
-     * first, then by clause, then by position in the clause, then by age. Only for comments whose stored placement is
+     * first (general before orphaned), then by clause, then by position in the clause, then by age. Only for comments whose stored placement is
      * in that version ({@link #anyPlacedElsewhere} is false).
      */
     public List<Comment> page(Scope scope, List<String> clauseOrder, int offset, int limit) {
         Where where = where(scope);
-        return jdbc.sql(SELECT + where.sql + """
-                         order by (c.placement_clause_id <> ''),
+        return jdbc.sql(SELECT + where.sql + " " + """
+                         order by (c.placement_clause_id <> ''), (c.anchor_clause_id <> ''),
                                   array_position(cast(:order as text[]), cast(c.placement_clause_id as text)),
                                   coalesce(c.highlight_start, c.candidate_start, 0), c.id
                          offset :offset limit :limit""")

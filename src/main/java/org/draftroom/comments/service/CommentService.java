@@ -339,7 +339,8 @@ public class CommentService {
 
     /**
      * A page of the project's comments that the signed-in person may read, placed in the version {@code commitId} (a
-     * commit id or tag, blank for the latest): document-level (general and orphaned) comments first, then in the order
+     * commit id or tag, blank for the latest): document-level comments first (general, then
+     * orphaned), then in the order
      * of the clauses in that version, then by position in the clause. The filter's clause and "outdated only" parts
      * apply to the placement in that version.
      *
@@ -423,6 +424,7 @@ public class CommentService {
             placed.add(new PlacedComment(c, p));
         }
         placed.sort(Comparator.<PlacedComment>comparingInt(p -> p.placement().isGeneral() ? 0 : 1)
+                .thenComparingInt(p -> p.comment().anchor().isGeneral() ? 0 : 1)
                 .thenComparingInt(p -> order.getOrDefault(p.placement().clauseId(), Integer.MAX_VALUE))
                 .thenComparingInt(p -> position(p.placement()))
                 .thenComparingLong(p -> p.comment().id()));
