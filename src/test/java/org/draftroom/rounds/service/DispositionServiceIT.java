@@ -26,7 +26,15 @@ import org.draftroom.rounds.domain.RoundState;
 import org.draftroom.rounds.domain.RoundStatistics;
 import org.draftroom.security.Access;
 import org.draftroom.security.SignedIn;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.draftroom.drafts.domain.DocumentType;
+import org.draftroom.drafts.service.DraftService;
+import org.draftroom.drafts.domain.DraftDocument;
+import org.draftroom.drafts.domain.ProjectForm;
+import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.service.ProjectService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -36,6 +44,21 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class DispositionServiceIT {
 
     private static final String SAMPLE = "gbt-35273";
+    private static final AtomicInteger CODES = new AtomicInteger((int) (System.nanoTime() % 100_000));
+
+    @Autowired ProjectService projects;
+    @Autowired DraftService draftService;
+    /** A fresh WG7 project with the sample's 2020 text per test, so that tags and rounds never meet other tests'. */
+    private String project;
+
+    @BeforeEach
+    void freshProject() {
+        SignedIn.as(users, "secretariat");
+        DraftDocument text = draftService.open(SAMPLE, "cd-1").document();
+        project = projects.create(new ProjectForm("GB/T R" + CODES.incrementAndGet(), "征求意见测试", "Round test",
+                DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"), text).id();
+        SignedIn.nobody();
+    }
 
     @Autowired RoundService rounds;
     @Autowired DispositionService dispositions;
@@ -55,7 +78,7 @@ class DispositionServiceIT {
 
     private Round round() {
         SignedIn.as(users, "secretariat");
-        Round round = rounds.schedule(new RoundForm(SAMPLE, null, "征求意见稿", "cd-1", null, null,
+        Round round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                 Instant.now().plus(Duration.ofDays(30)), "", Audience.INVITED, Set.of(org("CN-ABC"), org("CN-XYZ")),
                 true));
         SignedIn.nobody();
@@ -64,7 +87,7 @@ class DispositionServiceIT {
 
     private Comment comment(String username, Round round, String clauseId, CommentType type, String body) {
         SignedIn.as(users, username);
-        return comments.create(SAMPLE, round.commitId(), new CommentForm(round.id(), type, clauseId, 0, 0, "", body,
+        return comments.create(project, round.commitId(), new CommentForm(round.id(), type, clauseId, 0, 0, "", body,
                 "Proposed: " + body));
     }
 
@@ -81,20 +104,20 @@ class DispositionServiceIT {
         assertThat(onTime.readableId()).startsWith("CN-ABC-");
 
         SignedIn.as(users, "editor2");
-        assertThatThrownBy(() -> comments.create(SAMPLE, round.commitId(), new CommentForm(round.id(), CommentType.GE,
+        assertThatThrownBy(() -> comments.create(project, round.commitId(), new CommentForm(round.id(), CommentType.GE,
                 "", 0, 0, "", "An editor is not the audience", "")))
                 .satisfies(e -> assertThat(key(e)).isEqualTo("round.write.not-audience"));
 
         comment("reviewer2", round, "", CommentType.GE, "General remark from XYZ.");
         SignedIn.as(users, "reviewer1");
-        assertThat(comments.find(SAMPLE, round.commitId(), CommentFilter.all().withRoundId(round.id()), 0, 100))
+        assertThat(comments.find(project, round.commitId(), CommentFilter.all().withRoundId(round.id()), 0, 100))
                 .as("reviewer1 sees only CN-ABC's comments before publication")
                 .extracting(p -> p.comment().organisationCode()).containsOnly("CN-ABC");
 
         SignedIn.as(users, "secretariat");
         rounds.closeEarly(round.id(), "Closing for the test");
         SignedIn.as(users, "reviewer1");
-        assertThatThrownBy(() -> comments.create(SAMPLE, round.commitId(), new CommentForm(round.id(), CommentType.ED,
+        assertThatThrownBy(() -> comments.create(project, round.commitId(), new CommentForm(round.id(), CommentType.ED,
                 "", 0, 0, "", "Too late", "")))
                 .satisfies(e -> assertThat(key(e)).isEqualTo("round.write.closed"));
         Comment late = comment("secretariat", round, "", CommentType.ED, "Received by letter after the deadline.");

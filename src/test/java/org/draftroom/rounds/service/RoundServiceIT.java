@@ -20,7 +20,14 @@ import org.draftroom.rounds.domain.RoundState;
 import org.draftroom.security.Access;
 import org.draftroom.security.CurrentUser;
 import org.draftroom.security.SignedIn;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.draftroom.drafts.domain.DocumentType;
+import org.draftroom.drafts.domain.DraftDocument;
+import org.draftroom.drafts.domain.ProjectForm;
+import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.service.ProjectService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,6 +38,21 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class RoundServiceIT {
 
     private static final String SAMPLE = "gbt-35273";
+    private static final AtomicInteger CODES = new AtomicInteger((int) (System.nanoTime() % 100_000));
+
+    @Autowired ProjectService projects;
+    @Autowired DraftService draftService;
+    /** A fresh WG7 project with the sample's 2020 text per test, so that tags and rounds never meet other tests'. */
+    private String project;
+
+    @BeforeEach
+    void freshProject() {
+        SignedIn.as(users, "secretariat");
+        DraftDocument text = draftService.open(SAMPLE, "cd-1").document();
+        project = projects.create(new ProjectForm("GB/T R" + CODES.incrementAndGet(), "征求意见测试", "Round test",
+                DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"), text).id();
+        SignedIn.nobody();
+    }
 
     @Autowired RoundService rounds;
     @Autowired RoundRepository repository;
@@ -50,7 +72,7 @@ class RoundServiceIT {
     /** A round on the sample, invited to CN-ABC only, scheduled by the secretariat. */
     private Round invitedRound(Instant opens, Instant closes) {
         SignedIn.as(users, "secretariat");
-        Round round = rounds.schedule(new RoundForm(SAMPLE, null, "征求意见稿", "cd-1", null, opens, closes,
+        Round round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, opens, closes,
                 "Comment on clause 5 in particular.", Audience.INVITED, Set.of(org("CN-ABC")), true));
         SignedIn.nobody();
         return round;
@@ -72,9 +94,9 @@ class RoundServiceIT {
         assertThat(round.state(Instant.now())).isEqualTo(RoundState.OPEN);
         assertThat(round.tagName()).isEqualTo("round-" + round.number());
         as("editor2");
-        assertThat(drafts.open(SAMPLE, round.tagName()).version().commitId()).isEqualTo(round.commitId());
-        assertThat(drafts.history(SAMPLE, 0, 5).stream().filter(v -> v.commitId().equals(round.commitId()))
-                .findFirst().orElseThrow().tags()).contains(round.tagName(), "cd-1");
+        assertThat(drafts.open(project, round.tagName()).version().commitId()).isEqualTo(round.commitId());
+        assertThat(drafts.history(project, 0, 5).stream().filter(v -> v.commitId().equals(round.commitId()))
+                .findFirst().orElseThrow().tags()).containsExactly(round.tagName());
         assertThat(rounds.changes(round.id())).extracting(RoundChange::kind).containsExactly("SCHEDULED");
     }
 
@@ -82,13 +104,13 @@ class RoundServiceIT {
     void a_round_closing_before_it_opens_is_refused() {
         SignedIn.as(users, "secretariat");
         Instant opens = Instant.now().plus(Duration.ofDays(10));
-        assertThatThrownBy(() -> rounds.schedule(new RoundForm(SAMPLE, null, "征求意见稿", null, null, opens,
+        assertThatThrownBy(() -> rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, opens,
                 opens.minus(Duration.ofDays(1)), "", Audience.PUBLIC, Set.of(), true)))
                 .isInstanceOfSatisfying(FieldProblemException.class, e -> {
                     assertThat(e.fieldKey()).isEqualTo("round.closes-at");
                     assertThat(e.messageKey()).isEqualTo("round.closes-before-opens");
                 });
-        assertThatThrownBy(() -> rounds.schedule(new RoundForm(SAMPLE, null, "征求意见稿", null, null, null, null, "",
+        assertThatThrownBy(() -> rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null, null, "",
                 Audience.INVITED, Set.of(), true)))
                 .isInstanceOfSatisfying(FieldProblemException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("round.organisations.required"));
@@ -97,14 +119,14 @@ class RoundServiceIT {
     @Test
     void only_the_secretariat_schedules_rounds() {
         SignedIn.as(users, "editor2");
-        assertThatThrownBy(() -> rounds.schedule(new RoundForm(SAMPLE, null, "征求意见稿", null, null, null, null, "",
+        assertThatThrownBy(() -> rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null, null, "",
                 Audience.PUBLIC, Set.of(), true))).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void a_round_lasts_the_default_duration_unless_told_otherwise() {
         SignedIn.as(users, "secretariat");
-        Round round = rounds.schedule(new RoundForm(SAMPLE, null, "征求意见稿", null, null, null, null, "",
+        Round round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null, null, "",
                 Audience.PUBLIC, Set.of(), true));
         assertThat(Duration.between(round.opensAt(), round.closesAt())).isEqualTo(Duration.ofDays(60));
     }
@@ -224,7 +246,7 @@ class RoundServiceIT {
         assertThat(frozen.version().commitId()).isEqualTo(round.commitId());
         assertThat(frozen.editable()).isFalse();
         assertThat(frozen.outline().number("c-rights")).isEqualTo("8");
-        assertThatThrownBy(() -> drafts.open(SAMPLE, null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> drafts.open(project, null)).isInstanceOf(AccessDeniedException.class);
         assertThat(rounds.visibleRounds()).extracting(Round::id).contains(round.id());
 
         SignedIn.as(users, "reviewer2");
