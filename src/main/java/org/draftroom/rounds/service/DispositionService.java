@@ -13,6 +13,7 @@ import org.draftroom.base.FieldProblemException;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentFilter;
+import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.rounds.DispositionsPublished;
@@ -89,7 +90,7 @@ public class DispositionService {
             throw new UserFacingException("dispositions.not-published");
         }
         List<PlacedComment> placed = comments.find(round.projectId(), round.commitId(),
-                CommentFilter.all().withRoundId(roundId), 0, MAX_COMMENTS);
+                CommentFilter.all().withRoundId(roundId).withTypes(Set.of(CommentType.values())), 0, MAX_COMMENTS);
         Map<Long, DispositionRecord> decided = dispositions.byRound(roundId);
         return placed.stream().map(p -> new DispositionRow(p.comment(), p.placement(),
                 decided.getOrDefault(p.comment().id(), DispositionRecord.none(p.comment().id(), roundId)))).toList();
@@ -211,7 +212,7 @@ public class DispositionService {
         requireStaff(round);
         List<DispositionRow> rows = rows(roundId);
         Map<String, Integer> byType = new LinkedHashMap<>();
-        for (var type : org.draftroom.comments.domain.CommentType.values()) {
+        for (CommentType type : CommentType.values()) {
             byType.put(type.code(), 0);
         }
         Map<String, Integer> byOrganisation = new TreeMap<>();
