@@ -82,7 +82,7 @@ class RoundDashboard extends Div {
             label.addClassName("dash-bar-label");
             Div fill = new Div();
             fill.addClassName("dash-bar-fill");
-            fill.getStyle().set("width", (max == 0 ? 0 : Math.max(2, 100 * e.getValue() / max)) + "%");
+            fill.getStyle().set("width", (max == 0 || e.getValue() == 0 ? 0 : Math.max(2, 100 * e.getValue() / max)) + "%");
             Div track = new Div(fill);
             track.addClassName("dash-bar-track");
             Span count = new Span(String.valueOf(e.getValue()));

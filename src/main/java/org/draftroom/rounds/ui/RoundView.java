@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -101,6 +102,8 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         title.setId("round-title");
         HorizontalLayout head = new HorizontalLayout(title, RoundsUi.stateBadge(this, round, now));
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
+        head.setWidthFull();
+        head.addClassName("round-head");
         Span window = new Span(getTranslation("rounds.window", RoundsUi.time(round.opensAt(), rounds.zone()),
                 RoundsUi.time(round.closesAt(), rounds.zone())) + (round.closedEarly()
                 ? " · " + getTranslation("round.change.closed-early") : ""));
@@ -114,15 +117,20 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         audience.setId("round-audience-line");
         Div info = new Div(window, version, audience);
         info.addClassName("round-info");
+        if (rounds.canManage()) {
+            Component actions = managementBar(now);
+            head.add(actions);
+            head.setFlexGrow(1, actions);
+        }
         add(head, info);
         if (!round.instructions().isBlank()) {
             Paragraph instructions = new Paragraph(round.instructions());
             instructions.addClassName("round-instructions");
             instructions.setId("round-instructions-text");
-            add(instructions);
-        }
-        if (rounds.canManage()) {
-            add(managementBar(now));
+            Details details = new Details(getTranslation("round.instructions"), instructions);
+            details.setOpened(!staff);
+            details.setId("round-instructions");
+            add(details);
         }
         if (!staff && rounds.isInAudience(round.id())) {
             add(submissionBar(me, now));
@@ -182,6 +190,7 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private Component managementBar(Instant now) {
         HorizontalLayout bar = new HorizontalLayout();
         bar.setId("round-actions");
+        bar.setJustifyContentMode(FlexComponent.JustifyContentMode.END);
         RoundState state = round.state(now);
         if (state == RoundState.SCHEDULED) {
             bar.add(action("round-open-now", "rounds.open-now", VaadinIcon.PLAY, () -> new ReasonDialog(
