@@ -154,7 +154,7 @@ public class RoundRepository {
     }
 
     private static final String SUBMISSION = """
-            select s.round_id, s.organisation_id, o.code, su.username, s.submitted_at, ru.username, s.reopened_at,
+            select s.round_id, s.organisation_id, o.code, su.display_name, s.submitted_at, ru.display_name, s.reopened_at,
                    s.reopen_reason
             from round_submission s join organisation o on o.id = s.organisation_id
             left join app_user su on su.id = s.submitted_by left join app_user ru on ru.id = s.reopened_by""";

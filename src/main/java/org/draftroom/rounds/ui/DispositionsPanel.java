@@ -28,6 +28,7 @@ import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundState;
 import org.draftroom.rounds.service.DispositionService;
 import org.draftroom.rounds.service.RoundService;
+import org.draftroom.security.CurrentUser;
 
 /**
  * The merged comment table of a round, sorted by clause of the frozen version. Staff filter it, record dispositions
@@ -39,6 +40,7 @@ class DispositionsPanel extends VerticalLayout {
     private final DispositionService dispositions;
     private final Round round;
     private final boolean staff;
+    private final CurrentUser me;
     private List<DispositionRow> all = List.of();
     final Grid<DispositionRow> grid = new Grid<>();
     final Select<CommentType> type = new Select<>();
@@ -48,9 +50,10 @@ class DispositionsPanel extends VerticalLayout {
     final Button group = new Button();
     final Button publish = new Button();
 
-    DispositionsPanel(RoundService rounds, DispositionService dispositions, Round round, boolean staff,
+    DispositionsPanel(RoundService rounds, DispositionService dispositions, Round round, boolean staff, CurrentUser me,
                       Runnable onPublished) {
         this.dispositions = dispositions;
+        this.me = me;
         this.round = round;
         this.staff = staff;
         setId("dispositions-panel");
@@ -170,7 +173,9 @@ class DispositionsPanel extends VerticalLayout {
         Boolean satisfied = row.disposition().satisfied();
         String answer = satisfied == null ? "" : getTranslation(satisfied ? "dispositions.satisfied.yes"
                 : "dispositions.satisfied.no");
-        if (staff || round.publishedAt() == null) {
+        boolean own = me != null && (row.comment().authorId() == me.id() || (me.organisationId() != null
+                && me.organisationId().equals(row.comment().organisationId())));
+        if (staff || round.publishedAt() == null || !own) {
             return new Span(answer);
         }
         HorizontalLayout buttons = new HorizontalLayout();

@@ -148,7 +148,7 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         if (staff && round.state(now) != RoundState.SCHEDULED && round.state(now) != RoundState.OPEN
                 || round.publishedAt() != null) {
             addPage("rounds.tab.dispositions", "tab-dispositions",
-                    () -> new DispositionsPanel(rounds, dispositions, round, staff, this::reload));
+                    () -> new DispositionsPanel(rounds, dispositions, round, staff, me, this::reload));
         }
         if (staff) {
             addPage("rounds.tab.history", "tab-history", this::history);

@@ -53,6 +53,7 @@ class RoundsUiConfiguration {
                 List<Round> current = rounds.visibleRounds().stream()
                         .filter(r -> r.state(now) == RoundState.OPEN || r.state(now) == RoundState.SCHEDULED
                                 || (r.state(now) == RoundState.CLOSED && !instructions)).toList();
+                com.vaadin.flow.component.UI.getCurrent().getPage().addStyleSheet("context://css/rounds.css");
                 Div content = new Div();
                 content.addClassName("round-cards");
                 content.setId("home-rounds-" + role.toLowerCase());
