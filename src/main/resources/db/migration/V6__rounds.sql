@@ -72,6 +72,16 @@ create table round_late_permission (
     primary key (round_id, organisation_id)
 );
 
+-- Comment sheets imported into a round, by content digest, so that the same file is not imported twice.
+create table round_sheet_import (
+    round_id    bigint       not null references round (id) on delete cascade,
+    digest      char(64)     not null,
+    file_name   varchar(300) not null,
+    imported_by bigint       not null references app_user (id),
+    imported_at timestamptz  not null,
+    primary key (round_id, digest)
+);
+
 -- The disposition of each comment of a round (keyed by the comment's id in the comments module).
 create table disposition (
     comment_id        bigint primary key,

@@ -204,6 +204,19 @@ public class RoundRepository {
                 .map(Timestamp::toInstant);
     }
 
+    public boolean sheetImported(long roundId, String digest) {
+        return jdbc.sql("select count(*) from round_sheet_import where round_id = :r and digest = :d")
+                .param("r", roundId).param("d", digest).query(Long.class).single() > 0;
+    }
+
+    public void recordSheet(long roundId, String digest, String fileName, long userId, Instant at) {
+        jdbc.sql("""
+                        insert into round_sheet_import (round_id, digest, file_name, imported_by, imported_at)
+                        values (:r, :d, :f, :u, :at)""")
+                .param("r", roundId).param("d", digest).param("f", fileName).param("u", userId)
+                .param("at", ts(at)).update();
+    }
+
     /** Organisation id by code (case-insensitive), for the round form and the demo data. */
     public Optional<InvitedOrganisation> organisationByCode(String code) {
         return jdbc.sql("select id, code, name_zh, name_en from organisation where upper(code) = upper(:c)")

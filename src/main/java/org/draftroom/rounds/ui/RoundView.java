@@ -7,6 +7,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -23,6 +24,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import com.vaadin.flow.server.StreamResource;
+import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +46,7 @@ import org.draftroom.rounds.domain.RoundState;
 import org.draftroom.rounds.domain.Submission;
 import org.draftroom.rounds.service.DispositionService;
 import org.draftroom.rounds.service.RoundService;
+import org.draftroom.rounds.service.SheetService;
 import org.draftroom.security.Access;
 import org.draftroom.security.CurrentUser;
 
@@ -63,14 +67,17 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final DispositionService dispositions;
     private final CommentService comments;
     private final Access access;
+    private final SheetService sheets;
     private Round round;
     private boolean staff;
     final Div content = new Div();
     final Tabs tabs = new Tabs();
     final Map<Tab, Supplier<Component>> pages = new LinkedHashMap<>();
 
-    RoundView(RoundService rounds, DispositionService dispositions, CommentService comments, Access access) {
+    RoundView(RoundService rounds, DispositionService dispositions, CommentService comments, Access access,
+              SheetService sheets) {
         this.rounds = rounds;
+        this.sheets = sheets;
         this.dispositions = dispositions;
         this.comments = comments;
         this.access = access;
@@ -223,10 +230,15 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         bar.setId("submission-bar");
         bar.addClassName("banner-info");
         Optional<Submission> submission = rounds.mySubmission(round.id());
+        Anchor download = new Anchor(new StreamResource("comments-" + round.projectCode().replaceAll("[^A-Za-z0-9]+", "-")
+                + "-" + me.organisationCode() + ".docx", () -> new ByteArrayInputStream(sheets.organisationSheet(round.id()))),
+                getTranslation("rounds.sheet.download"));
+        download.getElement().setAttribute("download", true);
+        download.setId("download-sheet");
         if (submission.filter(Submission::isFinal).isPresent()) {
             Submission s = submission.get();
             bar.add(new Span(getTranslation("rounds.submitted", String.valueOf(me.organisationCode()), s.submittedBy(),
-                    RoundsUi.time(s.submittedAt(), rounds.zone()))));
+                    RoundsUi.time(s.submittedAt(), rounds.zone()))), download);
             return bar;
         }
         if (round.state(now) != RoundState.OPEN) {
@@ -256,7 +268,11 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             confirm.setId("submit-confirm");
             confirm.open();
         });
-        bar.add(submit);
+        Button upload = new Button(getTranslation("rounds.sheet.title"), VaadinIcon.UPLOAD.create(),
+                e -> new SheetUploadDialog(sheets, round, this::reload).open());
+        upload.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        upload.setId("upload-sheet");
+        bar.add(submit, upload, download);
         return bar;
     }
 
