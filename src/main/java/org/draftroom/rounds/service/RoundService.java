@@ -335,7 +335,9 @@ public class RoundService implements RoundCommentRules {
     @PreAuthorize("@access.canManageProjects()")
     public void reopenSubmission(long id, long organisationId, String reason) {
         String why = reason(reason);
-        lockAndFind(id);
+        if (lockAndFind(id).publishedAt() != null) {
+            throw new UserFacingException("round.already-published");
+        }
         Submission submission = rounds.submission(id, organisationId).filter(Submission::isFinal)
                 .orElseThrow(() -> new UserFacingException("round.submission.not-submitted"));
         CurrentUser me = access.current();

@@ -128,12 +128,12 @@ class DispositionsPanel extends VerticalLayout {
             toolbar.add(publish);
         }
 
-        grid.addColumn(r -> r.comment().readableId()).setHeader(getTranslation("dispositions.id")).setWidth("130px")
+        grid.addColumn(r -> r.comment().readableId()).setHeader(getTranslation("dispositions.id")).setWidth("120px")
                 .setFlexGrow(0);
         grid.addColumn(r -> r.clauseNumber().isEmpty() ? getTranslation("comment.anchor.general") : r.clauseNumber())
-                .setHeader(getTranslation("dispositions.clause")).setWidth("90px").setFlexGrow(0);
+                .setHeader(getTranslation("dispositions.clause")).setWidth("75px").setFlexGrow(0);
         grid.addColumn(r -> r.comment().type().code()).setHeader(getTranslation("dispositions.type"))
-                .setWidth("70px").setFlexGrow(0);
+                .setWidth("60px").setFlexGrow(0);
         grid.addComponentColumn(r -> cell(r.comment().body() + (r.comment().late()
                         ? " [" + getTranslation("dispositions.late") + "]" : "")))
                 .setHeader(getTranslation("dispositions.comment")).setFlexGrow(3);
@@ -141,17 +141,17 @@ class DispositionsPanel extends VerticalLayout {
                 .setHeader(getTranslation("dispositions.proposed")).setFlexGrow(2);
         grid.addColumn(r -> r.disposition().disposition() == null ? getTranslation("dispositions.undecided")
                 : getTranslation(r.disposition().disposition().labelKey()))
-                .setHeader(getTranslation("dispositions.disposition")).setWidth("140px").setFlexGrow(0);
+                .setHeader(getTranslation("dispositions.disposition")).setWidth("110px").setFlexGrow(0);
         grid.addComponentColumn(r -> cell(Objects.toString(r.disposition().reason(), "")))
                 .setHeader(getTranslation("dispositions.reason")).setFlexGrow(2);
         if (staff) {
             grid.addColumn(r -> Objects.toString(r.disposition().assigneeName(), ""))
-                    .setHeader(getTranslation("dispositions.assignee")).setWidth("130px").setFlexGrow(0);
+                    .setHeader(getTranslation("dispositions.assignee")).setWidth("120px").setFlexGrow(0);
             grid.addColumn(r -> Objects.toString(r.disposition().duplicateGroup(), ""))
-                    .setHeader(getTranslation("dispositions.duplicates")).setWidth("100px").setFlexGrow(0);
+                    .setHeader(getTranslation("dispositions.duplicates")).setWidth("80px").setFlexGrow(0);
         }
         grid.addComponentColumn(this::satisfaction).setHeader(getTranslation("dispositions.satisfied"))
-                .setWidth("150px").setFlexGrow(0);
+                .setWidth("110px").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setId("dispositions-grid");
         if (editable) {

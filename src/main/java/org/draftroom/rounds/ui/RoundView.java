@@ -295,7 +295,7 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                         (reason, time) -> rounds.reopenSubmission(round.id(), s.organisationId(), reason),
                         this::reload).open());
                 reopen.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-                reopen.setVisible(s.isFinal());
+                reopen.setVisible(s.isFinal() && round.publishedAt() == null);
                 return reopen;
             }).setAutoWidth(true).setFlexGrow(0);
         }
@@ -325,7 +325,7 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             Span when = new Span(Times.minutes(change.changedAt(), rounds.zone()) + " · " + change.changedBy());
             when.addClassName("stage-when");
             Span what = new Span(getTranslation(change.labelKey()) + (change.detail().isBlank() ? ""
-                    : " · " + change.detail()));
+                    : " · " + readable(change.detail())));
             what.addClassName("stage-what");
             Span why = new Span(change.reason());
             why.addClassName("stage-why");
@@ -334,6 +334,16 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         }
         page.add(timeline);
         return page;
+    }
+
+    private static final java.util.regex.Pattern INSTANT =
+            java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z");
+
+    /** A change's detail with its instants in the committee's zone and the audience in words. */
+    private String readable(String detail) {
+        String text = INSTANT.matcher(detail).replaceAll(m -> Times.minutes(Instant.parse(m.group()), rounds.zone()));
+        return text.replace("INVITED", getTranslation("round.audience.invited"))
+                .replace("PUBLIC", getTranslation("round.audience.public"));
     }
 
     @Override
