@@ -49,7 +49,8 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
         username.setId("register-username");
         password.setId("register-password");
         FormLayout form = new FormLayout(name, organisation, email, username, password);
-        form.setMaxWidth("560px");
+        form.setWidth("560px");
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         Map<String, HasValidation> fields = Map.of("user.display-name", name, "user.organisation", organisation,
                 "user.email", email, "user.username", username, "user.password", password);
         register.setText(getTranslation("registration.submit"));
@@ -67,7 +68,9 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
                 Notices.show(this, refusal, fields);
             }
         });
-        add(new H1(getTranslation("registration.title")), new Paragraph(getTranslation("registration.explain")),
+        Paragraph explain = new Paragraph(getTranslation("registration.explain"));
+        explain.setMaxWidth("560px");
+        add(new H1(getTranslation("registration.title")), explain,
                 form, register, new Anchor("login", getTranslation("registration.to-login")));
     }
 
