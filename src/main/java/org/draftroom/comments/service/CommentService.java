@@ -497,6 +497,13 @@ public class CommentService {
         return new Scope(project.id(), f, visible, me.id(), byPlacement);
     }
 
+    /** Whether the signed-in person may read the working-draft comments of the project (e.g. to offer them at all). */
+    @PreAuthorize("@access.isSignedIn()")
+    public boolean mayReadWorkingDraft(String projectId) {
+        CurrentUser me = access.current();
+        return me.has(Role.ADMIN) || access.canEditProjectsOf(project(projectId).workingGroup());
+    }
+
     private void requireWorkingDraftReader(Project project, CurrentUser me) {
         if (!(me.has(Role.ADMIN) || access.canEditProjectsOf(project.workingGroup()))) {
             throw new AccessDeniedException("not a member of " + project.workingGroup());

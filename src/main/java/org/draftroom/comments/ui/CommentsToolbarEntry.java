@@ -25,11 +25,15 @@ class CommentsToolbarEntry implements DraftViewExtension {
     @Override
     public Component toolbarItem(DraftService.DraftSnapshot snapshot) {
         String projectId = snapshot.project().id();
+        Button open = new Button();
+        if (!comments.mayReadWorkingDraft(projectId)) {
+            open.setVisible(false);
+            return open;
+        }
         int n = comments.count(projectId, CommentFilter.all());
         List<VersionInfo> latest = drafts.history(projectId, 0, 1);
         String commit = snapshot.version().commitId();
         String ref = !latest.isEmpty() && latest.get(0).commitId().equals(commit) ? null : commit;
-        Button open = new Button();
         open.setText(open.getTranslation("comment.ui.toolbar", n));
         open.setIcon(VaadinIcon.COMMENTS.create());
         open.setId("open-comments");

@@ -312,15 +312,15 @@ class CommentServiceIT {
     }
 
     @Test
-    void round_comments_are_refused_while_no_round_rules_exist() {
+    void comments_of_a_round_that_does_not_exist_are_refused() {
         Project project = freshProject("cd-1");
         SignedIn.as(users, "secretariat");
 
         assertThatThrownBy(() -> comments.create(project.id(), null,
-                new CommentForm(7L, CommentType.GE, "", 0, 0, "", "x", "")))
+                new CommentForm(999_999L, CommentType.GE, "", 0, 0, "", "x", "")))
                 .isInstanceOfSatisfying(UserFacingException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("comment.round.unavailable"));
-        assertThatThrownBy(() -> comments.find(project.id(), null, CommentFilter.all().withRoundId(7L), 0, 10))
+                        e -> assertThat(e.messageKey()).isEqualTo("round.not-found"));
+        assertThatThrownBy(() -> comments.find(project.id(), null, CommentFilter.all().withRoundId(999_999L), 0, 10))
                 .isInstanceOf(UserFacingException.class);
     }
 
