@@ -1,5 +1,6 @@
 package org.draftroom.security.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -43,9 +44,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         notice.setVisible(false);
         Paragraph forgot = new Paragraph(getTranslation("login.forgot"));
         forgot.addClassName("login-hint");
+        // Public consultation rounds let anyone take part: their self-registration page lives at /register.
+        Anchor register = new Anchor("register", getTranslation("login.register"));
+        register.setId("login-register");
+        Paragraph registerHint = new Paragraph(register);
+        registerHint.addClassName("login-hint");
         Div header = new Div(new LanguageSwitch(getLocale(), users));
         header.addClassName("login-languages");
-        add(header, notice, login, forgot);
+        add(header, notice, login, forgot, registerHint);
     }
 
     @Override
