@@ -3,25 +3,27 @@ package org.draftroom.export.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
-import com.vaadin.flow.server.StreamResource;
-import java.io.ByteArrayInputStream;
 import java.util.Locale;
 import org.draftroom.drafts.DraftViewExtension;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.export.ExportService;
 
-/** The "Download" menu of a draft: the version shown, as Word, HTML, Markdown or NISO STS XML. */
+/**
+ * The "Download" menu of a draft: the version shown, as Word, HTML, Markdown, PDF or NISO STS XML. Each file is made
+ * in the background with a progress notification, then offered (see {@link ExportJobs}).
+ */
 @org.springframework.stereotype.Component
 class DownloadMenu implements DraftViewExtension {
 
     private final ExportService exports;
+    private final ExportJobs jobs;
 
-    DownloadMenu(ExportService exports) {
+    DownloadMenu(ExportService exports, ExportJobs jobs) {
         this.exports = exports;
+        this.jobs = jobs;
     }
 
     @Override
@@ -33,16 +35,14 @@ class DownloadMenu implements DraftViewExtension {
         root.add(" " + menu.getTranslation("export.download"));
         String projectId = snapshot.project().id();
         String commit = snapshot.version().commitId();
+        Locale locale = UI.getCurrent().getLocale();
         for (ExportService.Format format : ExportService.Format.values()) {
-            Locale locale = UI.getCurrent().getLocale();
-            StreamResource resource = new StreamResource(
-                    ExportService.fileName(snapshot.project(), snapshot.version(), format),
-                    () -> new ByteArrayInputStream(exports.export(projectId, commit, format, locale).content()));
-            resource.setContentType(format.contentType());
-            Anchor link = new Anchor(resource, menu.getTranslation("export.format." + format.name().toLowerCase(Locale.ROOT)));
-            link.getElement().setAttribute("download", true);
-            link.setId("download-" + format.name().toLowerCase(Locale.ROOT));
-            root.getSubMenu().addItem(link);
+            String name = format.name().toLowerCase(Locale.ROOT);
+            String label = menu.getTranslation("export.format." + name);
+            MenuItem item = root.getSubMenu().addItem(label);
+            item.addClickListener(e -> jobs.start(menu, label, item,
+                    () -> exports.export(projectId, commit, format, locale)));
+            item.setId("download-" + name);
         }
         return menu;
     }

@@ -2,24 +2,28 @@ package org.draftroom.export.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.server.StreamResource;
-import java.io.ByteArrayInputStream;
 import java.util.Locale;
 import org.draftroom.drafts.RedlineViewExtension;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.export.ExportService;
 
-/** Downloads of the redline shown: Word with tracked changes, and a printable HTML page. */
+/**
+ * Downloads of the redline shown: Word with tracked changes, and a printable HTML page; made in the background with a
+ * progress notification (see {@link ExportJobs}).
+ */
 @org.springframework.stereotype.Component
 class RedlineDownloads implements RedlineViewExtension {
 
     private final ExportService exports;
+    private final ExportJobs jobs;
 
-    RedlineDownloads(ExportService exports) {
+    RedlineDownloads(ExportService exports, ExportJobs jobs) {
         this.exports = exports;
+        this.jobs = jobs;
     }
 
     @Override
@@ -31,14 +35,13 @@ class RedlineDownloads implements RedlineViewExtension {
         Locale locale = UI.getCurrent().getLocale();
         for (ExportService.RedlineFormat format : ExportService.RedlineFormat.values()) {
             String name = format.name().toLowerCase(Locale.ROOT);
-            StreamResource resource = new StreamResource("redline." + name, () -> new ByteArrayInputStream(
-                    exports.redline(projectId, from, to, format, locale).content()));
-            resource.setContentType(format.contentType());
-            Anchor link = new Anchor(resource, links.getTranslation("export.redline." + name));
-            link.getElement().setAttribute("download", true);
-            link.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());
-            link.setId("redline-download-" + name);
-            links.add(link);
+            String label = links.getTranslation("export.redline." + name);
+            Button button = new Button(label, VaadinIcon.DOWNLOAD.create());
+            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            button.setId("redline-download-" + name);
+            button.addClickListener(e -> jobs.start(links, label, button,
+                    () -> exports.redline(projectId, from, to, format, locale)));
+            links.add(button);
         }
         return links;
     }
