@@ -24,11 +24,11 @@ class MessagesTest {
 
     /** A string literal that looks like a message key of one of the bundle's namespaces. */
     private static final Pattern KEY_USE = Pattern.compile("\"((?:app|action|nav|role|login|home|users?|organisations"
-            + "|working-groups|directory|profile|token|validation|error|api|draft|drafts|projects?|stage|doctype|history|redline|comment|upload|export|sheet)\\.[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)*)\"");
+            + "|working-groups|directory|profile|token|validation|error|api|draft|drafts|projects?|stage|doctype|history|redline|comment|upload|export|rounds?|dispositions?|dashboard|notifications?|registration|sheet)\\.[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)*)\"");
 
     /** Literals of that shape that are file names, YAML fields or key prefixes, not message keys. */
     private static final Set<String> NOT_KEYS = Set.of("draft.md", "project.yaml", "history.yaml", "stage.code",
-            "stage.key", "draft.op.add");
+            "stage.key", "draft.op.add", "comment.anchor");
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();

@@ -28,7 +28,8 @@ import java.util.List;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    MainLayout(List<NavigationEntry> entries, AuthenticationContext authentication, ShellUserSupport users) {
+    MainLayout(List<NavigationEntry> entries, List<ShellExtension> extensions, AuthenticationContext authentication,
+               ShellUserSupport users) {
         setPrimarySection(Section.DRAWER);
 
         Span brand = new Span(getTranslation("app.name"));
@@ -51,6 +52,9 @@ public class MainLayout extends AppLayout {
         Div spacer = new Div();
         bar.add(new DrawerToggle(), spacer);
         bar.setFlexGrow(1, spacer);
+        if (users.current().isPresent()) {
+            extensions.forEach(e -> bar.add(e.create()));
+        }
         bar.add(new LanguageSwitch(getLocale(), users));
         users.current().ifPresent(user -> bar.add(userMenu(user, authentication)));
         addToNavbar(bar);

@@ -1,0 +1,122 @@
+package org.draftroom.api;
+
+import java.time.Instant;
+import java.util.List;
+import org.draftroom.comments.domain.Comment;
+import org.draftroom.comments.domain.CommentFilter;
+import org.draftroom.comments.domain.CommentType;
+import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.service.CommentService;
+import org.draftroom.drafts.domain.NumberedClause;
+import org.draftroom.drafts.service.DraftService;
+import org.draftroom.rounds.domain.DispositionRow;
+import org.draftroom.rounds.domain.InvitedOrganisation;
+import org.draftroom.rounds.domain.Round;
+import org.draftroom.rounds.service.DispositionService;
+import org.draftroom.rounds.service.RoundService;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Consultation rounds for organisations that collect comments in their own tools, with the rules of the UI: the
+ * caller sees the rounds they manage or take part in, the frozen version's outline, the comments they may see
+ * (their own organisation's until the dispositions are published, unless the round says otherwise) and, once
+ * published, the dispositions.
+ */
+@RestController
+@RequestMapping("/api/v1/rounds")
+class RoundsController {
+
+    private static final int MAX_PAGE = 1000;
+
+    private final RoundService rounds;
+    private final DispositionService dispositions;
+    private final CommentService comments;
+
+    RoundsController(RoundService rounds, DispositionService dispositions, CommentService comments) {
+        this.rounds = rounds;
+        this.dispositions = dispositions;
+        this.comments = comments;
+    }
+
+    record RoundJson(long id, String projectId, String projectCode, int number, String label, String state,
+                     String tag, String commitId, Instant opensAt, Instant closesAt, String audience,
+                     List<String> organisations, boolean ownOrganisationOnly, String instructions,
+                     Instant dispositionsPublishedAt) {
+        static RoundJson of(Round r, Instant now) {
+            return new RoundJson(r.id(), r.projectId(), r.projectCode(), r.number(), r.label(),
+                    r.state(now).name(), r.tagName(), r.commitId(), r.opensAt(), r.closesAt(), r.audience().name(),
+                    r.organisations().stream().map(InvitedOrganisation::code).toList(), r.ownOrganisationOnly(),
+                    r.instructions(), r.publishedAt());
+        }
+    }
+
+    record ClauseJson(String id, String number, String title, String kind, int depth) {
+        static ClauseJson of(NumberedClause c) {
+            return new ClauseJson(c.id(), c.number(), c.clause().title(), c.kind().name(), c.clause().level());
+        }
+    }
+
+    record OutlineJson(String commitId, String tag, List<ClauseJson> clauses) {
+    }
+
+    record CommentJson(long id, String readableId, String organisation, String author, String type, String clauseId,
+                       String clauseNumber, String quote, String comment, String proposedChange, String status,
+                       boolean late, Instant createdAt) {
+        static CommentJson of(PlacedComment p) {
+            Comment c = p.comment();
+            return new CommentJson(c.id(), c.readableId(), c.organisationCode(), c.authorName(), c.type().code(),
+                    c.anchor().clauseId(), p.placement() == null ? null : p.placement().clauseNumber(),
+                    c.anchor().quote(), c.body(), c.proposedChange(), c.status().name(), c.late(), c.createdAt());
+        }
+    }
+
+    record DispositionJson(String readableId, String organisation, String clauseNumber, String type, String comment,
+                           String proposedChange, String disposition, String reason, String appliedCommitId,
+                           Boolean satisfied) {
+        static DispositionJson of(DispositionRow r) {
+            return new DispositionJson(r.comment().readableId(), r.comment().organisationCode(), r.clauseNumber(),
+                    r.comment().type().code(), r.comment().body(), r.comment().proposedChange(),
+                    r.disposition().disposition() == null ? null : r.disposition().disposition().name(),
+                    r.disposition().reason(), r.disposition().appliedCommitId(), r.disposition().satisfied());
+        }
+    }
+
+    @GetMapping
+    List<RoundJson> list() {
+        Instant now = rounds.now();
+        return rounds.visibleRounds().stream().map(r -> RoundJson.of(r, now)).toList();
+    }
+
+    @GetMapping("/{id}")
+    RoundJson get(@PathVariable long id) {
+        return RoundJson.of(rounds.get(id), rounds.now());
+    }
+
+    @GetMapping("/{id}/outline")
+    OutlineJson outline(@PathVariable long id) {
+        Round round = rounds.get(id);
+        DraftService.DraftSnapshot frozen = rounds.frozenDraft(id);
+        return new OutlineJson(round.commitId(), round.tagName(),
+                frozen.outline().clauses().stream().map(ClauseJson::of).toList());
+    }
+
+    @GetMapping("/{id}/comments")
+    List<CommentJson> comments(@PathVariable long id, @RequestParam(defaultValue = "0") int offset,
+                               @RequestParam(defaultValue = "200") int limit) {
+        Round round = rounds.get(id);
+        return comments.find(round.projectId(), round.commitId(), CommentFilter.all().withRoundId(id)
+                                .withTypes(java.util.Set.of(CommentType.values())),
+                        Math.max(0, offset), Math.min(Math.max(1, limit), MAX_PAGE)).stream()
+                .map(CommentJson::of).toList();
+    }
+
+    @GetMapping("/{id}/dispositions")
+    List<DispositionJson> dispositions(@PathVariable long id) {
+        rounds.get(id);
+        return dispositions.rows(id).stream().map(DispositionJson::of).toList();
+    }
+}

@@ -1,0 +1,108 @@
+package org.draftroom.rounds.data;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.draftroom.rounds.domain.Disposition;
+import org.draftroom.rounds.domain.DispositionRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Dispositions of round comments, keyed by comment id. Callers hold the transaction. */
+@Repository
+public class DispositionRepository {
+
+    private static final String SELECT = """
+            select d.comment_id, d.round_id, d.disposition, d.reason, d.applied_commit_id, d.assignee_id,
+                   u.display_name, d.duplicate_group, d.decided_by, d.decided_at, d.satisfied, d.satisfaction_note
+            from disposition d left join app_user u on u.id = d.assignee_id""";
+
+    private final JdbcClient jdbc;
+
+    DispositionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<DispositionRecord> find(long commentId) {
+        return jdbc.sql(SELECT + " where d.comment_id = :c").param("c", commentId)
+                .query(DispositionRepository::map).optional();
+    }
+
+    public Map<Long, DispositionRecord> byRound(long roundId) {
+        return jdbc.sql(SELECT + " where d.round_id = :r").param("r", roundId).query(DispositionRepository::map)
+                .list().stream().collect(Collectors.toMap(DispositionRecord::commentId, Function.identity()));
+    }
+
+    private void ensure(long commentId, long roundId) {
+        jdbc.sql("insert into disposition (comment_id, round_id) values (:c, :r) on conflict do nothing")
+                .param("c", commentId).param("r", roundId).update();
+    }
+
+    public void decide(long commentId, long roundId, Disposition disposition, String reason, String appliedCommitId,
+                       String by, Instant at) {
+        ensure(commentId, roundId);
+        jdbc.sql("""
+                        update disposition set disposition = :d, reason = :reason, applied_commit_id = :applied,
+                               decided_by = :by, decided_at = :at where comment_id = :c""")
+                .param("d", disposition.name()).param("reason", reason).param("applied", appliedCommitId)
+                .param("by", by).param("at", Timestamp.from(at)).param("c", commentId).update();
+    }
+
+    public void assign(long commentId, long roundId, Long assigneeId) {
+        ensure(commentId, roundId);
+        jdbc.sql("update disposition set assignee_id = :a where comment_id = :c").param("a", assigneeId)
+                .param("c", commentId).update();
+    }
+
+    public void group(Collection<Long> commentIds, long roundId, String group) {
+        for (long id : commentIds) {
+            ensure(id, roundId);
+            jdbc.sql("update disposition set duplicate_group = :g where comment_id = :c").param("g", group)
+                    .param("c", id).update();
+        }
+    }
+
+    public int nextGroupNumber(long roundId) {
+        return jdbc.sql("select count(distinct duplicate_group) + 1 from disposition where round_id = :r")
+                .param("r", roundId).query(Integer.class).single();
+    }
+
+    public void satisfaction(long commentId, long roundId, boolean satisfied, String note, Instant at) {
+        ensure(commentId, roundId);
+        jdbc.sql("update disposition set satisfied = :s, satisfaction_note = :n, satisfaction_at = :at"
+                        + " where comment_id = :c")
+                .param("s", satisfied).param("n", note).param("at", Timestamp.from(at)).param("c", commentId)
+                .update();
+    }
+
+    /** The editors of a working group (id, display name), who may be assigned comments. */
+    public List<Map.Entry<Long, String>> editorsOf(String workingGroupCode) {
+        return jdbc.sql("""
+                        select u.id, u.display_name from app_user u
+                        join wg_membership m on m.user_id = u.id join working_group w on w.id = m.working_group_id
+                        join user_role r on r.user_id = u.id and r.role = 'EDITOR'
+                        where upper(w.code) = upper(:wg) and u.enabled order by u.display_name""")
+                .param("wg", workingGroupCode)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    private static DispositionRecord map(ResultSet rs, int n) throws SQLException {
+        String d = rs.getString(3);
+        long assignee = rs.getLong(6);
+        boolean noAssignee = rs.wasNull();
+        Timestamp decided = rs.getTimestamp(10);
+        boolean satisfied = rs.getBoolean(11);
+        boolean noAnswer = rs.wasNull();
+        return new DispositionRecord(rs.getLong(1), rs.getLong(2), d == null ? null : Disposition.valueOf(d),
+                rs.getString(4), rs.getString(5), noAssignee ? null : assignee, rs.getString(7), rs.getString(8),
+                rs.getString(9), decided == null ? null : decided.toInstant(), noAnswer ? null : satisfied,
+                rs.getString(12));
+    }
+}

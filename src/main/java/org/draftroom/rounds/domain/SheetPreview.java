@@ -1,0 +1,37 @@
+package org.draftroom.rounds.domain;
+
+import java.util.List;
+import org.draftroom.comments.domain.CommentType;
+
+/**
+ * A comment sheet read for a round, before anything is imported: every row with the clause it names resolved
+ * against the frozen version's outline, and its problems.
+ *
+ * @param fileProblems problems of the whole file (nothing could be read)
+ * @param digest       SHA-256 of the file, so that the same file is not imported twice
+ */
+public record SheetPreview(String fileName, String format, List<Row> rows, List<Problem> fileProblems,
+                           String digest, boolean alreadyImported) {
+
+    /** A message key with its arguments. */
+    public record Problem(String key, List<Object> args) {
+    }
+
+    /**
+     * One row: what the sheet says, and what it resolves to.
+     *
+     * @param clauseId ""  for a general comment, null when the clause is unknown
+     */
+    public record Row(int rowNumber, String clause, String clauseId, String clauseNumber, String paragraph,
+                      CommentType type, String comment, String proposedChange, List<Problem> problems) {
+
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** Whether every row can be imported. */
+    public boolean importable() {
+        return fileProblems.isEmpty() && !rows.isEmpty() && rows.stream().allMatch(Row::ok) && !alreadyImported;
+    }
+}

@@ -1,0 +1,281 @@
+package org.draftroom.rounds.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.draftroom.base.FieldProblemException;
+import org.draftroom.base.UserFacingException;
+import org.draftroom.comments.domain.Comment;
+import org.draftroom.comments.domain.CommentFilter;
+import org.draftroom.comments.domain.CommentType;
+import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.service.CommentService;
+import org.draftroom.rounds.DispositionsPublished;
+import org.draftroom.rounds.data.DispositionRepository;
+import org.draftroom.rounds.data.RoundRepository;
+import org.draftroom.rounds.domain.Disposition;
+import org.draftroom.rounds.domain.DispositionRecord;
+import org.draftroom.rounds.domain.DispositionRow;
+import org.draftroom.rounds.domain.InvitedOrganisation;
+import org.draftroom.rounds.domain.Round;
+import org.draftroom.rounds.domain.RoundState;
+import org.draftroom.rounds.domain.RoundStatistics;
+import org.draftroom.rounds.domain.Submission;
+import org.draftroom.security.Access;
+import org.draftroom.security.CurrentUser;
+import org.draftroom.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What became of each comment of a round: after closing, the secretariat and the working group's editors see every
+ * comment in one table sorted by clause, assign comments to editors, group duplicates and record a disposition
+ * (a reason is required for all but plain acceptance); the secretariat publishes them, and from then on reviewers
+ * see the outcome of their comments and say whether they are satisfied.
+ *
+ * <p>The table is built in memory from the comments module's list of the round's comments (sorted by clause order of
+ * the frozen version) and this module's dispositions; a round holds at most some ten thousand comments.
+ */
+@Service
+@Transactional
+public class DispositionService {
+
+    /** The most comments of a round the merged table loads. */
+    public static final int MAX_COMMENTS = 20_000;
+    static final int REASON_MAX = 10_000;
+
+    private final RoundRepository rounds;
+    private final DispositionRepository dispositions;
+    private final CommentService comments;
+    private final Access access;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    DispositionService(RoundRepository rounds, DispositionRepository dispositions, CommentService comments,
+                       Access access, ApplicationEventPublisher events, Clock clock) {
+        this.rounds = rounds;
+        this.dispositions = dispositions;
+        this.comments = comments;
+        this.access = access;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Whether the signed-in person is staff of the round (secretariat, administrator, the WG's editors). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public boolean isStaff(long roundId) {
+        return isStaff(find(roundId), access.current());
+    }
+
+    /**
+     * The round's comments with their dispositions, sorted by clause of the frozen version. Staff see every comment;
+     * reviewers see, after publication, what the comments module lets them see.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<DispositionRow> rows(long roundId) {
+        Round round = find(roundId);
+        CurrentUser me = access.current();
+        if (!isStaff(round, me) && round.publishedAt() == null) {
+            throw new UserFacingException("dispositions.not-published");
+        }
+        List<PlacedComment> placed = comments.find(round.projectId(), round.commitId(),
+                CommentFilter.all().withRoundId(roundId).withTypes(Set.of(CommentType.values())), 0, MAX_COMMENTS);
+        Map<Long, DispositionRecord> decided = dispositions.byRound(roundId);
+        return placed.stream().map(p -> new DispositionRow(p.comment(), p.placement(),
+                decided.getOrDefault(p.comment().id(), DispositionRecord.none(p.comment().id(), roundId)))).toList();
+    }
+
+    /** Records the disposition of a comment; a reason is required for all but plain acceptance. */
+    @PreAuthorize("isAuthenticated()")
+    public DispositionRecord record(long commentId, Disposition disposition, String reason, String appliedCommitId) {
+        Round round = roundOf(commentId);
+        requireStaff(round);
+        requireClosedUnpublished(round);
+        if (disposition == null) {
+            throw new FieldProblemException("dispositions.disposition", "validation.required");
+        }
+        String why = reason == null ? "" : reason.trim();
+        if (disposition.needsReason() && why.isEmpty()) {
+            throw new FieldProblemException("dispositions.reason", "dispositions.reason.required");
+        }
+        if (why.length() > REASON_MAX) {
+            throw new FieldProblemException("dispositions.reason", "validation.too-long", REASON_MAX);
+        }
+        String applied = appliedCommitId == null || appliedCommitId.isBlank() ? null : appliedCommitId.trim();
+        if (applied != null && !applied.matches("[0-9a-f]{7,40}")) {
+            throw new FieldProblemException("dispositions.applied", "dispositions.applied.invalid");
+        }
+        dispositions.decide(commentId, round.id(), disposition, why.isEmpty() ? null : why, applied,
+                access.current().username(), clock.instant());
+        return dispositions.find(commentId).orElseThrow();
+    }
+
+    /** Assigns a comment to an editor of the project's working group (null: nobody). */
+    @PreAuthorize("isAuthenticated()")
+    public DispositionRecord assign(long commentId, Long editorId) {
+        Round round = roundOf(commentId);
+        requireStaff(round);
+        if (round.publishedAt() != null) {
+            throw new UserFacingException("round.already-published");
+        }
+        if (editorId != null && assignees(round.id()).stream().noneMatch(e -> e.getKey().equals(editorId))) {
+            throw new FieldProblemException("dispositions.assignee", "dispositions.assignee.not-editor");
+        }
+        dispositions.assign(commentId, round.id(), editorId);
+        return dispositions.find(commentId).orElseThrow();
+    }
+
+    /** The editors who may be assigned comments of the round: the project's working group. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Map.Entry<Long, String>> assignees(long roundId) {
+        Round round = find(roundId);
+        requireStaff(round);
+        return dispositions.editorsOf(round.workingGroup());
+    }
+
+    /** Groups comments of the round as duplicates of each other; returns the group's name ("D3"). */
+    @PreAuthorize("isAuthenticated()")
+    public String groupDuplicates(long roundId, Collection<Long> commentIds) {
+        Round round = find(roundId);
+        requireStaff(round);
+        if (round.publishedAt() != null) {
+            throw new UserFacingException("round.already-published");
+        }
+        if (commentIds.size() < 2) {
+            throw new UserFacingException("dispositions.group.too-few");
+        }
+        for (long id : commentIds) {
+            if (roundOf(id).id() != round.id()) {
+                throw new UserFacingException("dispositions.group.other-round");
+            }
+        }
+        String group = "D" + dispositions.nextGroupNumber(roundId);
+        dispositions.group(commentIds, roundId, group);
+        return group;
+    }
+
+    /** Publishes the dispositions: every comment must have one; reviewers then see them. */
+    @PreAuthorize("@access.canManageProjects()")
+    public void publish(long roundId) {
+        rounds.lock(roundId);
+        Round round = find(roundId);
+        requireClosedUnpublished(round);
+        long undecided = rows(roundId).stream().filter(r -> r.disposition().disposition() == null).count();
+        if (undecided > 0) {
+            throw new UserFacingException("dispositions.publish.undecided", undecided);
+        }
+        Instant now = clock.instant();
+        rounds.publish(roundId, now);
+        rounds.addChange(roundId, "PUBLISHED", "", "—", access.current().username(), now);
+        events.publishEvent(new DispositionsPublished(roundId));
+    }
+
+    /** After publication, the author (or their organisation's reviewers) says whether they are satisfied. */
+    @PreAuthorize("isAuthenticated()")
+    public DispositionRecord markSatisfaction(long commentId, boolean satisfied, String note) {
+        Round round = roundOf(commentId);
+        if (round.publishedAt() == null) {
+            throw new UserFacingException("dispositions.not-published");
+        }
+        Comment comment = comments.get(commentId);
+        CurrentUser me = access.current();
+        boolean own = comment.authorId() == me.id() || (comment.organisationId() != null
+                && comment.organisationId().equals(me.organisationId()) && me.has(Role.REVIEWER));
+        if (!own) {
+            throw new AccessDeniedException("not the commenter of " + commentId);
+        }
+        String text = note == null ? "" : note.trim();
+        if (text.length() > 2000) {
+            throw new FieldProblemException("dispositions.satisfaction-note", "validation.too-long", 2000);
+        }
+        dispositions.satisfaction(commentId, round.id(), satisfied, text.isEmpty() ? null : text, clock.instant());
+        return dispositions.find(commentId).orElseThrow();
+    }
+
+    /** The dashboard's figures: comments by type, organisation, disposition status, top clauses, missing submissions. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public RoundStatistics statistics(long roundId) {
+        Round round = find(roundId);
+        requireStaff(round);
+        List<DispositionRow> rows = rows(roundId);
+        Map<String, Integer> byType = new LinkedHashMap<>();
+        for (CommentType type : CommentType.values()) {
+            byType.put(type.code(), 0);
+        }
+        Map<String, Integer> byOrganisation = new TreeMap<>();
+        Map<String, Integer> byStatus = new LinkedHashMap<>();
+        byStatus.put("undecided", 0);
+        for (Disposition d : Disposition.values()) {
+            byStatus.put(d.name(), 0);
+        }
+        Map<String, Integer> byClause = new LinkedHashMap<>();
+        int late = 0;
+        for (DispositionRow row : rows) {
+            Comment c = row.comment();
+            byType.merge(c.type().code(), 1, Integer::sum);
+            byOrganisation.merge(c.organisationCode() == null ? "—" : c.organisationCode(), 1, Integer::sum);
+            byStatus.merge(row.disposition().disposition() == null ? "undecided"
+                    : row.disposition().disposition().name(), 1, Integer::sum);
+            byClause.merge(row.clauseNumber(), 1, Integer::sum);
+            late += c.late() ? 1 : 0;
+        }
+        Map<String, Integer> organisationsMostFirst = byOrganisation.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+        List<Map.Entry<String, Integer>> top = byClause.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(10)
+                .map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+        Set<Long> submitted = rounds.submissions(roundId).stream().filter(Submission::isFinal)
+                .map(Submission::organisationId).collect(Collectors.toSet());
+        List<String> notSubmitted = round.organisations().stream().filter(o -> !submitted.contains(o.id()))
+                .map(InvitedOrganisation::code).toList();
+        return new RoundStatistics(rows.size(), byType, organisationsMostFirst, byStatus, top, notSubmitted, late);
+    }
+
+    /** The round a comment belongs to; refuses comments of the working draft. */
+    private Round roundOf(long commentId) {
+        Comment comment = comments.get(commentId);
+        if (comment.roundId() == null) {
+            throw new UserFacingException("dispositions.not-a-round-comment");
+        }
+        return find(comment.roundId());
+    }
+
+    private void requireClosedUnpublished(Round round) {
+        RoundState state = round.state(clock.instant());
+        if (state == RoundState.PUBLISHED) {
+            throw new UserFacingException("round.already-published");
+        }
+        if (state != RoundState.CLOSED) {
+            throw new UserFacingException("dispositions.round-not-closed");
+        }
+    }
+
+    private void requireStaff(Round round) {
+        if (!isStaff(round, access.current())) {
+            throw new AccessDeniedException("not staff of round " + round.id());
+        }
+    }
+
+    private static boolean isStaff(Round round, CurrentUser user) {
+        return user.has(Role.SECRETARIAT) || user.has(Role.ADMIN)
+                || (user.has(Role.EDITOR) && user.isMemberOf(round.workingGroup()));
+    }
+
+    private Round find(long id) {
+        return rounds.findById(id).orElseThrow(() -> new UserFacingException("round.not-found", id));
+    }
+}

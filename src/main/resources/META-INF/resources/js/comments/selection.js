@@ -1,0 +1,152 @@
+/*
+ * Draftroom comments: reports words selected in the rendered draft to the server, in the offsets the server counts
+ * in (see org.draftroom.comments.ui.DraftMarks): the clause is the one whose heading (h1-h6.dr-clause with an id)
+ * precedes the selection; its text is the concatenation of its non-blank text nodes up to the next clause heading.
+ * Also: clicking a highlight opens its comments, and scrolling the draft tells the server which clause is on top.
+ * Plain script, no build step.
+ */
+(function () {
+  'use strict';
+
+  function isBlank(s) {
+    return /^[ \t\n\f\r]*$/.test(s);
+  }
+
+  function isClauseHeading(el) {
+    return el && el.nodeType === 1 && /^H[1-6]$/.test(el.tagName) && el.classList.contains('dr-clause');
+  }
+
+  /** The top-level child of doc that holds node, or null. */
+  function topChild(doc, node) {
+    while (node && node.parentNode !== doc) {
+      node = node.parentNode;
+    }
+    return node;
+  }
+
+  /** The clause heading whose region holds node (the heading itself counts as its own clause), or null. */
+  function clauseHeading(doc, node) {
+    let el = topChild(doc, node);
+    if (el && el.nodeType !== 1) {
+      el = el.previousElementSibling || null;
+    }
+    while (el && !isClauseHeading(el)) {
+      el = el.previousElementSibling;
+    }
+    return el && el.id ? el : null;
+  }
+
+  /** The non-blank text nodes of a clause's region, in document order. */
+  function regionTexts(heading) {
+    const texts = [];
+    for (let el = heading.nextElementSibling; el && !isClauseHeading(el); el = el.nextElementSibling) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!isBlank(n.data)) {
+          texts.push(n);
+        }
+      }
+    }
+    return texts;
+  }
+
+  /** {clauseId, start, end, text} of the selection in doc, or null. */
+  function selectionIn(doc) {
+    const sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) {
+      return null;
+    }
+    const range = sel.getRangeAt(0);
+    if (!doc.contains(range.startContainer)) {
+      return null;
+    }
+    const heading = clauseHeading(doc, range.startContainer);
+    if (!heading) {
+      return null;
+    }
+    let acc = 0;
+    let start = -1;
+    let end = -1;
+    let text = '';
+    for (const n of regionTexts(heading)) {
+      if (range.intersectsNode(n)) {
+        const from = n === range.startContainer ? range.startOffset : 0;
+        const to = n === range.endContainer ? range.endOffset : n.data.length;
+        if (start < 0) {
+          start = acc + from;
+        }
+        end = acc + to;
+        text += n.data.substring(from, to);
+      }
+      acc += n.data.length;
+    }
+    if (start < 0 || end <= start || isBlank(text)) {
+      return null;
+    }
+    return {clauseId: heading.id, start: start, end: end, text: text};
+  }
+
+  function attach(doc, server) {
+    if (doc.__drComments) {
+      return;
+    }
+    doc.__drComments = true;
+    let timer = null;
+    let last = '';
+    document.addEventListener('selectionchange', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const s = selectionIn(doc);
+        const key = s ? s.clauseId + ':' + s.start + ':' + s.end : '';
+        if (key === last) {
+          return;
+        }
+        last = key;
+        if (s) {
+          server.$server.selected(s.clauseId, s.start, s.end, s.text);
+        } else if (!doc.contains(document.activeElement) || window.getSelection().isCollapsed) {
+          server.$server.selected('', 0, 0, '');
+        }
+      }, 200);
+    });
+    doc.addEventListener('click', (e) => {
+      const mark = e.target.closest && e.target.closest('mark.dr-cmark');
+      if (mark && window.getSelection().isCollapsed) {
+        server.$server.markClicked(mark.dataset.comments || '');
+      }
+    });
+    let scrollTimer = null;
+    let lastTop = '';
+    doc.addEventListener('scroll', () => {
+      clearTimeout(scrollTimer);
+      scrollTimer = setTimeout(() => {
+        const top = doc.getBoundingClientRect().top;
+        let current = '';
+        for (const h of doc.querySelectorAll('.dr-clause[id]')) {
+          if (h.getBoundingClientRect().top - top > 40) {
+            break;
+          }
+          current = h.id;
+        }
+        if (current !== lastTop) {
+          lastTop = current;
+          server.$server.topClause(current);
+        }
+      }, 250);
+    });
+  }
+
+  /** Scrolls to the first highlight of the comment (or else the clause heading) and makes it flash. */
+  function reveal(doc, commentId, clauseId) {
+    doc.querySelectorAll('mark.dr-cmark.dr-cmark-focus').forEach(m => m.classList.remove('dr-cmark-focus'));
+    const marks = [...doc.querySelectorAll('mark.dr-cmark')]
+      .filter(m => (m.dataset.comments || '').split(' ').includes(String(commentId)));
+    marks.forEach(m => m.classList.add('dr-cmark-focus'));
+    const target = marks[0] || (clauseId ? doc.querySelector('[id="' + CSS.escape(clauseId) + '"]') : null);
+    if (target) {
+      target.scrollIntoView({block: marks[0] ? 'center' : 'start'});
+    }
+  }
+
+  window.draftroomComments = {attach: attach, reveal: reveal, selectionIn: selectionIn};
+})();

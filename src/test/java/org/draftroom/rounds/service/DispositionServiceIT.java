@@ -1,0 +1,187 @@
+package org.draftroom.rounds.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.draftroom.IntegrationTest;
+import org.draftroom.base.FieldProblemException;
+import org.draftroom.base.UserFacingException;
+import org.draftroom.comments.domain.Comment;
+import org.draftroom.comments.domain.CommentFilter;
+import org.draftroom.comments.domain.CommentForm;
+import org.draftroom.comments.domain.CommentType;
+import org.draftroom.comments.service.CommentService;
+import org.draftroom.rounds.data.RoundRepository;
+import org.draftroom.rounds.domain.Audience;
+import org.draftroom.rounds.domain.Disposition;
+import org.draftroom.rounds.domain.DispositionRow;
+import org.draftroom.rounds.domain.Round;
+import org.draftroom.rounds.domain.RoundForm;
+import org.draftroom.rounds.domain.RoundState;
+import org.draftroom.rounds.domain.RoundStatistics;
+import org.draftroom.security.Access;
+import org.draftroom.security.SignedIn;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.draftroom.drafts.domain.DocumentType;
+import org.draftroom.drafts.service.DraftService;
+import org.draftroom.drafts.domain.DraftDocument;
+import org.draftroom.drafts.domain.ProjectForm;
+import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.service.ProjectService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Comments in a round through the comments module, and their dispositions, against the real database and Git. */
+@IntegrationTest
+class DispositionServiceIT {
+
+    private static final String SAMPLE = "gbt-35273";
+    private static final AtomicInteger CODES = new AtomicInteger((int) (System.nanoTime() % 100_000));
+
+    @Autowired ProjectService projects;
+    @Autowired DraftService draftService;
+    /** A fresh WG7 project with the sample's 2020 text per test, so that tags and rounds never meet other tests'. */
+    private String project;
+
+    @BeforeEach
+    void freshProject() {
+        SignedIn.as(users, "secretariat");
+        DraftDocument text = draftService.open(SAMPLE, "cd-1").document();
+        project = projects.create(new ProjectForm("GB/T R" + CODES.incrementAndGet(), "征求意见测试", "Round test",
+                DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"), text).id();
+        SignedIn.nobody();
+    }
+
+    @Autowired RoundService rounds;
+    @Autowired DispositionService dispositions;
+    @Autowired CommentService comments;
+    @Autowired RoundRepository repository;
+    @Autowired Access access;
+    @Autowired UserDetailsService users;
+
+    @AfterEach
+    void signOut() {
+        SignedIn.nobody();
+    }
+
+    private long org(String code) {
+        return repository.organisationByCode(code).orElseThrow().id();
+    }
+
+    private Round round() {
+        SignedIn.as(users, "secretariat");
+        Round round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+                Instant.now().plus(Duration.ofDays(30)), "", Audience.INVITED, Set.of(org("CN-ABC"), org("CN-XYZ")),
+                true));
+        SignedIn.nobody();
+        return round;
+    }
+
+    private Comment comment(String username, Round round, String clauseId, CommentType type, String body) {
+        SignedIn.as(users, username);
+        return comments.create(project, round.commitId(), new CommentForm(round.id(), type, clauseId, 0, 0, "", body,
+                "Proposed: " + body));
+    }
+
+    private static String key(Throwable e) {
+        assertThat(e).isInstanceOf(UserFacingException.class);
+        return ((UserFacingException) e).messageKey();
+    }
+
+    @Test
+    void the_comments_module_applies_the_rounds_rules() {
+        Round round = round();
+        Comment onTime = comment("reviewer1", round, "c-rights", CommentType.TE, "Clause 8 needs a deadline.");
+        assertThat(onTime.late()).isFalse();
+        assertThat(onTime.readableId()).startsWith("CN-ABC-");
+
+        SignedIn.as(users, "editor2");
+        assertThatThrownBy(() -> comments.create(project, round.commitId(), new CommentForm(round.id(), CommentType.GE,
+                "", 0, 0, "", "An editor is not the audience", "")))
+                .satisfies(e -> assertThat(key(e)).isEqualTo("round.write.not-audience"));
+
+        comment("reviewer2", round, "", CommentType.GE, "General remark from XYZ.");
+        SignedIn.as(users, "reviewer1");
+        assertThat(comments.find(project, round.commitId(), CommentFilter.all().withRoundId(round.id()), 0, 100))
+                .as("reviewer1 sees only CN-ABC's comments before publication")
+                .extracting(p -> p.comment().organisationCode()).containsOnly("CN-ABC");
+
+        SignedIn.as(users, "secretariat");
+        rounds.closeEarly(round.id(), "Closing for the test");
+        SignedIn.as(users, "reviewer1");
+        assertThatThrownBy(() -> comments.create(project, round.commitId(), new CommentForm(round.id(), CommentType.ED,
+                "", 0, 0, "", "Too late", "")))
+                .satisfies(e -> assertThat(key(e)).isEqualTo("round.write.closed"));
+        Comment late = comment("secretariat", round, "", CommentType.ED, "Received by letter after the deadline.");
+        assertThat(late.late()).isTrue();
+    }
+
+    @Test
+    void a_reason_is_required_for_every_disposition_but_acceptance_and_publication_needs_them_all() {
+        Round round = round();
+        Comment a = comment("reviewer1", round, "c-rights", CommentType.TE, "Add a time limit for answering requests.");
+        Comment b = comment("reviewer2", round, "c-rights", CommentType.ED, "Typo in the title.");
+        Comment c = comment("reviewer2", round, "", CommentType.GE, "Align the terms with the PIPL.");
+
+        SignedIn.as(users, "secretariat");
+        assertThatThrownBy(() -> dispositions.record(a.id(), Disposition.ACCEPTED, "", null))
+                .as("before closing").satisfies(e -> assertThat(key(e)).isEqualTo("dispositions.round-not-closed"));
+        rounds.closeEarly(round.id(), "Closing for the test");
+
+        for (Disposition d : List.of(Disposition.PARTLY_ACCEPTED, Disposition.NOT_ACCEPTED, Disposition.NOTED)) {
+            assertThatThrownBy(() -> dispositions.record(a.id(), d, "  ", null)).as(d.name())
+                    .isInstanceOfSatisfying(FieldProblemException.class, e -> {
+                        assertThat(e.fieldKey()).isEqualTo("dispositions.reason");
+                        assertThat(e.messageKey()).isEqualTo("dispositions.reason.required");
+                    });
+        }
+        dispositions.record(b.id(), Disposition.ACCEPTED, "", "abcdef1");
+        assertThatThrownBy(() -> dispositions.publish(round.id()))
+                .satisfies(e -> assertThat(key(e)).isEqualTo("dispositions.publish.undecided"));
+
+        SignedIn.as(users, "editor2");
+        dispositions.record(a.id(), Disposition.PARTLY_ACCEPTED, "A limit of 15 working days is added in 8.7.", null);
+        assertThat(dispositions.groupDuplicates(round.id(), List.of(a.id(), c.id()))).startsWith("D");
+        dispositions.record(c.id(), Disposition.NOT_ACCEPTED, "Out of the scope of this standard.", null);
+
+        SignedIn.as(users, "secretariat");
+        RoundStatistics stats = dispositions.statistics(round.id());
+        assertThat(stats.total()).isEqualTo(3);
+        assertThat(stats.byType()).containsEntry("te", 1).containsEntry("ed", 1).containsEntry("ge", 1);
+        assertThat(stats.byOrganisation()).containsEntry("CN-XYZ", 2).containsEntry("CN-ABC", 1);
+        assertThat(stats.notSubmitted()).containsExactlyInAnyOrder("CN-ABC", "CN-XYZ");
+        assertThat(stats.topClauses().get(0).getValue()).isEqualTo(2);
+
+        dispositions.publish(round.id());
+        assertThat(rounds.get(round.id()).state(Instant.now())).isEqualTo(RoundState.PUBLISHED);
+        assertThatThrownBy(() -> dispositions.record(b.id(), Disposition.NOTED, "Changed my mind", null))
+                .satisfies(e -> assertThat(key(e)).isEqualTo("round.already-published"));
+
+        SignedIn.as(users, "reviewer1");
+        assertThat(rounds.visibleOrganisations(round.id(), access.current())).isEqualTo(Optional.empty());
+        List<DispositionRow> seen = dispositions.rows(round.id());
+        assertThat(seen).extracting(r -> r.comment().organisationCode()).contains("CN-ABC", "CN-XYZ");
+        DispositionRow mine = seen.stream().filter(r -> r.comment().id() == a.id()).findFirst().orElseThrow();
+        assertThat(mine.disposition().disposition()).isEqualTo(Disposition.PARTLY_ACCEPTED);
+        assertThat(dispositions.markSatisfaction(a.id(), false, "15 days is too long").satisfied()).isFalse();
+        assertThatThrownBy(() -> dispositions.markSatisfaction(b.id(), true, null))
+                .as("not reviewer1's organisation")
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
+    void reviewers_do_not_see_dispositions_before_publication() {
+        Round round = round();
+        SignedIn.as(users, "reviewer1");
+        assertThatThrownBy(() -> dispositions.rows(round.id()))
+                .satisfies(e -> assertThat(key(e)).isEqualTo("dispositions.not-published"));
+    }
+}

@@ -1,0 +1,258 @@
+package org.draftroom.rounds.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.draftroom.IntegrationTest;
+import org.draftroom.base.FieldProblemException;
+import org.draftroom.base.UserFacingException;
+import org.draftroom.drafts.service.DraftService;
+import org.draftroom.rounds.data.RoundRepository;
+import org.draftroom.rounds.domain.Audience;
+import org.draftroom.rounds.domain.Round;
+import org.draftroom.rounds.domain.RoundChange;
+import org.draftroom.rounds.domain.RoundForm;
+import org.draftroom.rounds.domain.RoundState;
+import org.draftroom.security.Access;
+import org.draftroom.security.CurrentUser;
+import org.draftroom.security.SignedIn;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.draftroom.drafts.domain.DocumentType;
+import org.draftroom.drafts.domain.DraftDocument;
+import org.draftroom.drafts.domain.ProjectForm;
+import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.service.ProjectService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** The rules of a consultation round, enforced by the service against the real database and Git repository. */
+@IntegrationTest
+class RoundServiceIT {
+
+    private static final String SAMPLE = "gbt-35273";
+    private static final AtomicInteger CODES = new AtomicInteger((int) (System.nanoTime() % 100_000));
+
+    @Autowired ProjectService projects;
+    @Autowired DraftService draftService;
+    /** A fresh WG7 project with the sample's 2020 text per test, so that tags and rounds never meet other tests'. */
+    private String project;
+
+    @BeforeEach
+    void freshProject() {
+        SignedIn.as(users, "secretariat");
+        DraftDocument text = draftService.open(SAMPLE, "cd-1").document();
+        project = projects.create(new ProjectForm("GB/T R" + CODES.incrementAndGet(), "征求意见测试", "Round test",
+                DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"), text).id();
+        SignedIn.nobody();
+    }
+
+    @Autowired RoundService rounds;
+    @Autowired RoundRepository repository;
+    @Autowired DraftService drafts;
+    @Autowired Access access;
+    @Autowired UserDetailsService users;
+
+    @AfterEach
+    void signOut() {
+        SignedIn.nobody();
+    }
+
+    private long org(String code) {
+        return repository.organisationByCode(code).orElseThrow().id();
+    }
+
+    /** A round on the sample, invited to CN-ABC only, scheduled by the secretariat. */
+    private Round invitedRound(Instant opens, Instant closes) {
+        SignedIn.as(users, "secretariat");
+        Round round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, opens, closes,
+                "Comment on clause 5 in particular.", Audience.INVITED, Set.of(org("CN-ABC")), true));
+        SignedIn.nobody();
+        return round;
+    }
+
+    private Round openRound() {
+        return invitedRound(null, Instant.now().plus(Duration.ofDays(30)));
+    }
+
+    private CurrentUser as(String username) {
+        SignedIn.as(users, username);
+        return access.current();
+    }
+
+    @Test
+    void scheduling_a_round_tags_the_frozen_version_and_records_the_change() {
+        Round round = openRound();
+
+        assertThat(round.state(Instant.now())).isEqualTo(RoundState.OPEN);
+        assertThat(round.tagName()).isEqualTo("round-" + round.number());
+        as("editor2");
+        assertThat(drafts.open(project, round.tagName()).version().commitId()).isEqualTo(round.commitId());
+        assertThat(drafts.history(project, 0, 5).stream().filter(v -> v.commitId().equals(round.commitId()))
+                .findFirst().orElseThrow().tags()).containsExactly(round.tagName());
+        assertThat(rounds.changes(round.id())).extracting(RoundChange::kind).containsExactly("SCHEDULED");
+    }
+
+    @Test
+    void a_round_closing_before_it_opens_is_refused() {
+        SignedIn.as(users, "secretariat");
+        Instant opens = Instant.now().plus(Duration.ofDays(10));
+        assertThatThrownBy(() -> rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, opens,
+                opens.minus(Duration.ofDays(1)), "", Audience.PUBLIC, Set.of(), true)))
+                .isInstanceOfSatisfying(FieldProblemException.class, e -> {
+                    assertThat(e.fieldKey()).isEqualTo("round.closes-at");
+                    assertThat(e.messageKey()).isEqualTo("round.closes-before-opens");
+                });
+        assertThatThrownBy(() -> rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null, null, "",
+                Audience.INVITED, Set.of(), true)))
+                .isInstanceOfSatisfying(FieldProblemException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("round.organisations.required"));
+    }
+
+    @Test
+    void only_the_secretariat_schedules_rounds() {
+        SignedIn.as(users, "editor2");
+        assertThatThrownBy(() -> rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null, null, "",
+                Audience.PUBLIC, Set.of(), true))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_round_lasts_the_default_duration_unless_told_otherwise() {
+        SignedIn.as(users, "secretariat");
+        Round round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null, null, "",
+                Audience.PUBLIC, Set.of(), true));
+        assertThat(Duration.between(round.opensAt(), round.closesAt())).isEqualTo(Duration.ofDays(60));
+    }
+
+    @Test
+    void comments_are_refused_before_the_round_opens_and_after_it_closes() {
+        Round scheduled = invitedRound(Instant.now().plus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(5)));
+        CurrentUser reviewer = as("reviewer1");
+        assertThat(scheduled.state(Instant.now())).isEqualTo(RoundState.SCHEDULED);
+        assertThatThrownBy(() -> rounds.checkWrite(scheduled.id(), reviewer))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("round.write.not-open"));
+
+        Round round = openRound();
+        assertThat(rounds.checkWrite(round.id(), as("reviewer1"))).isFalse();
+        SignedIn.as(users, "secretariat");
+        rounds.closeEarly(round.id(), "The project was withdrawn from the plan");
+        assertThatThrownBy(() -> rounds.checkWrite(round.id(), reviewer))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("round.write.closed"));
+    }
+
+    @Test
+    void only_the_audience_may_comment() {
+        Round round = openRound();
+        for (String outsider : new String[] {"reviewer2", "editor2", "editor1"}) {
+            CurrentUser user = as(outsider);
+            assertThatThrownBy(() -> rounds.checkWrite(round.id(), user)).as(outsider)
+                    .isInstanceOfSatisfying(UserFacingException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("round.write.not-audience"));
+        }
+        assertThat(rounds.mayRead(round.id(), as("reviewer2"))).isFalse();
+        assertThat(rounds.mayRead(round.id(), as("reviewer1"))).isTrue();
+        assertThat(rounds.mayRead(round.id(), as("editor2"))).as("an editor of the project's WG7").isTrue();
+        assertThat(rounds.mayRead(round.id(), as("editor1"))).as("an editor of WG1").isFalse();
+    }
+
+    @Test
+    void after_closing_the_secretariat_and_allowed_organisations_write_late_comments() {
+        Round round = openRound();
+        SignedIn.as(users, "secretariat");
+        assertThat(rounds.checkWrite(round.id(), access.current())).as("on time").isFalse();
+        rounds.closeEarly(round.id(), "Enough comments");
+        assertThat(rounds.checkWrite(round.id(), access.current())).as("late").isTrue();
+
+        rounds.allowLateComments(round.id(), org("CN-ABC"), Instant.now().plus(Duration.ofDays(2)),
+                "Their letter was delayed by the post");
+        assertThat(rounds.checkWrite(round.id(), as("reviewer1"))).as("late, allowed").isTrue();
+        SignedIn.as(users, "secretariat");
+        assertThat(rounds.changes(round.id()).stream().map(RoundChange::kind))
+                .contains("CLOSED_EARLY", "LATE_ALLOWED");
+    }
+
+    @Test
+    void a_submission_is_final_until_the_secretariat_reopens_it() {
+        Round round = openRound();
+        CurrentUser reviewer = as("reviewer1");
+        rounds.submit(round.id());
+        assertThat(rounds.mySubmission(round.id())).get().satisfies(s -> assertThat(s.isFinal()).isTrue());
+        assertThatThrownBy(() -> rounds.checkWrite(round.id(), reviewer))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("round.write.submitted"));
+        assertThatThrownBy(() -> rounds.submit(round.id())).isInstanceOf(UserFacingException.class);
+
+        SignedIn.as(users, "secretariat");
+        assertThatThrownBy(() -> rounds.reopenSubmission(round.id(), org("CN-ABC"), " "))
+                .isInstanceOfSatisfying(FieldProblemException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("round.reason.required"));
+        rounds.reopenSubmission(round.id(), org("CN-ABC"), "They found a mistake in comment 3");
+
+        assertThat(rounds.checkWrite(round.id(), as("reviewer1"))).isFalse();
+        SignedIn.as(users, "secretariat");
+        assertThat(rounds.changes(round.id())).extracting(RoundChange::kind)
+                .containsExactly("SCHEDULED", "SUBMITTED", "SUBMISSION_REOPENED");
+    }
+
+    @Test
+    void reviewers_see_only_their_own_organisations_comments_unless_the_round_says_otherwise() {
+        Round round = openRound();
+        assertThat(rounds.visibleOrganisations(round.id(), as("reviewer1"))).contains(Set.of(org("CN-ABC")));
+        assertThat(rounds.visibleOrganisations(round.id(), as("secretariat"))).isEqualTo(Optional.empty());
+        assertThat(rounds.visibleOrganisations(round.id(), as("editor2"))).isEqualTo(Optional.empty());
+
+        SignedIn.as(users, "secretariat");
+        rounds.setOwnOrganisationOnly(round.id(), false, "Open discussion agreed at the plenary");
+        assertThat(rounds.visibleOrganisations(round.id(), as("reviewer1"))).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void extending_and_closing_early_need_a_reason_and_are_recorded() {
+        Round round = openRound();
+        SignedIn.as(users, "secretariat");
+        Instant later = round.closesAt().plus(Duration.ofDays(14));
+        assertThatThrownBy(() -> rounds.extend(round.id(), later, ""))
+                .isInstanceOfSatisfying(FieldProblemException.class,
+                        e -> assertThat(e.fieldKey()).isEqualTo("round.reason"));
+        assertThatThrownBy(() -> rounds.extend(round.id(), round.closesAt().minus(Duration.ofDays(1)), "Shorter"))
+                .isInstanceOfSatisfying(FieldProblemException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("round.extend.not-later"));
+
+        Round extended = rounds.extend(round.id(), later, "Requested by three member organisations");
+        assertThat(extended.closesAt()).isEqualTo(later);
+        Round closed = rounds.closeEarly(round.id(), "The plan changed");
+        assertThat(closed.state(Instant.now())).isEqualTo(RoundState.CLOSED);
+        assertThat(closed.closedEarly()).isTrue();
+        assertThat(rounds.changes(round.id())).extracting(RoundChange::kind, RoundChange::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("SCHEDULED", "—"),
+                org.assertj.core.groups.Tuple.tuple("EXTENDED", "Requested by three member organisations"),
+                org.assertj.core.groups.Tuple.tuple("CLOSED_EARLY", "The plan changed"));
+    }
+
+    @Test
+    void the_audience_reads_the_frozen_version_but_not_the_working_draft() {
+        Round round = openRound();
+        SignedIn.as(users, "reviewer1");
+        DraftService.DraftSnapshot frozen = rounds.frozenDraft(round.id());
+        assertThat(frozen.version().commitId()).isEqualTo(round.commitId());
+        assertThat(frozen.editable()).isFalse();
+        assertThat(frozen.outline().number("c-rights")).isEqualTo("8");
+        assertThatThrownBy(() -> drafts.open(project, null)).isInstanceOf(AccessDeniedException.class);
+        assertThat(rounds.visibleRounds()).extracting(Round::id).contains(round.id());
+
+        SignedIn.as(users, "reviewer2");
+        assertThatThrownBy(() -> rounds.frozenDraft(round.id()))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("round.not-found"));
+        assertThat(rounds.visibleRounds()).extracting(Round::id).doesNotContain(round.id());
+    }
+}

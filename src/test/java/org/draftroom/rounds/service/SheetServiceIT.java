@@ -1,0 +1,120 @@
+package org.draftroom.rounds.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.draftroom.IntegrationTest;
+import org.draftroom.base.UserFacingException;
+import org.draftroom.comments.domain.CommentFilter;
+import org.draftroom.comments.domain.CommentType;
+import org.draftroom.comments.service.CommentService;
+import org.draftroom.drafts.domain.DocumentType;
+import org.draftroom.drafts.domain.ProjectForm;
+import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.service.DraftService;
+import org.draftroom.drafts.service.ProjectService;
+import org.draftroom.rounds.data.RoundRepository;
+import org.draftroom.rounds.domain.Audience;
+import org.draftroom.rounds.domain.Round;
+import org.draftroom.rounds.domain.RoundForm;
+import org.draftroom.rounds.domain.SheetPreview;
+import org.draftroom.security.SignedIn;
+import org.draftroom.sheets.IsoTemplateWriter;
+import org.draftroom.sheets.IsoXlsxWriter;
+import org.draftroom.sheets.SheetReader;
+import org.draftroom.sheets.SheetRow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Comment sheets in a round: preview with row problems, all-or-nothing import, no double import, download. */
+@IntegrationTest
+class SheetServiceIT {
+
+    @Autowired SheetService sheets;
+    @Autowired RoundService rounds;
+    @Autowired CommentService comments;
+    @Autowired ProjectService projects;
+    @Autowired DraftService drafts;
+    @Autowired RoundRepository repository;
+    @Autowired UserDetailsService users;
+    private Round round;
+
+    @BeforeEach
+    void openRound() {
+        SignedIn.as(users, "secretariat");
+        String project = projects.create(new ProjectForm("GB/T S" + (System.nanoTime() % 100_000), "意见表测试",
+                "Sheet test", DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"),
+                drafts.open("gbt-35273", "cd-1").document()).id();
+        round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+                Instant.now().plus(Duration.ofDays(20)), "", Audience.INVITED,
+                Set.of(repository.organisationByCode("CN-ABC").orElseThrow().id()), true));
+        SignedIn.as(users, "reviewer1");
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.nobody();
+    }
+
+    private static byte[] xlsx(List<SheetRow> rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        IsoXlsxWriter.write(rows, out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void every_row_is_previewed_with_its_problems_and_nothing_is_imported_while_one_has_any() throws IOException {
+        byte[] sheet = xlsx(List.of(
+                new SheetRow(1, "CN", "8", "", "te", "Set a time limit.", "15 working days", ""),
+                new SheetRow(2, "CN", "99.9", "", "ed", "No such clause.", "", ""),
+                new SheetRow(3, "CN", "General", "", "xx", "Bad type.", "", "")));
+        SheetPreview preview = sheets.preview(round.id(), "abc.xlsx", sheet);
+
+        assertThat(preview.rows()).hasSize(3);
+        assertThat(preview.rows().get(0).ok()).isTrue();
+        assertThat(preview.rows().get(0).clauseId()).isEqualTo("c-rights");
+        assertThat(preview.rows().get(1).problems()).extracting(SheetPreview.Problem::key)
+                .contains("rounds.sheet.unknown-clause");
+        assertThat(preview.rows().get(2).problems()).extracting(SheetPreview.Problem::key)
+                .contains("sheet.type.invalid");
+        assertThat(preview.importable()).isFalse();
+        assertThatThrownBy(() -> sheets.importSheet(round.id(), preview))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("rounds.sheet.has-problems"));
+        assertThat(comments.count(round.projectId(), CommentFilter.all().withRoundId(round.id()))).isZero();
+    }
+
+    @Test
+    void a_clean_sheet_is_imported_once_and_comes_back_as_the_filled_iso_template() throws IOException {
+        byte[] sheet = xlsx(List.of(
+                new SheetRow(1, "CN", "8", "", "te", "Set a time limit.", "15 working days", ""),
+                new SheetRow(2, "CN", "General", "", "ge", "Align terms with the PIPL.", "", "")));
+        SheetPreview preview = sheets.preview(round.id(), "abc.xlsx", sheet);
+        assertThat(preview.importable()).isTrue();
+        assertThat(sheets.importSheet(round.id(), preview)).isEqualTo(2);
+        assertThat(comments.count(round.projectId(), CommentFilter.all().withRoundId(round.id()))).isEqualTo(2);
+
+        SheetPreview again = sheets.preview(round.id(), "copy-of-abc.xlsx", sheet);
+        assertThat(again.alreadyImported()).isTrue();
+        assertThatThrownBy(() -> sheets.importSheet(round.id(), again))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("rounds.sheet.already-imported"));
+
+        byte[] docx = sheets.organisationSheet(round.id());
+        var back = SheetReader.read("ours.docx", docx);
+        assertThat(back.problems()).isEmpty();
+        assertThat(back.rows()).extracting(SheetRow::comment)
+                .containsExactlyInAnyOrder("Set a time limit.", "Align terms with the PIPL.");
+        assertThat(back.rows()).extracting(SheetRow::type).containsOnly(CommentType.TE.code(), CommentType.GE.code());
+        assertThat(IsoTemplateWriter.TEMPLATE).isNotBlank();
+    }
+}
