@@ -116,7 +116,7 @@ class RoundExportServiceIT {
     private Comment comment(String username, String clauseId, CommentType type, String body) {
         SignedIn.as(users, username);
         return comments.create(project, round.commitId(), new CommentForm(round.id(), type, clauseId, 0, 0, "", body,
-                "建议：" + body));
+                "修改：" + body));
     }
 
     /** Records every disposition, then saves a version without 5.5 (隐私政策), so 5.6 becomes 5.5. */
@@ -185,7 +185,7 @@ class RoundExportServiceIT {
         assertThat(rows.get(general.readableId()).subList(1, 5)).containsExactly("CN-XYZ", "General", "General",
                 "ge");
         assertThat(rows.get(minimisation.readableId())).containsExactly(minimisation.readableId(), "CN-ABC", "5.2",
-                "5.2", "te", "最小必要缺少判断标准。", "建议：最小必要缺少判断标准。", "Partly accepted", "已在5.2增加判断要求。", "");
+                "5.2", "te", "最小必要缺少判断标准。", "修改：最小必要缺少判断标准。", "Partly accepted", "已在5.2增加判断要求。", "");
         assertThat(rows.get(privacyPolicy.readableId()).subList(2, 4)).containsExactly("5.5", "deleted");
         assertThat(rows.get(privacyPolicy.readableId()).get(7)).isEqualTo("Accepted");
         assertThat(rows.get(exceptions.readableId()).subList(2, 4)).containsExactly("5.6", "5.5");
@@ -235,7 +235,7 @@ class RoundExportServiceIT {
             assertThat(texts(table.getRow(0))).isEqualTo(ChineseDispositionDocx.TITLES);
             assertThat(table.getRows()).hasSize(5);
             assertThat(texts(table.getRow(1))).containsExactly("1", "总体", "CN-XYZ",
-                    "术语应与《个人信息保护法》一致。\n建议：术语应与《个人信息保护法》一致。", "备注", "在编制说明中说明。");
+                    "术语应与《个人信息保护法》一致。\n建议：修改：术语应与《个人信息保护法》一致。", "备注", "在编制说明中说明。");
             assertThat(texts(table.getRow(2)).subList(0, 3)).containsExactly("2", "5.2", "CN-ABC");
             assertThat(texts(table.getRow(2)).subList(4, 6)).containsExactly("部分采纳", "已在5.2增加判断要求。");
             assertThat(texts(table.getRow(4)).get(4)).isEqualTo("未采纳");
