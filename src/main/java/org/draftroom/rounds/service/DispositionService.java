@@ -89,8 +89,17 @@ public class DispositionService {
         if (!isStaff(round, me) && round.publishedAt() == null) {
             throw new UserFacingException("dispositions.not-published");
         }
-        List<PlacedComment> placed = comments.find(round.projectId(), round.commitId(),
-                CommentFilter.all().withRoundId(roundId).withTypes(Set.of(CommentType.values())), 0, MAX_COMMENTS);
+        // CommentService.find returns at most CommentService.MAX_PAGE comments per call: read the round page by page.
+        CommentFilter filter = CommentFilter.all().withRoundId(roundId).withTypes(Set.of(CommentType.values()));
+        List<PlacedComment> placed = new java.util.ArrayList<>();
+        while (placed.size() < MAX_COMMENTS) {
+            List<PlacedComment> page = comments.find(round.projectId(), round.commitId(), filter, placed.size(),
+                    Math.min(CommentService.MAX_PAGE, MAX_COMMENTS - placed.size()));
+            placed.addAll(page);
+            if (page.size() < CommentService.MAX_PAGE) {
+                break;
+            }
+        }
         Map<Long, DispositionRecord> decided = dispositions.byRound(roundId);
         return placed.stream().map(p -> new DispositionRow(p.comment(), p.placement(),
                 decided.getOrDefault(p.comment().id(), DispositionRecord.none(p.comment().id(), roundId)))).toList();

@@ -117,8 +117,19 @@ public final class RoundExportBenchmark {
         System.out.printf("%,d comments with dispositions stored in %,d ms%n", COMMENTS,
                 (System.nanoTime() - t0) / 1_000_000);
         RoundExportService exports = context.getBean(RoundExportService.class);
-        measure("cold", () -> exports.dispositionTable(round.id(), RoundExportService.TableFormat.XLSX,
+        ExportService.ExportFile[] first = new ExportService.ExportFile[1];
+        measure("cold", () -> first[0] = exports.dispositionTable(round.id(), RoundExportService.TableFormat.XLSX,
                 Locale.SIMPLIFIED_CHINESE));
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(first[0].content()))) {
+            int rows = wb.getSheetAt(0).getLastRowNum();
+            System.out.printf("rows in the table: %,d%n", rows);
+            if (rows != COMMENTS) {
+                throw new IllegalStateException("expected " + COMMENTS + " rows, got " + rows);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         List<Double> walls = new ArrayList<>();
         for (int r = 0; r < RUNS; r++) {
             walls.add(measure("warm " + (r + 1), () -> exports.dispositionTable(round.id(),
