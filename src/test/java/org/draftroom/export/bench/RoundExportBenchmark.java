@@ -136,6 +136,26 @@ public final class RoundExportBenchmark {
                     RoundExportService.TableFormat.XLSX, Locale.SIMPLIFIED_CHINESE)));
         }
         Collections.sort(walls);
+        org.draftroom.rounds.service.DispositionService service = context.getBean(
+                org.draftroom.rounds.service.DispositionService.class);
+        org.draftroom.comments.service.CommentService commentService = context.getBean(
+                org.draftroom.comments.service.CommentService.class);
+        org.draftroom.comments.domain.CommentFilter filter = org.draftroom.comments.domain.CommentFilter.all()
+                .withRoundId(round.id()).withTypes(Set.of(CommentType.values()));
+        for (int r = 0; r < 3; r++) {
+            long cpu = THREAD.getCurrentThreadCpuTime();
+            long t = System.nanoTime();
+            int n = service.rows(round.id()).size();
+            System.out.printf("  breakdown: DispositionService.rows (%,d rows) %.2f s wall, %.2f s CPU%n", n,
+                    (System.nanoTime() - t) / 1e9, (THREAD.getCurrentThreadCpuTime() - cpu) / 1e9);
+            t = System.nanoTime();
+            commentService.find(SAMPLE, null, filter, 0, 500);
+            System.out.printf("  breakdown: one page of 500 at offset 0 (latest) %.3f s%n", (System.nanoTime() - t) / 1e9);
+            t = System.nanoTime();
+            commentService.find(SAMPLE, null, filter, 9500, 500);
+            System.out.printf("  breakdown: one page of 500 at offset 9,500 (latest) %.3f s%n",
+                    (System.nanoTime() - t) / 1e9);
+        }
         System.out.printf("warm p50 %.2f s, max %.2f s; load average %.1f%n", walls.get(walls.size() / 2),
                 walls.get(walls.size() - 1), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
