@@ -47,6 +47,25 @@ class DownloadsBrowserIT extends BrowserTestBase {
         }
     }
 
+    @Test
+    void in_chinese_the_progress_and_the_offered_file_are_told_in_chinese() throws Exception {
+        Browser browser = anotherBrowser(CHINESE);
+        LoginPage.open(browser).signInAs("secretariat", DEMO_PASSWORD);
+        DraftPage.open(browser, "gbt-35273");
+
+        browser.$(MenuBarElement.class).id("download-menu").choose("download-docx");
+
+        VaadinElement link = browser.$("a").id("export-ready-download");
+        assertThat(browser.pageText()).contains("已生成");
+        assertThat((String) link.property("textContent")).contains("下载");
+        browser.screenshot("export-ready-zh");
+        assertNoMissingTexts(browser);
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(fetch(browser, (String) link.property("href"))))) {
+            assertThat(doc.getParagraphs()).anyMatch(p -> p.getText().contains("个人信息安全规范"));
+        }
+    }
+
     /** Fetches what a link points to with the browser's session, as clicking it would. */
     private static byte[] fetch(Browser browser, String href) throws IOException, InterruptedException {
         URI uri = URI.create(href); // the property: resolved by the browser against the page's base
