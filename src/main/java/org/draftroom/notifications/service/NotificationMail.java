@@ -3,8 +3,7 @@ package org.draftroom.notifications.service;
 import java.util.List;
 
 /**
- * Sends a notification by e-mail as well. Without a mail server ({@code spring.mail.host} unset) nothing is sent;
- * see {@code docs/rounds.md} for wiring an SMTP server.
+ * Sends a notification by e-mail as well. Without a mail server ({@code spring.mail.host} unset) nothing is sent.
  */
 interface NotificationMail {
 

@@ -68,10 +68,13 @@ class DemoRounds implements ApplicationRunner {
         Instant now = rounds.now();
 
         // Round 1: the 2017 text, run as if in spring 2024, with published dispositions.
+        // Scheduled for later, then opened directly and marked announced: nobody is told about a round of 2024.
         Round first = as("secretariat", () -> rounds.schedule(new RoundForm(SAMPLE, 1, "征求意见稿", "wd-1", "round-1",
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(59)),
+                now.plus(Duration.ofHours(1)), now.plus(Duration.ofDays(59)),
                 "请重点关注第5章个人信息的收集。Please focus on clause 5, collection of personal information.",
                 Audience.INVITED, Set.of(abc, xyz), true)));
+        repository.updateWindow(first.id(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(59)), false);
+        repository.markOpeningAnnounced(first.id());
         Comment a = comment("reviewer1", first, "c-minimisation", CommentType.TE,
                 "“最小化”缺少可操作的判断标准。The minimisation requirement gives no test that can be checked.",
                 "增加“与业务功能直接相关”的判断要求。");

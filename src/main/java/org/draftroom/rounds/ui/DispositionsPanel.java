@@ -128,12 +128,12 @@ class DispositionsPanel extends VerticalLayout {
             toolbar.add(publish);
         }
 
-        grid.addColumn(r -> r.comment().readableId()).setHeader(getTranslation("dispositions.id")).setWidth("120px")
+        grid.addColumn(r -> r.comment().readableId()).setHeader(getTranslation("dispositions.id")).setWidth("135px")
                 .setFlexGrow(0);
         grid.addColumn(r -> r.clauseNumber().isEmpty() ? getTranslation("comment.anchor.general") : r.clauseNumber())
-                .setHeader(getTranslation("dispositions.clause")).setWidth("75px").setFlexGrow(0);
+                .setHeader(getTranslation("dispositions.clause")).setWidth("95px").setFlexGrow(0);
         grid.addColumn(r -> r.comment().type().code()).setHeader(getTranslation("dispositions.type"))
-                .setWidth("60px").setFlexGrow(0);
+                .setWidth("75px").setFlexGrow(0);
         grid.addComponentColumn(r -> cell(r.comment().body() + (r.comment().late()
                         ? " [" + getTranslation("dispositions.late") + "]" : "")))
                 .setHeader(getTranslation("dispositions.comment")).setFlexGrow(3);
@@ -148,7 +148,7 @@ class DispositionsPanel extends VerticalLayout {
             grid.addColumn(r -> Objects.toString(r.disposition().assigneeName(), ""))
                     .setHeader(getTranslation("dispositions.assignee")).setWidth("120px").setFlexGrow(0);
             grid.addColumn(r -> Objects.toString(r.disposition().duplicateGroup(), ""))
-                    .setHeader(getTranslation("dispositions.duplicates")).setWidth("80px").setFlexGrow(0);
+                    .setHeader(getTranslation("dispositions.duplicates")).setWidth("105px").setFlexGrow(0);
         }
         grid.addComponentColumn(this::satisfaction).setHeader(getTranslation("dispositions.satisfied"))
                 .setWidth("110px").setFlexGrow(0);

@@ -94,6 +94,51 @@ public class UserService {
         return users.findById(id).orElseThrow();
     }
 
+    /**
+     * Self-registration for public consultation rounds: creates an enabled reviewer (and nothing more) in the
+     * organisation of that name, which is created with a generated code ({@code PUB-<n>}) when no organisation has
+     * that Chinese or English name. Open to anonymous callers; the caller (the registration page) throttles it.
+     * The name and e-mail are required.
+     */
+    public User registerReviewer(UserForm form, String organisationName) {
+        String username = trimmed(form.getUsername());
+        check("user.username", Rules.username(username));
+        check("user.password", Rules.password(form.getPassword(), username));
+        if (trimmed(form.getEmail()).isEmpty()) {
+            throw new FieldProblemException("user.email", "validation.required");
+        }
+        String organisation = trimmed(organisationName);
+        if (organisation.isEmpty()) {
+            throw new FieldProblemException("user.organisation", "validation.required");
+        }
+        if (organisation.length() > 200) {
+            throw new FieldProblemException("user.organisation", "validation.too-long", 200);
+        }
+        check("user.display-name", Rules.displayName(form.getDisplayName()));
+        check("user.email", Rules.email(form.getEmail()));
+        if (users.usernameExists(username)) {
+            throw new FieldProblemException("user.username", "validation.username.taken", username);
+        }
+        long organisationId = organisations.findAll().stream()
+                .filter(o -> o.nameZh().equalsIgnoreCase(organisation) || o.nameEn().equalsIgnoreCase(organisation))
+                .map(o -> o.id()).findFirst().orElseGet(() -> {
+                    int n = 1;
+                    while (organisations.findByCode("PUB-" + n).isPresent()) {
+                        n++;
+                    }
+                    return organisations.insert("PUB-" + n, organisation, organisation, clock.instant());
+                });
+        long id;
+        try {
+            id = users.insert(username, trimmed(form.getDisplayName()), trimmed(form.getEmail()),
+                    passwordEncoder.encode(form.getPassword()), organisationId, true, clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw new FieldProblemException("user.username", "validation.username.taken", username);
+        }
+        users.replaceRoles(id, java.util.Set.of(org.draftroom.security.Role.REVIEWER));
+        return users.findById(id).orElseThrow();
+    }
+
     /** Changes a user's name, e-mail, organisation, roles and working groups (the username never changes). */
     @PreAuthorize("@access.canManagePeople()")
     public User update(long id, UserForm form) {

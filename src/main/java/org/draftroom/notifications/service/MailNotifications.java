@@ -1,0 +1,64 @@
+package org.draftroom.notifications.service;
+
+import java.util.List;
+import java.util.Locale;
+import org.draftroom.base.Messages;
+import org.draftroom.notifications.data.NotificationRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends each notification by e-mail too, in the recipient's language, when Spring Boot configured a mail sender
+ * (that is, when {@code spring.mail.host} is set) and the recipient has an e-mail address. A failed delivery is
+ * logged and never undoes the in-application notification.
+ */
+@Component
+class MailNotifications implements NotificationMail {
+
+    private static final Logger log = LoggerFactory.getLogger(MailNotifications.class);
+
+    private final ObjectProvider<JavaMailSender> sender;
+    private final NotificationRepository notifications;
+    private final Messages messages;
+    private final String from;
+    private final String baseUrl;
+
+    MailNotifications(ObjectProvider<JavaMailSender> sender, NotificationRepository notifications, Messages messages,
+                      @Value("${draftroom.mail.from:draftroom@localhost}") String from,
+                      @Value("${draftroom.mail.base-url:http://localhost:8080/}") String baseUrl) {
+        this.sender = sender;
+        this.notifications = notifications;
+        this.messages = messages;
+        this.from = from;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+    }
+
+    @Override
+    public void send(long userId, String messageKey, List<String> args, String link) {
+        JavaMailSender mail = sender.getIfAvailable();
+        if (mail == null) {
+            return;
+        }
+        notifications.email(userId).ifPresent(address -> {
+            Locale locale = Messages.parse(notifications.locale(userId).orElse(null));
+            Locale language = locale == null ? Messages.CHINESE : locale;
+            String text = messages.getTranslation(messageKey, language, args.toArray());
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(from);
+            message.setTo(address);
+            message.setSubject(messages.getTranslation("app.name", language) + ": " + text);
+            message.setText(text + "\n\n" + baseUrl + link);
+            try {
+                mail.send(message);
+            } catch (MailException e) {
+                log.warn("Could not e-mail notification {} to user {}: {}", messageKey, userId, e.getMessage());
+            }
+        });
+    }
+}

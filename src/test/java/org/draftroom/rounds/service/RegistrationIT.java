@@ -1,0 +1,75 @@
+package org.draftroom.rounds.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.draftroom.IntegrationTest;
+import org.draftroom.base.FieldProblemException;
+import org.draftroom.base.UserFacingException;
+import org.draftroom.drafts.domain.DocumentType;
+import org.draftroom.drafts.domain.ProjectForm;
+import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.service.DraftService;
+import org.draftroom.drafts.service.ProjectService;
+import org.draftroom.rounds.domain.Audience;
+import org.draftroom.rounds.domain.Round;
+import org.draftroom.rounds.domain.RoundForm;
+import org.draftroom.security.Access;
+import org.draftroom.security.CurrentUser;
+import org.draftroom.security.Role;
+import org.draftroom.security.SignedIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Self-registration for public rounds: a reviewer account in the named organisation, throttled per address. */
+@IntegrationTest
+class RegistrationIT {
+
+    @Autowired RegistrationService registrations;
+    @Autowired RoundService rounds;
+    @Autowired ProjectService projects;
+    @Autowired DraftService drafts;
+    @Autowired Access access;
+    @Autowired UserDetailsService users;
+
+    @AfterEach
+    void signOut() {
+        SignedIn.nobody();
+    }
+
+    @Test
+    void a_registered_person_is_a_reviewer_who_may_comment_in_public_rounds_only() {
+        registrations.register("10.0.0.1", "李雷 Li Lei", "公众个人", "lilei@example.org", "lilei", "a-long-passphrase");
+        SignedIn.as(users, "lilei");
+        CurrentUser me = access.current();
+        assertThat(me.roles()).containsExactly(Role.REVIEWER);
+        assertThat(me.organisationCode()).startsWith("PUB-");
+
+        SignedIn.as(users, "secretariat");
+        String project = projects.create(new ProjectForm("GB/T P" + (System.nanoTime() % 100_000), "公开征求意见",
+                "Public round", DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"),
+                drafts.open("gbt-35273", "cd-1").document()).id();
+        Round open = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+                Instant.now().plus(Duration.ofDays(30)), "", Audience.PUBLIC, Set.of(), true));
+        assertThat(rounds.checkWrite(open.id(), me)).isFalse();
+    }
+
+    @Test
+    void registrations_are_throttled_per_address_and_bad_input_is_refused_by_field() {
+        assertThatThrownBy(() -> registrations.register("10.0.0.2", "No Mail", "Org", "", "nomail", "a-long-passphrase"))
+                .isInstanceOfSatisfying(FieldProblemException.class, e -> assertThat(e.fieldKey()).isEqualTo("user.email"));
+        for (int i = 0; i < RegistrationService.MAX_PER_WINDOW - 1; i++) {
+            registrations.register("10.0.0.2", "Person " + i, "Org", "p" + i + "@example.org", "person-x" + i,
+                    "a-long-passphrase");
+        }
+        assertThatThrownBy(() -> registrations.register("10.0.0.2", "One more", "Org", "more@example.org", "onemore",
+                "a-long-passphrase"))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("registration.throttled"));
+    }
+}

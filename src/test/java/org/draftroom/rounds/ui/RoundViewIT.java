@@ -1,0 +1,90 @@
+package org.draftroom.rounds.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+import org.draftroom.base.ui.KaribuUiTest;
+import org.draftroom.comments.domain.CommentForm;
+import org.draftroom.comments.domain.CommentType;
+import org.draftroom.comments.service.CommentService;
+import org.draftroom.drafts.domain.DocumentType;
+import org.draftroom.drafts.domain.ProjectForm;
+import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.service.DraftService;
+import org.draftroom.drafts.service.ProjectService;
+import org.draftroom.rounds.domain.Audience;
+import org.draftroom.rounds.domain.Disposition;
+import org.draftroom.rounds.domain.Round;
+import org.draftroom.rounds.domain.RoundForm;
+import org.draftroom.rounds.service.RoundService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A round's view, browserless: a reviewer submits; the secretariat records a disposition, with its reason rule. */
+class RoundViewIT extends KaribuUiTest {
+
+    @Autowired ProjectService projects;
+    @Autowired DraftService drafts;
+    @Autowired RoundService rounds;
+    @Autowired CommentService comments;
+    @Autowired JdbcClient jdbc;
+    private Round round;
+
+    @BeforeEach
+    void roundWithAComment() {
+        long abc = jdbc.sql("select id from organisation where code = 'CN-ABC'").query(Long.class).single();
+        asUser("secretariat", () -> {
+            String project = projects.create(new ProjectForm("GB/T V" + (System.nanoTime() % 100_000), "视图测试",
+                    "View test", DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"),
+                    drafts.open("gbt-35273", "cd-1").document()).id();
+            round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+                    Instant.now().plus(Duration.ofDays(10)), "Read clause 8.", Audience.INVITED, Set.of(abc), true));
+        });
+        asUser("reviewer1", () -> comments.create(round.projectId(), round.commitId(), new CommentForm(round.id(),
+                CommentType.TE, "c-rights", 0, 0, "", "Set a time limit.", "15 working days")));
+    }
+
+    @Test
+    void a_reviewer_submits_their_organisations_comments_and_they_become_final() {
+        signInAs("reviewer1", Locale.ENGLISH);
+        UI.getCurrent().navigate("rounds/" + round.id());
+        clickAsTheBrowserWould(_get(Button.class, spec -> spec.withId("submit-comments")));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+        Div bar = _get(Div.class, spec -> spec.withId("submission-bar"));
+        assertThat(bar.getElement().getTextRecursively()).contains("The comments of CN-ABC were submitted by 陈静 Chen Jing");
+    }
+
+    @Test
+    void a_disposition_other_than_acceptance_needs_a_reason() {
+        asUser("secretariat", () -> rounds.closeEarly(round.id(), "For the test"));
+        signInAs("secretariat", Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("rounds/" + round.id());
+        RoundView view = _get(RoundView.class);
+        view.select("tab-dispositions");
+        DispositionsPanel panel = _get(DispositionsPanel.class);
+        assertThat(GridKt._size(panel.grid)).isEqualTo(1);
+        GridKt._clickItem(panel.grid, 0);
+        DispositionDialog dialog = _get(DispositionDialog.class);
+        dialog.disposition.setValue(Disposition.NOT_ACCEPTED);
+        clickAsTheBrowserWould(dialog.save);
+        assertThat(dialog.reason.isInvalid()).isTrue();
+        assertThat(dialog.reason.getErrorMessage()).isEqualTo("请填写该处理意见的理由；只有直接采纳无需理由。");
+
+        dialog.reason.setValue("超出本标准范围。");
+        clickAsTheBrowserWould(dialog.save);
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(String.join(" ", rows(panel.grid).get(0))).contains("未采纳", "超出本标准范围。");
+    }
+}
