@@ -230,8 +230,7 @@ public class RoundExportService {
                             OutputStream out) throws IOException {
         switch (format) {
             case XLSX -> DispositionTableWriter.write(rows, locale, out);
-            case CN_DOCX -> ChineseDispositionDocx.write(round.projectCode() + " " + round.label() + "（第"
-                    + round.number() + "轮）", rows, out);
+            case CN_DOCX -> ChineseDispositionDocx.write(standardName(round), rows, out);
             case ISO_DOCX -> {
                 List<SheetRow> sheet = new ArrayList<>(rows.size());
                 int n = 1;
@@ -245,6 +244,14 @@ public class RoundExportService {
                         sheet, out);
             }
         }
+    }
+
+    /** "GB/T 35273 信息安全技术 个人信息安全规范" for the line under the title of the 意见汇总处理表. */
+    private String standardName(Round round) {
+        org.draftroom.drafts.domain.Project project = rounds.frozenDraft(round.id()).project();
+        String title = project.titleZh() == null || project.titleZh().isBlank() ? project.titleEn()
+                : project.titleZh();
+        return (project.code() + " " + (title == null ? "" : title)).strip();
     }
 
     private LocalDate today() {

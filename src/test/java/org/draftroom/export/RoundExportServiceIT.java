@@ -231,6 +231,7 @@ class RoundExportServiceIT {
                 Locale.ENGLISH);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(cn.content()))) {
             assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("意见汇总处理表");
+            assertThat(doc.getParagraphs().get(1).getText()).isEqualTo("标准名称：" + code + " 个人信息安全规范导出测试");
             XWPFTable table = doc.getTables().get(0);
             assertThat(texts(table.getRow(0))).isEqualTo(ChineseDispositionDocx.TITLES);
             assertThat(table.getRows()).hasSize(5);
