@@ -295,6 +295,29 @@ class RoundExportServiceIT {
     }
 
     @Test
+    void a_round_with_more_comments_than_one_page_of_the_comments_module_is_exported_whole() throws Exception {
+        int more = org.draftroom.comments.service.CommentService.MAX_PAGE + 20 - 4;
+        SignedIn.as(users, "secretariat");
+        rounds.extend(round.id(), Instant.now().plus(Duration.ofDays(10)), "More comments for the paging test");
+        List<Comment> extra = new ArrayList<>();
+        for (int i = 0; i < more; i++) {
+            extra.add(comment(i % 2 == 0 ? "reviewer1" : "reviewer2", i % 3 == 0 ? "" : "c-rights", CommentType.ED,
+                    "第" + i + "条补充意见。"));
+        }
+        SignedIn.as(users, "secretariat");
+        rounds.closeEarly(round.id(), "Closing again");
+        decideAllAndRevise();
+        for (Comment c : extra) {
+            dispositions.record(c.id(), Disposition.NOTED, "记录。", null);
+        }
+        ExportService.ExportFile file = exports.dispositionTable(round.id(), RoundExportService.TableFormat.XLSX,
+                Locale.ENGLISH);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(file.content()))) {
+            assertThat(wb.getSheetAt(0).getLastRowNum()).isEqualTo(more + 4);
+        }
+    }
+
+    @Test
     void access_follows_the_rounds_rules() {
         decideAllAndRevise();
         SignedIn.as(users, "reviewer1");
