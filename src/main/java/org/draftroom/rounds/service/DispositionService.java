@@ -11,7 +11,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.draftroom.base.FieldProblemException;
 import org.draftroom.base.UserFacingException;
+import org.draftroom.comments.anchoring.Placement;
 import org.draftroom.comments.domain.Comment;
+import org.draftroom.drafts.service.DraftService;
 import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
@@ -56,12 +58,14 @@ public class DispositionService {
     private final RoundRepository rounds;
     private final DispositionRepository dispositions;
     private final CommentService comments;
+    private final DraftService drafts;
     private final Access access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DispositionService(RoundRepository rounds, DispositionRepository dispositions, CommentService comments,
-                       Access access, ApplicationEventPublisher events, Clock clock) {
+                       DraftService drafts, Access access, ApplicationEventPublisher events, Clock clock) {
+        this.drafts = drafts;
         this.rounds = rounds;
         this.dispositions = dispositions;
         this.comments = comments;
@@ -89,11 +93,51 @@ public class DispositionService {
         if (!isStaff(round, me) && round.publishedAt() == null) {
             throw new UserFacingException("dispositions.not-published");
         }
-        List<PlacedComment> placed = comments.find(round.projectId(), round.commitId(),
-                CommentFilter.all().withRoundId(roundId).withTypes(Set.of(CommentType.values())), 0, MAX_COMMENTS);
+        List<PlacedComment> placed = placedInFrozenVersion(round,
+                CommentFilter.all().withRoundId(roundId).withTypes(Set.of(CommentType.values())));
         Map<Long, DispositionRecord> decided = dispositions.byRound(roundId);
         return placed.stream().map(p -> new DispositionRow(p.comment(), p.placement(),
                 decided.getOrDefault(p.comment().id(), DispositionRecord.none(p.comment().id(), roundId)))).toList();
+    }
+
+    /**
+     * The round's comments placed in its frozen version, sorted as the comments module sorts a version (general first,
+     * then clause order, then position). Round comments are anchored in the frozen version, so their placement there
+     * is their anchor: they are read where the comments module lists fastest (the latest version, whose placements
+     * the re-anchoring keeps stored; {@link CommentService#find} gives at most {@link CommentService#MAX_PAGE} per
+     * call, so page by page) and placed from their anchors. Should a comment be anchored elsewhere, the module places
+     * them all in the frozen version instead.
+     */
+    private List<PlacedComment> placedInFrozenVersion(Round round, CommentFilter filter) {
+        List<PlacedComment> latest = readAll(round.projectId(), null, filter);
+        if (!latest.stream().allMatch(p -> round.commitId().equals(p.comment().anchor().commitId()))) {
+            return readAll(round.projectId(), round.commitId(), filter);
+        }
+        Map<String, Integer> order = new java.util.HashMap<>();
+        List<org.draftroom.drafts.domain.NumberedClause> clauses = drafts.openCheckedByCaller(round.projectId(),
+                round.commitId()).outline().clauses();
+        for (int i = 0; i < clauses.size(); i++) {
+            order.putIfAbsent(clauses.get(i).id(), i);
+        }
+        return latest.stream().map(p -> new PlacedComment(p.comment(), Placement.initial(p.comment().anchor())))
+                .sorted(java.util.Comparator.<PlacedComment>comparingInt(p -> p.placement().isGeneral() ? -1
+                                : order.getOrDefault(p.placement().clauseId(), Integer.MAX_VALUE))
+                        .thenComparingInt(p -> p.comment().anchor().start())
+                        .thenComparingLong(p -> p.comment().id()))
+                .toList();
+    }
+
+    private List<PlacedComment> readAll(String projectId, String commitId, CommentFilter filter) {
+        List<PlacedComment> placed = new java.util.ArrayList<>();
+        while (placed.size() < MAX_COMMENTS) {
+            List<PlacedComment> page = comments.find(projectId, commitId, filter, placed.size(),
+                    Math.min(CommentService.MAX_PAGE, MAX_COMMENTS - placed.size()));
+            placed.addAll(page);
+            if (page.size() < CommentService.MAX_PAGE) {
+                break;
+            }
+        }
+        return placed;
     }
 
     /** Records the disposition of a comment; a reason is required for all but plain acceptance. */

@@ -38,6 +38,7 @@ import org.draftroom.base.ui.Notices;
 import org.draftroom.base.ui.Times;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.comments.ui.CommentedDraft;
+import org.draftroom.rounds.RoundViewExtension;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.InvitedOrganisation;
 import org.draftroom.rounds.domain.Round;
@@ -68,6 +69,7 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final CommentService comments;
     private final Access access;
     private final SheetService sheets;
+    private final List<RoundViewExtension> extensions;
     private Round round;
     private boolean staff;
     final Div content = new Div();
@@ -75,8 +77,9 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     final Map<Tab, Supplier<Component>> pages = new LinkedHashMap<>();
 
     RoundView(RoundService rounds, DispositionService dispositions, CommentService comments, Access access,
-              SheetService sheets) {
+              SheetService sheets, List<RoundViewExtension> extensions) {
         this.rounds = rounds;
+        this.extensions = extensions;
         this.sheets = sheets;
         this.dispositions = dispositions;
         this.comments = comments;
@@ -129,6 +132,7 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             head.add(actions);
             head.setFlexGrow(1, actions);
         }
+        extensions.forEach(x -> x.headItem(round.id()).ifPresent(info::add));
         add(head, info);
         if (!round.instructions().isBlank()) {
             Paragraph instructions = new Paragraph(round.instructions());
