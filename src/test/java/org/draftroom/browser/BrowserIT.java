@@ -18,12 +18,12 @@ class BrowserIT extends BrowserTestBase {
 
     @ParameterizedTest(name = "{0} sees {1} and the navigation {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            admin       | home-admin       | nav.projects nav.users nav.organisations nav.working-groups
-            secretariat | home-secretariat | nav.projects nav.organisations nav.working-groups
-            editor1     | home-editor      | nav.projects
-            editor2     | home-editor      | nav.projects
-            reviewer1   | home-reviewer    | ''
-            reviewer2   | home-reviewer    | ''
+            admin       | home-admin       | nav.projects nav.rounds nav.users nav.organisations nav.working-groups
+            secretariat | home-secretariat | nav.projects nav.rounds nav.organisations nav.working-groups
+            editor1     | home-editor      | nav.projects nav.rounds
+            editor2     | home-editor      | nav.projects nav.rounds
+            reviewer1   | home-reviewer    | nav.my-rounds
+            reviewer2   | home-reviewer    | nav.my-rounds
             """)
     void each_demo_account_sees_the_navigation_and_start_page_of_its_role(String username, String homeSection,
                                                                         String extraNavigationKeys) {

@@ -348,9 +348,22 @@ public class CommentService {
      */
     @PreAuthorize("@access.isSignedIn()")
     public List<PlacedComment> find(String projectId, String commitId, CommentFilter filter, int offset, int limit) {
+        return placed(projectId, commitId, filter, offset, Math.max(0, Math.min(limit, MAX_PAGE)));
+    }
+
+    /**
+     * Every comment {@link #find} would list, in the same order, up to {@code limit}: for whole tables such as a
+     * round's dispositions and their exports, read in one query where {@code find} would need a query a page.
+     */
+    @PreAuthorize("@access.isSignedIn()")
+    public List<PlacedComment> findAll(String projectId, String commitId, CommentFilter filter, int limit) {
+        return placed(projectId, commitId, filter, 0, Math.max(0, limit));
+    }
+
+    private List<PlacedComment> placed(String projectId, String commitId, CommentFilter filter, int offset,
+                                       int size) {
         CommentFilter f = filter == null ? CommentFilter.all() : filter;
         Listing listing = listing(projectId, commitId, f);
-        int size = Math.max(0, Math.min(limit, MAX_PAGE));
         if (listing.fast()) {
             return comments.page(listing.scope(), listing.clauseOrder(), offset, size).stream()
                     .map(c -> new PlacedComment(c, c.placement())).toList();

@@ -104,9 +104,8 @@ public class DispositionService {
      * The round's comments placed in its frozen version, sorted as the comments module sorts a version (general first,
      * then clause order, then position). Round comments are anchored in the frozen version, so their placement there
      * is their anchor: they are read where the comments module lists fastest (the latest version, whose placements
-     * the re-anchoring keeps stored; {@link CommentService#find} gives at most {@link CommentService#MAX_PAGE} per
-     * call, so page by page) and placed from their anchors. Should a comment be anchored elsewhere, the module places
-     * them all in the frozen version instead.
+     * the re-anchoring keeps stored, in one query) and placed from their anchors. Should a comment be anchored
+     * elsewhere, the module places them all in the frozen version instead.
      */
     private List<PlacedComment> placedInFrozenVersion(Round round, CommentFilter filter) {
         List<PlacedComment> latest = readAll(round.projectId(), null, filter);
@@ -128,16 +127,7 @@ public class DispositionService {
     }
 
     private List<PlacedComment> readAll(String projectId, String commitId, CommentFilter filter) {
-        List<PlacedComment> placed = new java.util.ArrayList<>();
-        while (placed.size() < MAX_COMMENTS) {
-            List<PlacedComment> page = comments.find(projectId, commitId, filter, placed.size(),
-                    Math.min(CommentService.MAX_PAGE, MAX_COMMENTS - placed.size()));
-            placed.addAll(page);
-            if (page.size() < CommentService.MAX_PAGE) {
-                break;
-            }
-        }
-        return placed;
+        return comments.findAll(projectId, commitId, filter, MAX_COMMENTS);
     }
 
     /** Records the disposition of a comment; a reason is required for all but plain acceptance. */

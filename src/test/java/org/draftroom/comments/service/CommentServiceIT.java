@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -321,7 +322,8 @@ class CommentServiceIT {
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("round.not-found"));
         assertThatThrownBy(() -> comments.find(project.id(), null, CommentFilter.all().withRoundId(999_999L), 0, 10))
-                .isInstanceOf(UserFacingException.class);
+                .as("reading an unknown round says no more than that it may not be read")
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
