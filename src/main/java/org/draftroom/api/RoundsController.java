@@ -14,8 +14,14 @@ import org.draftroom.rounds.domain.InvitedOrganisation;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.service.DispositionService;
 import org.draftroom.rounds.service.RoundService;
+import org.draftroom.comments.domain.CommentForm;
+import org.draftroom.base.UserFacingException;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -74,6 +80,14 @@ class RoundsController {
         }
     }
 
+    /**
+     * A new comment of the round: {@code clauseNumber} (as numbered in the frozen version) or {@code clauseId}, both
+     * absent for a general comment; {@code quote} optional (the first occurrence in that clause's body).
+     */
+    record NewRoundCommentJson(String clauseNumber, String clauseId, String quote, String type, String comment,
+                               String proposedChange) {
+    }
+
     record DispositionJson(String readableId, String organisation, String clauseNumber, String type, String comment,
                            String proposedChange, String disposition, String reason, String appliedCommitId,
                            Boolean satisfied) {
@@ -112,6 +126,61 @@ class RoundsController {
                                 .withTypes(java.util.Set.of(CommentType.values())),
                         Math.max(0, offset), Math.min(Math.max(1, limit), MAX_PAGE)).stream()
                 .map(CommentJson::of).toList();
+    }
+
+    /**
+     * Comments in the round through {@link CommentService#create}, so with the rules of the UI (round open,
+     * audience, submission final, late comments for the secretariat). The clause is named by its number in the
+     * round's frozen version or by its id; a quote is looked up in that clause's body (its first occurrence).
+     */
+    @PostMapping("/{id}/comments")
+    @ResponseStatus(HttpStatus.CREATED)
+    CommentJson comment(@PathVariable long id, @RequestBody NewRoundCommentJson json) {
+        Round round = rounds.get(id);
+        String clauseId = "";
+        int start = 0;
+        int end = 0;
+        String quote = json.quote() == null ? "" : json.quote();
+        boolean byNumber = json.clauseNumber() != null && !json.clauseNumber().isBlank();
+        boolean byId = json.clauseId() != null && !json.clauseId().isBlank();
+        if (byNumber || byId) {
+            DraftService.DraftSnapshot frozen = rounds.frozenDraft(id);
+            NumberedClause clause;
+            if (byNumber) {
+                String number = json.clauseNumber().trim();
+                clause = frozen.outline().clauses().stream().filter(c -> number.equals(c.number())).findFirst()
+                        .orElseThrow(() -> new UserFacingException("api.round.clause-number.unknown", number,
+                                round.label()));
+                if (byId && !clause.id().equals(json.clauseId().trim())) {
+                    throw new UserFacingException("api.round.clause.mismatch", number, json.clauseId().trim());
+                }
+            } else {
+                String cid = json.clauseId().trim();
+                clause = frozen.outline().find(cid).orElseThrow(
+                        () -> new UserFacingException("api.round.clause-id.unknown", cid, round.label()));
+            }
+            clauseId = clause.id();
+            if (!quote.isEmpty()) {
+                start = clause.clause().body().indexOf(quote);
+                if (start < 0) {
+                    throw new UserFacingException("api.round.quote.not-in-clause", abbreviate(quote),
+                            clause.number());
+                }
+                end = start + quote.length();
+            }
+        } else if (!quote.isEmpty()) {
+            throw new UserFacingException("api.round.quote.without-clause");
+        }
+        if (json.type() == null || json.type().isBlank()) {
+            throw new UserFacingException("comment.type.required");
+        }
+        Comment c = comments.create(round.projectId(), null, new CommentForm(id, CommentType.ofCode(json.type()),
+                clauseId, start, end, quote, json.comment(), json.proposedChange()));
+        return CommentJson.of(new PlacedComment(c, c.placement()));
+    }
+
+    private static String abbreviate(String quote) {
+        return quote.length() > 80 ? quote.substring(0, 79) + "…" : quote;
     }
 
     @GetMapping("/{id}/dispositions")
