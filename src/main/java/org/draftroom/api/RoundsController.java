@@ -2,12 +2,15 @@ package org.draftroom.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.NumberedClause;
+import org.draftroom.drafts.domain.NumberedOutline;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.rounds.domain.DispositionRow;
 import org.draftroom.rounds.domain.InvitedOrganisation;
@@ -41,6 +44,7 @@ class RoundsController {
     private final RoundService rounds;
     private final DispositionService dispositions;
     private final CommentService comments;
+    private final Map<String, NumberedOutline> frozenOutlines = new ConcurrentHashMap<>();
 
     RoundsController(RoundService rounds, DispositionService dispositions, CommentService comments) {
         this.rounds = rounds;
@@ -144,11 +148,11 @@ class RoundsController {
         boolean byNumber = json.clauseNumber() != null && !json.clauseNumber().isBlank();
         boolean byId = json.clauseId() != null && !json.clauseId().isBlank();
         if (byNumber || byId) {
-            DraftService.DraftSnapshot frozen = rounds.frozenDraft(id);
+            NumberedOutline frozen = frozenOutline(round);
             NumberedClause clause;
             if (byNumber) {
                 String number = json.clauseNumber().trim();
-                clause = frozen.outline().clauses().stream().filter(c -> number.equals(c.number())).findFirst()
+                clause = frozen.clauses().stream().filter(c -> number.equals(c.number())).findFirst()
                         .orElseThrow(() -> new UserFacingException("api.round.clause-number.unknown", number,
                                 round.label()));
                 if (byId && !clause.id().equals(json.clauseId().trim())) {
@@ -156,7 +160,7 @@ class RoundsController {
                 }
             } else {
                 String cid = json.clauseId().trim();
-                clause = frozen.outline().find(cid).orElseThrow(
+                clause = frozen.find(cid).orElseThrow(
                         () -> new UserFacingException("api.round.clause-id.unknown", cid, round.label()));
             }
             clauseId = clause.id();
@@ -177,6 +181,25 @@ class RoundsController {
         Comment c = comments.create(round.projectId(), null, new CommentForm(id, CommentType.ofCode(json.type()),
                 clauseId, start, end, quote, json.comment(), json.proposedChange()));
         return CommentJson.of(new PlacedComment(c, c.placement()));
+    }
+
+    /**
+     * The numbered frozen version of a round the caller may see ({@code round} comes from {@link RoundService#get},
+     * which checked that). A commit never changes, so it is kept: parsing the draft on every comment cost tens of
+     * milliseconds per request under load.
+     */
+    private NumberedOutline frozenOutline(Round round) {
+        String key = round.projectId() + "@" + round.commitId();
+        NumberedOutline hit = frozenOutlines.get(key);
+        if (hit != null) {
+            return hit;
+        }
+        NumberedOutline outline = rounds.frozenDraft(round.id()).outline();
+        if (frozenOutlines.size() >= 16) {
+            frozenOutlines.clear();
+        }
+        frozenOutlines.put(key, outline);
+        return outline;
     }
 
     private static String abbreviate(String quote) {
