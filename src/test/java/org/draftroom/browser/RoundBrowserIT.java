@@ -113,7 +113,7 @@ class RoundBrowserIT extends BrowserTestBase {
                 {"CN", "1", "1", "", "ge", "The scope should name small controllers.", "Add \"including small ones\".", ""},
                 {"CN", "2", "General", "", "ed", "Use \"shall\" for requirements.", "", ""}});
         xyz.uploadSheet(sheet);
-        assertThat(xyz.sheetPreview()).contains("2 rows read, 0 with problems",
+        assertThat(xyz.sheetPreview()).contains("2 rows read, no problems. Check them and import them.",
                 "The scope should name small controllers.", "Use \"shall\" for requirements.");
         assertThat(xyz.importButtonText()).contains("2");
         reviewer2.screenshot("round-3-sheet-preview");
