@@ -46,8 +46,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  *     all but plain acceptance, and the dialog says so when it is missing) and publishes;</li>
  * <li>reviewer1 sees the published dispositions of CN-ABC's comments and marks satisfaction.</li>
  * </ol>
- * Not covered here: the Chinese XLSX form (its import is covered by the sheet tests) and a deadline passing on an
- * injected clock.
+ * Not covered here: a deadline passing on an injected clock, and the Chinese XLSX form. The form has no type column;
+ * its preview reports "no problems" and offers the import, but the import is then refused with "Type: Choose the type
+ * of the comment" (a comment needs a type). That is a bug of the import to settle first (default type or a problem in
+ * the preview); the form's reading is covered by the sheet tests.
  */
 class RoundBrowserIT extends BrowserTestBase {
 
