@@ -113,7 +113,8 @@ class SheetUploadDialog extends Dialog {
             fileProblems.add(new Paragraph(getTranslation("rounds.sheet.already-imported", sheet.fileName())));
         }
         long bad = sheet.rows().stream().filter(r -> !r.ok()).count();
-        summary.setText(sheet.rows().isEmpty() ? "" : getTranslation("rounds.sheet.summary", sheet.rows().size(), bad));
+        summary.setText(sheet.rows().isEmpty() ? "" : getTranslation(bad == 0 ? "rounds.sheet.summary.ok"
+                : "rounds.sheet.summary", sheet.rows().size(), bad));
         preview.setItems(sheet.rows());
         preview.setVisible(!sheet.rows().isEmpty());
         importButton.setEnabled(sheet.importable());

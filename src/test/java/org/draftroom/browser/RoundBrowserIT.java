@@ -1,0 +1,233 @@
+package org.draftroom.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.draftroom.comments.domain.Comment;
+import org.draftroom.drafts.domain.DocumentType;
+import org.draftroom.drafts.domain.ProjectForm;
+import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.service.DraftService;
+import org.draftroom.drafts.service.ProjectService;
+import org.draftroom.rounds.domain.DispositionRow;
+import org.draftroom.rounds.service.DispositionService;
+import org.draftroom.security.SignedIn;
+import org.draftroom.sheets.IsoTemplateWriter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * A full consultation round in Chromium, as the people of the demo profile live it:
+ * <ol>
+ * <li>the secretariat schedules the round through the "New round" dialog on a fresh project (created at service level:
+ *     that is the test's setup, not the round), invited to CN-ABC and CN-XYZ, opening now;</li>
+ * <li>reviewer1 (CN-ABC) selects words of a clause of the frozen draft and comments on them: CN-ABC-001;</li>
+ * <li>reviewer2 (CN-XYZ) uploads an ISO comment sheet filled in here with Apache POI from the real blank template,
+ *     sees the preview of its rows and imports them: CN-XYZ-001 and CN-XYZ-002;</li>
+ * <li>the round closes: the secretariat <em>closes it early</em> with a reason through the round's "Close early"
+ *     action. The application's {@code Clock} bean is the system clock and the browser tests share one application
+ *     context, so the test does not move time; closing early is the same state change the deadline makes (a round's
+ *     state is derived from its closing time), through a real mechanism rather than a test-only hook;</li>
+ * <li>reviewer1 comments again: the comment dialog refuses it with the message shown under the text;</li>
+ * <li>the secretariat accepts late comments from CN-ABC (history tab); reviewer1's comment is then saved as
+ *     CN-ABC-002 and the dispositions grid marks it late;</li>
+ * <li>the secretariat records a disposition of every comment through the disposition dialog (a reason is demanded for
+ *     all but plain acceptance, and the dialog says so when it is missing) and publishes;</li>
+ * <li>reviewer1 sees the published dispositions of CN-ABC's comments and marks satisfaction.</li>
+ * </ol>
+ * Not covered here: a deadline passing on an injected clock, and the Chinese XLSX form. The form has no type column;
+ * its preview reports "no problems" and offers the import, but the import is then refused with "Type: Choose the type
+ * of the comment" (a comment needs a type). That is a bug of the import to settle first (default type or a problem in
+ * the preview); the form's reading is covered by the sheet tests.
+ */
+class RoundBrowserIT extends BrowserTestBase {
+
+    private static final Path SHEETS = Path.of("target", "it-sheets").toAbsolutePath();
+
+    @Autowired
+    private ProjectService projects;
+
+    @Autowired
+    private DraftService drafts;
+
+    @Autowired
+    private DispositionService dispositions;
+
+    @Autowired
+    private UserDetailsService users;
+
+    @AfterEach
+    void signOutOfServices() {
+        SignedIn.nobody();
+    }
+
+    @Test
+    void a_round_from_opening_to_the_reviewers_satisfaction() throws IOException {
+        String code = "GB/T R" + (System.nanoTime() % 100_000);
+        String projectId = freshProject(code);
+
+        // The secretariat schedules the round through the dialog.
+        Browser secretariat = browser();
+        LoginPage.open(secretariat).signInAs("secretariat", DEMO_PASSWORD);
+        secretariat.open("rounds");
+        secretariat.$(ComboBoxElement.class).id("rounds-project").selectByText(code);
+        secretariat.$(ButtonElement.class).id("new-round").click();
+        secretariat.$(DialogElement.class).first();
+        MultiSelectComboBoxElement invited = secretariat.$(MultiSelectComboBoxElement.class).id("round-organisations");
+        invited.selectByText("CN-ABC");
+        invited.selectByText("CN-XYZ");
+        secretariat.screenshot("round-1-new-round-dialog");
+        secretariat.$(ButtonElement.class).id("round-save").click();
+        secretariat.$(DialogElement.class).waitUntilGone();
+        RoundPage staffView = RoundPage.shown(secretariat);
+        long roundId = staffView.id();
+        assertThat(staffView.head()).contains("Open", "CN-ABC", "CN-XYZ");
+
+        // reviewer1 (CN-ABC) comments on selected words of the frozen draft.
+        Browser reviewer1 = anotherBrowser(ENGLISH);
+        LoginPage.open(reviewer1).signInAs("reviewer1", DEMO_PASSWORD);
+        RoundPage abc = RoundPage.open(reviewer1, roundId);
+        CommentsPage abcDraft = abc.draft();
+        String words = abc.selectWordsOf("c-right-access", 6);
+        String first = "Set a time limit for answering. " + UUID.randomUUID();
+        abc.commentOnSelection("te", first);
+        reviewer1.$(DialogElement.class).waitUntilGone();
+        reviewer1.waitForVaadin();
+        assertThat(abcDraft.card("CN-ABC-001")).contains("CN-ABC-001", "te", words);
+        reviewer1.screenshot("round-2-reviewer-commented");
+
+        // reviewer2 (CN-XYZ) uploads a filled ISO sheet, sees its rows and imports them.
+        Browser reviewer2 = anotherBrowser(ENGLISH);
+        LoginPage.open(reviewer2).signInAs("reviewer2", DEMO_PASSWORD);
+        RoundPage xyz = RoundPage.open(reviewer2, roundId);
+        Path sheet = isoSheet(new String[][] {
+                {"CN", "1", "1", "", "ge", "The scope should name small controllers.", "Add \"including small ones\".", ""},
+                {"CN", "2", "General", "", "ed", "Use \"shall\" for requirements.", "", ""}});
+        xyz.uploadSheet(sheet);
+        assertThat(xyz.sheetPreview()).contains("2 rows read, no problems. Check them and import them.",
+                "The scope should name small controllers.", "Use \"shall\" for requirements.");
+        assertThat(xyz.importButtonText()).contains("2");
+        reviewer2.screenshot("round-3-sheet-preview");
+        xyz.importSheet();
+        assertThat(xyz.notifications()).contains("2 comments imported.");
+
+        // The round closes: the secretariat closes it early.
+        staffView = RoundPage.open(secretariat, roundId).closeEarly("All invited bodies have answered.");
+        assertThat(staffView.head()).contains("Closed", "Closed early");
+
+        // A late comment is refused, with the message shown.
+        abc = RoundPage.open(reviewer1, roundId);
+        assertThat(abc.submissionBar()).contains(text("round.write.closed", ENGLISH));
+        abc.draft();
+        abc.selectWordsOf("c-right-access", 4);
+        String late = "Also cover deceased persons. " + UUID.randomUUID();
+        abc.commentOnSelection("te", late);
+        assertThat(abc.commentRefusal()).isEqualTo(text("round.write.closed", ENGLISH));
+        reviewer1.screenshot("round-4-late-comment-refused");
+        abc.cancelDialog();
+
+        // The secretariat accepts late comments from CN-ABC; the same comment is now saved, marked late.
+        staffView = RoundPage.open(secretariat, roundId).allowLateComments("CN-ABC", "CN-ABC asked for two more days.");
+        assertThat(staffView.history()).contains("CN-ABC asked for two more days.");
+        abc = RoundPage.open(reviewer1, roundId);
+        CommentsPage draftAgain = abc.draft();
+        abc.selectWordsOf("c-right-access", 4);
+        abc.commentOnSelection("te", late);
+        reviewer1.$(DialogElement.class).waitUntilGone();
+        assertThat(draftAgain.card("CN-ABC-002")).contains("CN-ABC-002");
+        Comment lateComment = find(roundId, late);
+        assertThat(lateComment.late()).isTrue();
+
+        // The secretariat records a disposition of every comment and publishes.
+        staffView = RoundPage.open(secretariat, roundId);
+        GridElement grid = staffView.dispositions();
+        assertThat(grid.row("CN-ABC-002").toString()).contains("[late]");
+        for (String id : List.of("CN-ABC-001", "CN-ABC-002", "CN-XYZ-001", "CN-XYZ-002")) {
+            grid.cell(id);
+        }
+        staffView.recordDisposition("CN-ABC-001", "Accepted", "");
+        staffView.waitForDialogToClose();
+        staffView.recordDisposition("CN-ABC-002", "Not accepted", "");
+        assertThat(staffView.dispositionReasonError()).isEqualTo(text("dispositions.reason.required", ENGLISH));
+        staffView.recordDisposition("CN-ABC-002", "Not accepted", "Out of the scope of this standard.");
+        staffView.waitForDialogToClose();
+        staffView.recordDisposition("CN-XYZ-001", "Partly accepted", "Small controllers are named in 4.2 instead.");
+        staffView.waitForDialogToClose();
+        staffView.recordDisposition("CN-XYZ-002", "Noted", "The editors review the verbal forms in the next draft.");
+        staffView.waitForDialogToClose();
+        GridElement decided = staffView.dispositions();
+        assertThat(decided.row("CN-ABC-002")).contains("Not accepted", "Out of the scope of this standard.");
+        assertThat(decided.row("CN-XYZ-001")).contains("Partly accepted");
+        secretariat.screenshot("round-5-dispositions");
+        staffView.publishDispositions();
+        assertThat(staffView.head()).contains("Dispositions published");
+
+        // reviewer1 sees the dispositions of CN-ABC's comments and marks satisfaction.
+        abc = RoundPage.open(reviewer1, roundId);
+        GridElement published = abc.dispositions();
+        assertThat(published.row("CN-ABC-001")).contains("Accepted");
+        assertThat(published.row("CN-ABC-002")).contains("Not accepted", "Out of the scope of this standard.");
+        Comment firstComment = find(roundId, first);
+        abc.markSatisfaction(firstComment.id(), true);
+        abc.markSatisfaction(lateComment.id(), false);
+        GridElement answered = abc.dispositions();
+        assertThat(answered.row("CN-ABC-001")).contains("Satisfied");
+        assertThat(answered.row("CN-ABC-002")).contains("Not satisfied");
+        reviewer1.screenshot("round-6-reviewer-satisfaction");
+        assertNoMissingTexts(reviewer1);
+    }
+
+    private String freshProject(String code) {
+        SignedIn.as(users, "secretariat");
+        try {
+            return projects.create(new ProjectForm(code, "浏览器测试", "Browser round test", DocumentType.GB_T, "WG7",
+                    Stage.CONSULTATION, "30.20", "CN-BCL"), drafts.open("gbt-35273", "cd-1").document()).id();
+        } finally {
+            SignedIn.nobody();
+        }
+    }
+
+    private Comment find(long roundId, String body) {
+        SignedIn.as(users, "secretariat");
+        try {
+            return dispositions.rows(roundId).stream().map(DispositionRow::comment)
+                    .filter(c -> c.body().equals(body)).findFirst().orElseThrow();
+        } finally {
+            SignedIn.nobody();
+        }
+    }
+
+    /** The blank ISO template with these rows typed into its table (8 cells each), as a national body fills it. */
+    private static Path isoSheet(String[][] rows) throws IOException {
+        try (XWPFDocument doc = IsoTemplateWriter.template(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XWPFTable table = doc.getTables().get(0);
+            List<XWPFTableRow> typed = new ArrayList<>(table.getRows());
+            while (typed.size() < rows.length) {
+                var live = table.getCTTbl().addNewTr();
+                live.set(table.getRow(0).getCtRow());
+                typed.add(new XWPFTableRow(live, table));
+            }
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < 8; c++) {
+                    typed.get(r).getCell(c).getParagraphs().get(0).createRun().setText(rows[r][c]);
+                }
+            }
+            doc.write(out);
+            Files.createDirectories(SHEETS);
+            Path file = SHEETS.resolve("cn-xyz-" + UUID.randomUUID() + ".docx");
+            Files.write(file, out.toByteArray());
+            return file;
+        }
+    }
+}
