@@ -94,7 +94,9 @@ public class SheetService {
                     clauseNumber = found.number();
                 }
             }
-            CommentType type = SheetReader.normaliseType(row.type()).map(CommentType::ofCode).orElse(null);
+            // The Chinese feedback form has no type column (the reader flags a missing type in ISO sheets): its
+            // comments come in as general, shown so in the preview, and their authors can change the type later.
+            CommentType type = SheetReader.normaliseType(row.type()).map(CommentType::ofCode).orElse(CommentType.GE);
             rows.add(new SheetPreview.Row(row.rowNumber(), clause, clauseId, clauseNumber, row.paragraph(), type,
                     row.comment(), row.proposedChange(), List.copyOf(problems)));
         }

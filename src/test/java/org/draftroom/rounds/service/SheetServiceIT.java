@@ -117,4 +117,31 @@ class SheetServiceIT {
         assertThat(back.rows()).extracting(SheetRow::type).containsOnly(CommentType.TE.code(), CommentType.GE.code());
         assertThat(IsoTemplateWriter.TEMPLATE).isNotBlank();
     }
+
+    @Test
+    void the_chinese_feedback_form_has_no_type_column_and_its_comments_come_in_as_general() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = book.createSheet("意见");
+            String[][] cells = {{"序号", "章节号", "原文", "修改后内容", "理由"},
+                    {"1", "8", "个人信息主体", "个人信息主体（用户）", "术语与第3章不一致。"}};
+            for (int r = 0; r < cells.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < cells[r].length; c++) {
+                    row.createCell(c).setCellValue(cells[r][c]);
+                }
+            }
+            book.write(out);
+        }
+        SheetPreview preview = sheets.preview(round.id(), "反馈意见表.xlsx", out.toByteArray());
+
+        assertThat(preview.rows()).singleElement().satisfies(row -> {
+            assertThat(row.problems()).isEmpty();
+            assertThat(row.type()).isEqualTo(CommentType.GE);
+            assertThat(row.clauseId()).isEqualTo("c-rights");
+        });
+        assertThat(sheets.importSheet(round.id(), preview)).isEqualTo(1);
+        assertThat(comments.find(round.projectId(), round.commitId(), CommentFilter.all().withRoundId(round.id()),
+                0, 10)).singleElement().satisfies(p -> assertThat(p.comment().type()).isEqualTo(CommentType.GE));
+    }
 }
