@@ -97,23 +97,6 @@ public class DraftService {
                 StructureChecks.check(document), latest && projects.canEdit(project));
     }
 
-    /**
-     * Reads a version for a service that made its own, narrower access check first: a consultation round lets its
-     * audience read the round's frozen version, which {@link #open} refuses to anyone who may not read the working
-     * drafts. Callers must have checked that the signed-in person may read exactly this version. The snapshot is
-     * never editable.
-     */
-    @PreAuthorize("isAuthenticated()")
-    public DraftSnapshot openCheckedByCaller(String projectId, String commitId) {
-        Project project = projectIndex.findById(projectId)
-                .orElseThrow(() -> new UserFacingException("project.not-found", projectId));
-        VersionInfo version = version(projectId, commitId);
-        DraftDocument document = DraftFormat.parse(store.readBytes(projectId, version.commitId(), DraftStore.DRAFT_FILE)
-                .orElse(new byte[0]));
-        return new DraftSnapshot(project, version, document, NumberedOutline.of(document),
-                StructureChecks.check(document), false);
-    }
-
     /** The raw {@code draft.md} of a version, exactly as stored. */
     @PreAuthorize("@access.canReadDrafts()")
     public byte[] rawDraft(String projectId, String ref) {

@@ -13,7 +13,7 @@ import org.draftroom.base.FieldProblemException;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.comments.anchoring.Placement;
 import org.draftroom.comments.domain.Comment;
-import org.draftroom.drafts.service.DraftService;
+import org.draftroom.drafts.service.DraftReader;
 import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
@@ -58,14 +58,14 @@ public class DispositionService {
     private final RoundRepository rounds;
     private final DispositionRepository dispositions;
     private final CommentService comments;
-    private final DraftService drafts;
+    private final DraftReader draftReader;
     private final Access access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DispositionService(RoundRepository rounds, DispositionRepository dispositions, CommentService comments,
-                       DraftService drafts, Access access, ApplicationEventPublisher events, Clock clock) {
-        this.drafts = drafts;
+                       DraftReader draftReader, Access access, ApplicationEventPublisher events, Clock clock) {
+        this.draftReader = draftReader;
         this.rounds = rounds;
         this.dispositions = dispositions;
         this.comments = comments;
@@ -113,7 +113,7 @@ public class DispositionService {
             return readAll(round.projectId(), round.commitId(), filter);
         }
         Map<String, Integer> order = new java.util.HashMap<>();
-        List<org.draftroom.drafts.domain.NumberedClause> clauses = drafts.openCheckedByCaller(round.projectId(),
+        List<org.draftroom.drafts.domain.NumberedClause> clauses = draftReader.snapshot(round.projectId(),
                 round.commitId()).outline().clauses();
         for (int i = 0; i < clauses.size(); i++) {
             order.putIfAbsent(clauses.get(i).id(), i);

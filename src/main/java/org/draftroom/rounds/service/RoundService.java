@@ -14,6 +14,7 @@ import org.draftroom.base.DraftroomProperties;
 import org.draftroom.base.FieldProblemException;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.comments.RoundCommentRules;
+import org.draftroom.drafts.service.DraftReader;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.drafts.service.DraftService.DraftSnapshot;
 import org.draftroom.rounds.RoundClosingSoon;
@@ -57,16 +58,18 @@ public class RoundService implements RoundCommentRules {
 
     private final RoundRepository rounds;
     private final DraftService drafts;
+    private final DraftReader draftReader;
     private final Access access;
     private final RoundsProperties properties;
     private final ZoneId zone;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RoundService(RoundRepository rounds, DraftService drafts, Access access, RoundsProperties properties,
+    RoundService(RoundRepository rounds, DraftService drafts, DraftReader draftReader, Access access, RoundsProperties properties,
                  DraftroomProperties draftroom, ApplicationEventPublisher events, Clock clock) {
         this.rounds = rounds;
         this.drafts = drafts;
+        this.draftReader = draftReader;
         this.access = access;
         this.properties = properties;
         this.zone = draftroom.timeZone();
@@ -143,7 +146,7 @@ public class RoundService implements RoundCommentRules {
     @Transactional(readOnly = true)
     public DraftSnapshot frozenDraft(long id) {
         Round round = get(id);
-        return drafts.openCheckedByCaller(round.projectId(), round.commitId());
+        return draftReader.snapshot(round.projectId(), round.commitId());
     }
 
     /** Whether the signed-in person is in the round's audience (may comment while it is open). */
