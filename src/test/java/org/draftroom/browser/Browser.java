@@ -18,6 +18,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -130,6 +131,11 @@ public final class Browser implements AutoCloseable {
                 return false;
             } catch (StaleElementReferenceException gone) {
                 return true;
+            } catch (WebDriverException e) {
+                if (isNodeOfReplacedDocument(e)) {
+                    return true;
+                }
+                throw e;
             }
         });
         waitForVaadin();
@@ -154,10 +160,28 @@ public final class Browser implements AutoCloseable {
             return new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(100))
                     .ignoring(StaleElementReferenceException.class)
                     .withMessage(() -> "waiting for " + what + " (page " + driver.getCurrentUrl() + ")")
-                    .until(d -> value.get());
+                    .until(d -> {
+                        try {
+                            return value.get();
+                        } catch (WebDriverException e) {
+                            if (isNodeOfReplacedDocument(e)) {
+                                return null;
+                            }
+                            throw e;
+                        }
+                    });
         } catch (TimeoutException e) {
             throw new AssertionError(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Chromium sometimes reports an element of a document that Vaadin or a navigation has just replaced as "does not
+     * belong to the document" instead of as stale; both mean the same.
+     */
+    private static boolean isNodeOfReplacedDocument(WebDriverException e) {
+        return !(e instanceof TimeoutException)
+                && String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /** Runs JavaScript in the page; {@code arguments[i]} are the given values (elements are passed as nodes). */
