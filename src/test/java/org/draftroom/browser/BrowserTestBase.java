@@ -10,10 +10,12 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.draftroom.AdjustableClock;
 import org.draftroom.base.Messages;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,13 +23,14 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the browser tests: the real application on a random port with the {@code demo} profile (its accounts and
  * organisations), an empty database and drafts directory of its own under {@code target/it-data/<uuid>}, and an
- * English-speaking Chromium ({@link #browser()}). All test classes extending this share one application (Spring
- * caches the context), so a test must not rely on another's leftovers and should leave shared accounts as it found
- * them.
+ * English-speaking Chromium ({@link #browser()}). Its clock is an {@link AdjustableClock}. All test classes extending
+ * this share one application (Spring caches the context), so a test must not rely on another's leftovers and should
+ * leave shared accounts and the clock as it found them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"vaadin.devmode.devTools.enabled=false", "draftroom.demo.large-project=false"})
 @ActiveProfiles("demo")
+@Import(AdjustableClock.Configuration.class)
 public abstract class BrowserTestBase {
 
     /** The demo accounts' password (README, {@code DemoUsers}). */

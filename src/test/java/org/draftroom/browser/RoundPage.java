@@ -134,13 +134,6 @@ public final class RoundPage {
 
     // ---- the secretariat ---------------------------------------------------------------------------------------
 
-    /** Closes the round early through its "Close early" action, giving this reason. */
-    public RoundPage closeEarly(String reason) {
-        browser.$(ButtonElement.class).id("round-close").click();
-        confirmReason("close-dialog", reason);
-        return shown(browser);
-    }
-
     /** In the history tab, accepts late comments from the organisation with this code (until the proposed time). */
     public RoundPage allowLateComments(String organisationCode, String reason) {
         tab("tab-history");

@@ -150,8 +150,9 @@ class DispositionsPanel extends VerticalLayout {
             grid.addColumn(r -> Objects.toString(r.disposition().duplicateGroup(), ""))
                     .setHeader(getTranslation("dispositions.duplicates")).setWidth("105px").setFlexGrow(0);
         }
+        // Wide enough for the two thumbs and "Not satisfied" on one line.
         grid.addComponentColumn(this::satisfaction).setHeader(getTranslation("dispositions.satisfied"))
-                .setWidth("110px").setFlexGrow(0);
+                .setWidth("175px").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setId("dispositions-grid");
         if (editable) {

@@ -84,7 +84,7 @@ class RoundDownloadsIT extends KaribuUiTest {
         MenuBar menu = _get(MenuBar.class, spec -> spec.withId("round-downloads"));
         ContextMenuKt._clickItemWithID(menu, "round-download-xlsx");
         assertThat(awaitNotification("export-error").getElement().getProperty("text", ""))
-                .contains("1 comments have no disposition yet", made[1].readableId());
+                .contains("1 comment has no disposition yet", made[1].readableId());
         closeAll();
 
         asUser("secretariat", () -> dispositions.record(made[1].id(), Disposition.NOTED, "见编制说明。", null));

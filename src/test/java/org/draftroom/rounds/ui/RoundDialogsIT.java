@@ -1,5 +1,6 @@
 package org.draftroom.rounds.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +18,7 @@ import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
+import org.draftroom.rounds.domain.RoundState;
 import org.draftroom.rounds.service.RoundService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,5 +108,30 @@ class RoundDialogsIT extends KaribuUiTest {
         assertThat(dialog.isOpened()).isFalse();
         asUser("secretariat", () -> assertThat(rounds.changes(round[0].id()).get(1).reason())
                 .isEqualTo("Requested by CN-ABC"));
+    }
+
+    @Test
+    void closing_early_with_a_reason_closes_the_round_and_records_the_reason() {
+        String project = freshProject();
+        long abc = jdbc.sql("select id from organisation where code = 'CN-ABC'").query(Long.class).single();
+        Round[] round = new Round[1];
+        asUser("secretariat", () -> round[0] = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null,
+                null, Instant.now().plus(Duration.ofDays(10)), "", Audience.INVITED, Set.of(abc), true)));
+        signInAs("secretariat", Locale.ENGLISH);
+        com.vaadin.flow.component.UI.getCurrent().navigate("rounds/" + round[0].id());
+        clickAsTheBrowserWould(_get(Button.class, spec -> spec.withId("round-close")));
+        ReasonDialog dialog = _get(ReasonDialog.class);
+        dialog.reason.setValue("All invited bodies have answered.");
+        clickAsTheBrowserWould(dialog.confirm);
+
+        assertThat(dialog.isOpened()).isFalse();
+        asUser("secretariat", () -> {
+            Round closed = rounds.get(round[0].id());
+            assertThat(closed.closedEarly()).isTrue();
+            assertThat(closed.state(rounds.now())).isEqualTo(RoundState.CLOSED);
+            assertThat(rounds.changes(closed.id())).last().satisfies(
+                    change -> assertThat(change.reason()).isEqualTo("All invited bodies have answered."));
+        });
+        assertThat(_find(Button.class, spec -> spec.withId("round-close"))).noneMatch(Button::isVisible);
     }
 }
