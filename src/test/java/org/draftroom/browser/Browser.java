@@ -76,6 +76,13 @@ public final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options), profile);
     }
 
+    /** A browser on an application started elsewhere (benchmark harnesses), with Chromium found as for the tests. */
+    public static Browser startAt(String baseUrl, Locale language) {
+        Browser browser = start(BrowserBinaries.locate(), language);
+        browser.useApplicationAt(baseUrl);
+        return browser;
+    }
+
     void useApplicationAt(String baseUrl) {
         this.baseUrl = baseUrl;
     }

@@ -72,6 +72,7 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final List<RoundViewExtension> extensions;
     private Round round;
     private boolean staff;
+    private boolean rendering;
     final Div content = new Div();
     final Tabs tabs = new Tabs();
     final Map<Tab, Supplier<Component>> pages = new LinkedHashMap<>();
@@ -86,6 +87,12 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         this.access = access;
         setId("round-view");
         setSizeFull();
+        // Once: render() rebuilds the tabs, and each page is built only when shown, once per render.
+        tabs.addSelectedChangeListener(e -> {
+            if (!rendering) {
+                show(e.getSelectedTab());
+            }
+        });
     }
 
     @Override
@@ -101,6 +108,17 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     }
 
     private void render() {
+        String shownTab = tabs.getSelectedTab() == null ? null : tabs.getSelectedTab().getId().orElse(null);
+        rendering = true;
+        try {
+            build(shownTab);
+        } finally {
+            rendering = false;
+        }
+        show(tabs.getSelectedTab());
+    }
+
+    private void build(String shownTab) {
         removeAll();
         pages.clear();
         tabs.removeAll();
@@ -165,12 +183,13 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             addPage("rounds.tab.history", "tab-history", this::history);
         }
         tabs.setId("round-tabs");
-        tabs.addSelectedChangeListener(e -> show(e.getSelectedTab()));
+        // After a re-render (an action of the secretariat) the same tab; on arrival the dispositions once there are
+        // any to record or read (the secretariat's work after closing, the reviewers' after publication).
+        select(shownTab != null ? shownTab : "tab-dispositions");
         content.setId("round-content");
         content.addClassName("round-content");
         add(tabs, content);
         setFlexGrow(1, content);
-        show(tabs.getSelectedTab());
     }
 
     private void addPage(String key, String id, Supplier<Component> page) {

@@ -1,0 +1,207 @@
+package org.draftroom.rounds.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.draftroom.DraftroomApplication;
+import org.draftroom.browser.Browser;
+import org.draftroom.browser.LoginPage;
+import org.draftroom.rounds.domain.DispositionRow;
+import org.draftroom.rounds.domain.Round;
+import org.draftroom.rounds.service.DispositionService;
+import org.draftroom.rounds.service.RoundService;
+import org.draftroom.security.SignedIn;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * The secretariat's merged comment grid of a closed round with {@value #COMMENTS} comments from
+ * {@value #ORGANISATIONS} organisations ({@link LargeRound}), timed in headless Chromium as a person sees it: the
+ * round page opening on the "Dispositions" tab until its first rows show (and coming back to the tab from the
+ * dashboard), and the grid after filtering by clause (typed
+ * into the clause field: the field waits 400 ms after the last key before it asks the server, Vaadin's lazy mode, and
+ * that wait is counted) and by organisation (chosen in the combo box). Each figure ends when the grid reports the
+ * expected number of rows (computed in the harness from {@link DispositionService#rows}) and has rendered a row.
+ * {@value #RUNS} runs after one warm-up; p50 and max. Target: opens and filters in under 1 s. Not a test; prints its
+ * figures, written down in {@code docs/benchmarks.md}.
+ *
+ * <pre>
+ * ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx1g -cp target/test-classes:target/classes:$(cat target/cp.txt) \
+ *     org.draftroom.rounds.bench.DispositionGridBenchmark
+ * </pre>
+ */
+public final class DispositionGridBenchmark {
+
+    private static final int COMMENTS = 10_000;
+    private static final int ORGANISATIONS = 200;
+    private static final int RUNS = 7;
+    private static final String ORGANISATION = "ORG-042";
+    private static final String CLAUSE = "8";
+
+    /** The grid's row count as its client knows it, and whether a row with a comment id is rendered. */
+    private static final String GRID_STATE = """
+            const grid = document.querySelector('#dispositions-grid');
+            if (!grid) { return -1; }
+            const rendered = [...grid.querySelectorAll('vaadin-grid-cell-content')]
+                .some(c => /^ORG-\\d{3}-\\d{3}$/.test(c.textContent.trim()));
+            return rendered ? grid.size : -1;""";
+
+    private DispositionGridBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("disposition-grid-benchmark");
+        SpringApplication application = new SpringApplication(DraftroomApplication.class);
+        application.setAdditionalProfiles("demo");
+        ConfigurableApplicationContext context = application.run("--server.port=0",
+                "--draftroom.data-dir=" + dir.resolve("data"), "--draftroom.drafts-repo=" + dir.resolve("repo"),
+                "--draftroom.demo.rounds=false", "--draftroom.demo.large-project=false",
+                "--vaadin.devmode.devTools.enabled=false", "--logging.level.root=WARN");
+        Browser browser = null;
+        try {
+            SignedIn.as(context.getBean(UserDetailsService.class), "secretariat");
+            long t0 = System.nanoTime();
+            Round round = LargeRound.create(context, 9, COMMENTS, ORGANISATIONS, true);
+            context.getBean(RoundService.class).closeEarly(round.id(), "Benchmark");
+            System.out.printf("%,d comments stored in %,d ms%n", COMMENTS, (System.nanoTime() - t0) / 1_000_000);
+
+            DispositionService dispositions = context.getBean(DispositionService.class);
+            List<DispositionRow> rows = dispositions.rows(round.id());
+            long total = rows.size();
+            long inClause = rows.stream().filter(r -> r.clauseNumber().equals(CLAUSE)
+                    || r.clauseNumber().startsWith(CLAUSE + ".")).count();
+            long ofOrganisation = rows.stream().filter(r -> ORGANISATION.equals(r.comment().organisationCode()))
+                    .count();
+            List<Double> service = new ArrayList<>();
+            for (int i = 0; i < RUNS; i++) {
+                service.add(seconds(() -> dispositions.rows(round.id())));
+            }
+            SignedIn.nobody();
+
+            browser = Browser.startAt("http://localhost:" + context.getEnvironment()
+                    .getRequiredProperty("local.server.port"), Locale.ENGLISH);
+            LoginPage.open(browser).signInAs("secretariat", "draftroom-demo");
+            Map<String, List<Double>> figures = new LinkedHashMap<>();
+            for (int run = 0; run <= RUNS; run++) {
+                Map<String, Double> one = once(browser, round.id(), total, inClause, ofOrganisation);
+                if (run > 0) {
+                    one.forEach((k, v) -> figures.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+                }
+            }
+            System.out.printf("rows: %,d; clause %s: %,d; %s: %,d%n", total, CLAUSE, inClause, ORGANISATION,
+                    ofOrganisation);
+            print("server: DispositionService.rows", service);
+            figures.forEach(DispositionGridBenchmark::print);
+            System.out.printf("load average %.1f%n", ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage());
+        } finally {
+            if (browser != null) {
+                browser.close();
+            }
+            context.close();
+        }
+        System.exit(0);
+    }
+
+    private static Map<String, Double> once(Browser browser, long roundId, long total, long inClause,
+                                            long ofOrganisation) {
+        Map<String, Double> times = new LinkedHashMap<>();
+        browser.driver().get("about:blank");
+        lastBusy = 0;
+        long t0 = System.nanoTime();
+        browser.open("rounds/" + roundId);
+        awaitRows(browser, total);
+        times.put("open the round page → first rows of " + total, (System.nanoTime() - t0) / 1e9);
+        times.put("  of which the browser's main thread busy", busy(browser));
+
+        browser.driver().findElement(By.id("tab-dashboard")).click();
+        browser.waitForVaadin();
+        busy(browser);
+        long t1 = System.nanoTime();
+        browser.driver().findElement(By.id("tab-dispositions")).click();
+        awaitRows(browser, total);
+        times.put("back to the Dispositions tab → first rows", (System.nanoTime() - t1) / 1e9);
+        times.put("  of which the browser's main thread busy", busy(browser));
+
+        WebElement clause = input(browser, "dispositions-clause");
+        clause.sendKeys(CLAUSE);
+        long t3 = System.nanoTime();
+        awaitRows(browser, inClause);
+        times.put("clause filter, last key → rows (incl. 400 ms lazy wait)", (System.nanoTime() - t3) / 1e9);
+        times.put("  of which the browser's main thread busy", busy(browser));
+        clause.sendKeys(Keys.BACK_SPACE);
+        awaitRows(browser, total);
+        browser.waitForVaadin();
+
+        input(browser, "dispositions-organisation").sendKeys(ORGANISATION);
+        WebElement choice = browser.waitFor("the organisation to be offered", () -> (WebElement) browser.js(
+                "return [...document.querySelectorAll('vaadin-combo-box-item')]"
+                        + ".find(i => i.textContent.trim() === arguments[0]) || null", ORGANISATION));
+        long t4 = System.nanoTime();
+        busy(browser);
+        choice.click();
+        awaitRows(browser, ofOrganisation);
+        times.put("organisation filter, choice clicked → rows", (System.nanoTime() - t4) / 1e9);
+        times.put("  of which the browser's main thread busy", busy(browser));
+        return times;
+    }
+
+    private static double lastBusy;
+
+    /**
+     * Seconds the page's main thread worked (script, style, layout, paint: Chrome's {@code TaskDuration}) since the
+     * last call: the browser's share of a figure; the rest is the server and the network.
+     */
+    @SuppressWarnings("unchecked")
+    private static double busy(Browser browser) {
+        ChromeDriver chrome = (ChromeDriver) browser.driver();
+        chrome.executeCdpCommand("Performance.enable", Map.of());
+        List<Map<String, Object>> metrics = (List<Map<String, Object>>) chrome
+                .executeCdpCommand("Performance.getMetrics", Map.of()).get("metrics");
+        double total = metrics.stream().filter(m -> "TaskDuration".equals(m.get("name")))
+                .mapToDouble(m -> ((Number) m.get("value")).doubleValue()).findFirst().orElse(0);
+        double delta = total - lastBusy;
+        lastBusy = total;
+        return delta;
+    }
+
+    private static WebElement input(Browser browser, String id) {
+        return browser.driver().findElement(By.id(id)).findElement(By.cssSelector("input"));
+    }
+
+    /** Polls as fast as WebDriver answers (a few ms), so that the figures are not rounded up to a poll interval. */
+    private static void awaitRows(Browser browser, long expected) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (((Number) browser.js(GRID_STATE)).longValue() != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the grid did not show " + expected + " rows in 30 s");
+            }
+        }
+    }
+
+    private static double seconds(Supplier<?> action) {
+        long t = System.nanoTime();
+        action.get();
+        return (System.nanoTime() - t) / 1e9;
+    }
+
+    private static void print(String what, List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        System.out.printf("%-62s p50 %6.0f ms  max %6.0f ms%n", what, sorted.get(sorted.size() / 2) * 1000,
+                sorted.get(sorted.size() - 1) * 1000);
+    }
+}
