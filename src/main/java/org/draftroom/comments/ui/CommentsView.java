@@ -54,6 +54,7 @@ class CommentsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private final ObjectProvider<RoundMargin> rounds;
     private DraftService.DraftSnapshot snapshot;
     CommentedDraft commented;
+    /** Whose comments are shown, for those who may see a round's (null otherwise). */
     Select<RoundRef> shown;
 
     CommentsView(DraftService drafts, CommentService comments, Access access, DraftroomProperties properties,
@@ -121,8 +122,9 @@ class CommentsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
                 .orElseThrow(() -> new UserFacingException("round.not-found", roundId));
         HorizontalLayout head = new HorizontalLayout(versionLine, back);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
-        if (!projectRounds.isEmpty()) {
-            head.addComponentAsFirst(selector(projectId, version, projectRounds, round));
+        shown = projectRounds.isEmpty() ? null : selector(projectId, version, projectRounds, round);
+        if (shown != null) {
+            head.addComponentAsFirst(shown);
         }
         add(title, head);
         if (round != null) {
@@ -152,18 +154,19 @@ class CommentsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
 
     /** Chooses whose comments are shown: the working draft's, or a round's carried onto this version. */
     private Select<RoundRef> selector(String projectId, String version, List<RoundRef> projectRounds, RoundRef round) {
-        shown = new Select<>();
-        shown.setLabel(getTranslation("comment.margin.shown"));
-        shown.setId("comments-shown");
-        shown.setEmptySelectionAllowed(true);
-        shown.setEmptySelectionCaption(getTranslation("comment.margin.working-draft"));
-        shown.setItemLabelGenerator(r -> r == null ? getTranslation("comment.margin.working-draft")
+        Select<RoundRef> select = new Select<>();
+        select.setLabel(getTranslation("comment.margin.shown"));
+        select.setId("comments-shown");
+        select.setWidth("18em");
+        select.setEmptySelectionAllowed(true);
+        select.setEmptySelectionCaption(getTranslation("comment.margin.working-draft"));
+        select.setItemLabelGenerator(r -> r == null ? getTranslation("comment.margin.working-draft")
                 : getTranslation("comment.margin.round", r.number(), r.label()));
-        shown.setItems(projectRounds);
-        shown.setValue(round);
-        shown.addValueChangeListener(e -> getUI().ifPresent(ui -> navigate(ui, href(projectId, version,
+        select.setItems(projectRounds);
+        select.setValue(round);
+        select.addValueChangeListener(e -> getUI().ifPresent(ui -> navigate(ui, href(projectId, version,
                 e.getValue() == null ? null : e.getValue().id()))));
-        return shown;
+        return select;
     }
 
     private static String parameter(BeforeEnterEvent event, String name) {
