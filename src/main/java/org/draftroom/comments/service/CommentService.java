@@ -66,7 +66,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Listing is paged in SQL: {@link #find} and {@link #countsByClause} never load all of a project's comments when
  * their stored placements are in the version asked for (the latest, normally: the re-anchoring listener carries them
- * to every new version). For any other version, the comments in scope are placed in it in memory.
+ * to every new version). For any other version, the comments in scope are placed in it in memory. A round's comments
+ * are listed in any version but the round's frozen one only for those who read the working draft (reviewers never
+ * do).
  */
 @Service
 @Transactional(readOnly = true)
@@ -410,6 +412,10 @@ public class CommentService {
         CurrentUser me = access.current();
         Scope byPlacement = scope(project, f, me, true);
         String commit = resolve(projectId, commitId);
+        if (f.roundId() != null && !commit.equals(rules().frozenCommit(f.roundId()))) {
+            // A round's comments carried onto another version show where they stand in the working draft.
+            requireWorkingDraftReader(project, me);
+        }
         NumberedOutline outline = versions.outline(projectId, commit);
         boolean fast = !comments.anyPlacedElsewhere(scope(project, f, me, false), commit);
         List<String> order = outline.clauses().stream().map(NumberedClause::id).filter(id -> !id.isEmpty())

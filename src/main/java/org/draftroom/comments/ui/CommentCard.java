@@ -10,6 +10,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import java.time.ZoneId;
 import java.util.function.Consumer;
 import org.draftroom.base.ui.Times;
+import org.draftroom.comments.RoundMargin;
 import org.draftroom.comments.anchoring.Placement;
 import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentStatus;
@@ -103,6 +104,29 @@ class CommentCard extends Div {
         add(foot);
         getElement().addEventListener("click", e -> reveal.accept(comment))
                 .setFilter("!event.target.closest('a,button,vaadin-button')");
+    }
+
+    /**
+     * Shows, under the author line, the disposition being recorded for this comment of a round: the decision and its
+     * reason, or that there is none yet ({@code outcome} null).
+     */
+    void showDisposition(RoundMargin.Outcome outcome) {
+        Div line = new Div();
+        line.addClassName("dr-ccard-disposition");
+        if (outcome == null) {
+            line.add(new Span(getTranslation("comment.margin.no-disposition")));
+            line.addClassName("dr-ccard-undecided");
+        } else {
+            Span decision = new Span(getTranslation("comment.margin.disposition", getTranslation(outcome.labelKey())));
+            decision.addClassName("dr-ccard-decision");
+            line.add(decision);
+            if (!outcome.reason().isBlank()) {
+                Span reason = new Span(shorten(outcome.reason()));
+                reason.addClassName("dr-ccard-reason");
+                line.add(reason);
+            }
+        }
+        addComponentAtIndex(2, line);
     }
 
     /** "General", "5.3", "5.3, now 6.1", or for a deleted clause the number it had. */

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.Notices;
+import org.draftroom.comments.RoundMargin;
 import org.draftroom.comments.anchoring.Placement;
 import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentFilter;
@@ -83,6 +84,9 @@ public class CommentedDraft extends VerticalLayout {
     private String selectedClause;
     private final Map<Long, String> authors = new LinkedHashMap<>();
     private final Map<Long, String> organisations = new LinkedHashMap<>();
+    private RoundMargin carried;
+    private final Map<Long, RoundMargin.Outcome> outcomes = new HashMap<>();
+    private HorizontalLayout actions;
 
     final MultiSelectComboBox<CommentType> typeFilter = new MultiSelectComboBox<>();
     final MultiSelectComboBox<CommentStatus> statusFilter = new MultiSelectComboBox<>();
@@ -131,7 +135,7 @@ public class CommentedDraft extends VerticalLayout {
         setSizeFull();
 
         buildFilters();
-        HorizontalLayout actions = buildActions();
+        actions = buildActions();
         buildOutline();
         document.addClassNames("dr-doc", "draft-scroll", "dr-commented-doc");
         document.setId("document");
@@ -141,10 +145,9 @@ public class CommentedDraft extends VerticalLayout {
                 GridVariant.LUMO_WRAP_CELL_CONTENT);
         margin.setPageSize(PAGE_SIZE);
         margin.setSelectionMode(Grid.SelectionMode.NONE);
-        margin.addComponentColumn(p -> new CommentCard(p.comment(), p.placement(), projectId, zone,
-                this::reveal, c -> openThread(c, p.placement()))).setHeader(total).setKey("card");
+        margin.addComponentColumn(this::card).setHeader(total).setKey("card");
         margin.setItems(new CallbackDataProvider<PlacedComment, Void>(
-                query -> fetch(query.getOffset(), query.getLimit()).stream(),
+                query -> page(query.getOffset(), query.getLimit()).stream(),
                 query -> counts.values().stream().mapToInt(Integer::intValue).sum()));
 
         HorizontalLayout body = new HorizontalLayout(outline, document, margin);
@@ -326,6 +329,26 @@ public class CommentedDraft extends VerticalLayout {
         return DraftMarks.render(document, language, marks);
     }
 
+    private CommentCard card(PlacedComment p) {
+        CommentCard card = new CommentCard(p.comment(), p.placement(), projectId, zone, this::reveal,
+                c -> openThread(c, p.placement()));
+        if (carried != null) {
+            card.showDisposition(outcomes.get(p.comment().id()));
+        }
+        return card;
+    }
+
+    /** A page of the margin; for a round carried forward, with the dispositions of its comments read afresh. */
+    private List<PlacedComment> page(int offset, int limit) {
+        List<PlacedComment> page = fetch(offset, limit);
+        if (carried != null) {
+            List<Long> ids = page.stream().map(p -> p.comment().id()).toList();
+            ids.forEach(outcomes::remove);
+            outcomes.putAll(carried.dispositions(roundId, ids));
+        }
+        return page;
+    }
+
     private List<PlacedComment> fetch(int offset, int limit) {
         List<PlacedComment> page = comments.find(projectId, commitId, filter, offset, limit);
         boolean grew = false;
@@ -479,6 +502,25 @@ public class CommentedDraft extends VerticalLayout {
                 this::load);
         dialog.open();
         return dialog;
+    }
+
+    /**
+     * Shows the round's comments as carried onto a later version of the draft (the one shown): no writing, since a
+     * round's comments are made on the version it froze, and on every card the disposition being recorded, read with
+     * each page of the margin from {@code rounds}.
+     */
+    public void showCarriedForward(RoundMargin rounds) {
+        if (roundId == null) {
+            throw new IllegalStateException("only a round's comments are carried forward");
+        }
+        carried = rounds;
+        actions.setVisible(false);
+        margin.getDataProvider().refreshAll();
+    }
+
+    /** The address of the comments page showing the round's comments carried onto the project's latest version. */
+    public static String carriedForwardHref(String projectId, long roundId) {
+        return CommentsView.href(projectId, null, roundId);
     }
 
     /** The filter in force (for tests and embedding views). */

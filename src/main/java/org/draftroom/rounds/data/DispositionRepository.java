@@ -40,6 +40,16 @@ public class DispositionRepository {
                 .list().stream().collect(Collectors.toMap(DispositionRecord::commentId, Function.identity()));
     }
 
+    /** The dispositions of these comments of the round (comments without a row are absent). */
+    public Map<Long, DispositionRecord> byComments(long roundId, Collection<Long> commentIds) {
+        if (commentIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql(SELECT + " where d.round_id = :r and d.comment_id in (:c)").param("r", roundId)
+                .param("c", commentIds).query(DispositionRepository::map).list().stream()
+                .collect(Collectors.toMap(DispositionRecord::commentId, Function.identity()));
+    }
+
     private void ensure(long commentId, long roundId) {
         jdbc.sql("insert into disposition (comment_id, round_id) values (:c, :r) on conflict do nothing")
                 .param("c", commentId).param("r", roundId).update();

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.draftroom.base.FieldProblemException;
 import org.draftroom.base.UserFacingException;
+import org.draftroom.comments.RoundMargin;
 import org.draftroom.comments.anchoring.Placement;
 import org.draftroom.comments.domain.Comment;
 import org.draftroom.drafts.service.DraftReader;
@@ -44,12 +45,15 @@ import org.springframework.transaction.annotation.Transactional;
  * (a reason is required for all but plain acceptance); the secretariat publishes them, and from then on reviewers
  * see the outcome of their comments and say whether they are satisfied.
  *
+ * <p>It also tells the comments page, for the round's staff, which rounds can be shown on the working draft and
+ * what has been decided so far (the comments module's {@link RoundMargin} SPI).
+ *
  * <p>The table is built in memory from the comments module's list of the round's comments (sorted by clause order of
  * the frozen version) and this module's dispositions; a round holds at most some ten thousand comments.
  */
 @Service
 @Transactional
-public class DispositionService {
+public class DispositionService implements RoundMargin {
 
     /** The most comments of a round the merged table loads. */
     public static final int MAX_COMMENTS = 20_000;
@@ -90,11 +94,14 @@ public class DispositionService {
     public List<DispositionRow> rows(long roundId) {
         Round round = find(roundId);
         CurrentUser me = access.current();
-        if (!isStaff(round, me) && round.publishedAt() == null) {
+        boolean staff = isStaff(round, me);
+        if (!staff && round.publishedAt() == null) {
             throw new UserFacingException("dispositions.not-published");
         }
-        List<PlacedComment> placed = placedInFrozenVersion(round,
-                CommentFilter.all().withRoundId(roundId).withTypes(Set.of(CommentType.values())));
+        CommentFilter filter = CommentFilter.all().withRoundId(roundId).withTypes(Set.of(CommentType.values()));
+        // Only staff may list a round's comments in the working draft; reviewers read them in the frozen version.
+        List<PlacedComment> placed = staff ? placedInFrozenVersion(round, filter)
+                : readAll(round.projectId(), round.commitId(), filter);
         Map<Long, DispositionRecord> decided = dispositions.byRound(roundId);
         return placed.stream().map(p -> new DispositionRow(p.comment(), p.placement(),
                 decided.getOrDefault(p.comment().id(), DispositionRecord.none(p.comment().id(), roundId)))).toList();
@@ -128,6 +135,27 @@ public class DispositionService {
 
     private List<PlacedComment> readAll(String projectId, String commitId, CommentFilter filter) {
         return comments.findAll(projectId, commitId, filter, MAX_COMMENTS);
+    }
+
+    /** The project's rounds of which the signed-in person is staff, newest first. */
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<RoundRef> rounds(String projectId) {
+        CurrentUser me = access.current();
+        return rounds.findByProject(projectId).stream().filter(r -> isStaff(r, me))
+                .map(r -> new RoundRef(r.id(), r.number(), r.label())).toList();
+    }
+
+    /** The decisions recorded so far for these comments of the round: for its staff, at any time. */
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Map<Long, Outcome> dispositions(long roundId, Collection<Long> commentIds) {
+        requireStaff(find(roundId));
+        return dispositions.byComments(roundId, commentIds).values().stream().filter(d -> d.disposition() != null)
+                .collect(Collectors.toMap(DispositionRecord::commentId, d -> new Outcome(d.disposition().labelKey(),
+                        d.reason() == null ? "" : d.reason())));
     }
 
     /** Records the disposition of a comment; a reason is required for all but plain acceptance. */

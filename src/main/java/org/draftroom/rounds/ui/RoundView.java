@@ -150,6 +150,12 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             head.add(actions);
             head.setFlexGrow(1, actions);
         }
+        if (staff) {
+            Anchor onCurrentDraft = new Anchor(CommentedDraft.carriedForwardHref(round.projectId(), round.id()),
+                    getTranslation("rounds.show-on-current-draft"));
+            onCurrentDraft.setId("round-on-current-draft");
+            info.add(onCurrentDraft);
+        }
         extensions.forEach(x -> x.headItem(round.id()).ifPresent(info::add));
         add(head, info);
         if (!round.instructions().isBlank()) {

@@ -103,6 +103,9 @@ class RoundCommentsIT {
         assertThat(comments.count(project.id(), round)).isEqualTo(1);
         assertThatThrownBy(() -> comments.find(project.id(), null, CommentFilter.all(), 0, 10))
                 .as("reviewers do not read working-draft comments").isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> comments.find(project.id(), null, round, 0, 10))
+                .as("nor the round's comments as they stand in the working draft")
+                .isInstanceOf(AccessDeniedException.class);
 
         SignedIn.as(users, "editor2");
         assertThat(comments.find(project.id(), null, round, 0, 10)).as("carried onto the current draft for editors")
