@@ -56,6 +56,7 @@ public class DispositionService {
     static final int REASON_MAX = 10_000;
 
     private final RoundRepository rounds;
+    private final RoundService roundService;
     private final DispositionRepository dispositions;
     private final CommentService comments;
     private final DraftReader draftReader;
@@ -63,10 +64,12 @@ public class DispositionService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DispositionService(RoundRepository rounds, DispositionRepository dispositions, CommentService comments,
-                       DraftReader draftReader, Access access, ApplicationEventPublisher events, Clock clock) {
+    DispositionService(RoundRepository rounds, RoundService roundService, DispositionRepository dispositions,
+                       CommentService comments, DraftReader draftReader, Access access,
+                       ApplicationEventPublisher events, Clock clock) {
         this.draftReader = draftReader;
         this.rounds = rounds;
+        this.roundService = roundService;
         this.dispositions = dispositions;
         this.comments = comments;
         this.access = access;
@@ -82,16 +85,31 @@ public class DispositionService {
     }
 
     /**
+     * Whether the signed-in person may decide on the round's comments (record dispositions, assign, group
+     * duplicates): the secretariat and the editors of the project's working group. Administrators read the table but
+     * do not decide.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public boolean mayDecide(long roundId) {
+        return mayDecide(find(roundId), access.current());
+    }
+
+    /**
      * The round's comments with their dispositions, sorted by clause of the frozen version. Staff see every comment;
-     * reviewers see, after publication, what the comments module lets them see.
+     * reviewers of the audience see, after publication, what the comments module lets them see; anybody else is told
+     * that the round does not exist (as by {@link RoundService#get}), before and after publication alike.
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<DispositionRow> rows(long roundId) {
         Round round = find(roundId);
         CurrentUser me = access.current();
-        if (!isStaff(round, me) && round.publishedAt() == null) {
-            throw new UserFacingException("dispositions.not-published");
+        if (!isStaff(round, me)) {
+            roundService.get(roundId);
+            if (round.publishedAt() == null) {
+                throw new UserFacingException("dispositions.not-published");
+            }
         }
         List<PlacedComment> placed = placedInFrozenVersion(round,
                 CommentFilter.all().withRoundId(roundId).withTypes(Set.of(CommentType.values())));
@@ -130,11 +148,14 @@ public class DispositionService {
         return comments.findAll(projectId, commitId, filter, MAX_COMMENTS);
     }
 
-    /** Records the disposition of a comment; a reason is required for all but plain acceptance. */
+    /**
+     * Records the disposition of a comment; a reason is required for all but plain acceptance. The secretariat and the
+     * working group's editors ({@link #mayDecide}).
+     */
     @PreAuthorize("isAuthenticated()")
     public DispositionRecord record(long commentId, Disposition disposition, String reason, String appliedCommitId) {
         Round round = roundOf(commentId);
-        requireStaff(round);
+        requireDecider(round);
         requireClosedUnpublished(round);
         if (disposition == null) {
             throw new FieldProblemException("dispositions.disposition", "validation.required");
@@ -155,11 +176,11 @@ public class DispositionService {
         return dispositions.find(commentId).orElseThrow();
     }
 
-    /** Assigns a comment to an editor of the project's working group (null: nobody). */
+    /** Assigns a comment to an editor of the project's working group (null: nobody): those who {@link #mayDecide}. */
     @PreAuthorize("isAuthenticated()")
     public DispositionRecord assign(long commentId, Long editorId) {
         Round round = roundOf(commentId);
-        requireStaff(round);
+        requireDecider(round);
         if (round.publishedAt() != null) {
             throw new UserFacingException("round.already-published");
         }
@@ -179,11 +200,14 @@ public class DispositionService {
         return dispositions.editorsOf(round.workingGroup());
     }
 
-    /** Groups comments of the round as duplicates of each other; returns the group's name ("D3"). */
+    /**
+     * Groups comments of the round as duplicates of each other; returns the group's name ("D3"). Those who
+     * {@link #mayDecide}.
+     */
     @PreAuthorize("isAuthenticated()")
     public String groupDuplicates(long roundId, Collection<Long> commentIds) {
         Round round = find(roundId);
-        requireStaff(round);
+        requireDecider(round);
         if (round.publishedAt() != null) {
             throw new UserFacingException("round.already-published");
         }
@@ -302,6 +326,17 @@ public class DispositionService {
         if (!isStaff(round, access.current())) {
             throw new AccessDeniedException("not staff of round " + round.id());
         }
+    }
+
+    private void requireDecider(Round round) {
+        if (!mayDecide(round, access.current())) {
+            throw new AccessDeniedException("may not decide on the comments of round " + round.id());
+        }
+    }
+
+    /** The secretariat and the editors of the project's working group (not administrators, who only read). */
+    private static boolean mayDecide(Round round, CurrentUser user) {
+        return user.has(Role.SECRETARIAT) || (user.has(Role.EDITOR) && user.isMemberOf(round.workingGroup()));
     }
 
     private static boolean isStaff(Round round, CurrentUser user) {
