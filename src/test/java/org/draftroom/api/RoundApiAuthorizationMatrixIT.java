@@ -322,6 +322,16 @@ class RoundApiAuthorizationMatrixIT {
                 + "/reopen", "{\"reason\":\"Not settled\"}"}, null, e401, e401, e403, e403, e200, e403, e200, e403));
         rows.add(get("/api/v1/projects/" + project + "/comments?round=" + open.id(), SECRET,
                 e401, e401, NOT_SHOWN, e403, SHOWN, e403, SHOWN, SHOWN));
+        // Malformed requests are refused as such (4xx), never answered with 500 (they were, before ApiExceptionHandler
+        // handled wrong parameter types and bodies that are not JSON).
+        rows.add(get(r + "not-a-round", null, e401, e401, e400, e400, e400, e400, e400, e400));
+        rows.add(get(r + open.id() + "/comments?limit=many", null, e401, e401, e400, e400, e400, e400, e400, e400));
+        // No endpoint deletes a round: the API's catch-all answers 404, as for any unknown address.
+        rows.add(row("DELETE", r + open.id(), () -> new String[]{r + open.id(), null}, null,
+                e401, e401, s(404), s(404), s(404), s(404), s(404), s(404)));
+        rows.add(row("POST", r + open.id() + "/comments (text/plain)", () -> new String[]{r + open.id()
+                + "/comments", "a comment", "text/plain"}, null,
+                e401, e401, s(415), s(415), s(415), s(415), s(415), s(415)));
         return rows;
     }
 
@@ -357,7 +367,10 @@ class RoundApiAuthorizationMatrixIT {
             b.header("Authorization", "Bearer " + tokens.get(caller));
         }
         if (row.method().equals("POST")) {
-            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request[1]));
+            b.header("Content-Type", request.length > 2 ? request[2] : "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(request[1]));
+        } else if (!row.method().equals("GET")) {
+            b.method(row.method(), HttpRequest.BodyPublishers.noBody());
         }
         HttpResponse<byte[]> response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         String body = new String(response.body(), StandardCharsets.UTF_8);
