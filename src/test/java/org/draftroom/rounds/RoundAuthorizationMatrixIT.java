@@ -156,6 +156,9 @@ class RoundAuthorizationMatrixIT {
     private long abc;
     private long bcl;
     private String peer;
+    /** A second reviewer of CN-ABC, and a self-registered reviewer of a new organisation (public rounds only). */
+    private String colleague;
+    private String member;
     private long editor2;
     private Round open;
     private Round scheduled;
@@ -181,6 +184,12 @@ class RoundAuthorizationMatrixIT {
         peer = "matrix-peer-" + n + "-" + System.nanoTime() % 100_000;
         registrations.register("192.0.2.1", "Peer reviewer", "Beichen Cybersecurity Laboratory",
                 peer + "@example.org", peer, "Peer-matrix-2026!");
+        colleague = "matrix-colleague-" + n + "-" + System.nanoTime() % 100_000;
+        registrations.register("192.0.2.2", "Colleague of reviewer1", "Anbo Information Technology Co., Ltd.",
+                colleague + "@example.org", colleague, "Colleague-matrix-2026!");
+        member = "matrix-public-" + n + "-" + System.nanoTime() % 100_000;
+        registrations.register("192.0.2.3", "Member of the public", "Matrix Public " + n,
+                member + "@example.org", member, "Public-matrix-2026!");
 
         open = freshOpen();
         ownOpen = comment("reviewer1", open, "CN-ABC comment in the open round");
@@ -457,6 +466,8 @@ class RoundAuthorizationMatrixIT {
 
     /** What each cell gave, for the table written after the run ({@code target/authz/}). */
     private final Map<String, String[]> observed = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** The state-dependent steps and whether they held. */
+    private final Map<String, String> steps = Collections.synchronizedMap(new LinkedHashMap<>());
 
     @TestFactory
     Stream<DynamicTest> matrixOfEveryRoundOperation() {
@@ -486,6 +497,8 @@ class RoundAuthorizationMatrixIT {
             }
             md.append('\n');
         });
+        md.append("\n| state-dependent step | |\n|---|---|\n");
+        steps.forEach((step, held) -> md.append("| ").append(step).append(" | ").append(held).append(" |\n"));
         Path out = Path.of("target", "authz", getClass().getSimpleName() + ".md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, md);
@@ -513,8 +526,12 @@ class RoundAuthorizationMatrixIT {
     /** A step of a sequence on one round: who does what, and the expected outcome. */
     private DynamicTest step(String who, String username, String operation, Outcome expected, Action action,
                              Supplier<Object> round) {
-        return DynamicTest.dynamicTest(who + " · " + operation + " → " + expected.label(),
-                () -> cell(username, round, action, expected));
+        String name = who + " · " + operation + " → " + expected.label();
+        return DynamicTest.dynamicTest(name, () -> {
+            steps.put(name, "✗");
+            cell(username, round, action, expected);
+            steps.put(name, "✓");
+        });
     }
 
     @TestFactory
@@ -622,6 +639,38 @@ class RoundAuthorizationMatrixIT {
                 x -> comments.get(peers[0].id()), sharedRound));
         tests.add(step(out, "reviewer2", "read another organisation's comment by id (all organisations)", DENIED,
                 x -> comments.get(peers[0].id()), sharedRound));
+
+        // A colleague of the same organisation: reads reviewer1's comment, but only its author edits it.
+        Supplier<Object> openRound = () -> open;
+        String col = "colleague in the same organisation";
+        tests.add(step(col, colleague, "read own organisation's comment by another author", OK,
+                x -> comments.get(ownOpen.id()), openRound));
+        tests.add(step(col, colleague, "edit own organisation's comment by another author", DENIED,
+                x -> comments.edit(ownOpen.id(), CommentType.ED, "Changed by a colleague", ""), openRound));
+        tests.add(step(col, colleague, "comment in the open round", OK, newComment, openRound));
+
+        // A self-registered reviewer: in the audience of public rounds only.
+        Round[] pub1 = new Round[1];
+        Supplier<Object> publicRound = () -> {
+            if (pub1[0] == null) {
+                as("secretariat");
+                pub1[0] = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+                        Instant.now().plus(Duration.ofDays(30)), "", Audience.PUBLIC, Set.of(), true));
+                SignedIn.nobody();
+                comment("reviewer1", pub1[0], "CN-ABC in the public round");
+            }
+            return pub1[0];
+        };
+        String pubLabel = "self-registered public reviewer";
+        tests.add(step(pubLabel, member, "see the public round", OK, x -> rounds.get(((Round) x).id()),
+                publicRound));
+        tests.add(step(pubLabel, member, "comment in the public round", OK, newComment, publicRound));
+        tests.add(step(pubLabel, member, "see CN-ABC's comment in the public round before publication", HIDDEN,
+                x -> shows(roundComments((Round) x), p -> "CN-ABC".equals(((PlacedComment) p).comment()
+                        .organisationCode()), "CN-ABC's comment"), publicRound));
+        tests.add(step(pubLabel, member, "get the invited open round", NOT_FOUND, x -> rounds.get(open.id()),
+                openRound));
+        tests.add(step(pubLabel, member, "comment in the invited open round", NOT_AUDIENCE, newComment, openRound));
 
         // After publication nothing changes any more.
         Supplier<Object> pub = () -> published;
