@@ -8,9 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Every API failure as JSON with a message in the caller's language ({@code Accept-Language}). */
@@ -37,6 +40,25 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpServletRequest request) {
         return error(400, "invalid_request", text("api.error.unreadable", request));
+    }
+
+    /** A path or query parameter of the wrong type ({@code /rounds/abc}, {@code ?limit=many}) or missing. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return error(400, "invalid_request", messages.getTranslation("api.error.bad-parameter",
+                Messages.supported(request.getLocale()), e.getName(), String.valueOf(e.getValue())));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return error(400, "invalid_request", messages.getTranslation("api.error.missing-parameter",
+                Messages.supported(request.getLocale()), e.getParameterName()));
+    }
+
+    /** A body that is not JSON ({@code Content-Type: text/plain}, ...). */
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> unsupportedMediaType(HttpServletRequest request) {
+        return error(415, "unsupported_media_type", text("api.error.media-type", request));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -227,14 +227,20 @@ public class CommentService {
         return comments.history(id);
     }
 
-    /** Resolves an open comment, saying why: its author, the project's editors and the secretariat. */
+    /**
+     * Resolves an open comment, saying why: its author, the project's editors and the secretariat. The author of a
+     * round comment only while the round lets them write (as for {@link #edit}).
+     */
     @PreAuthorize("@access.isSignedIn()")
     @Transactional
     public Comment resolve(long id, String reason) {
         return changeStatus(id, reason, CommentStatus.RESOLVED, CommentEvent.RESOLVED, "comment.already-resolved");
     }
 
-    /** Reopens a resolved comment, saying why: its author, the project's editors and the secretariat. */
+    /**
+     * Reopens a resolved comment, saying why: its author, the project's editors and the secretariat. The author of a
+     * round comment only while the round lets them write (as for {@link #edit}).
+     */
     @PreAuthorize("@access.isSignedIn()")
     @Transactional
     public Comment reopen(long id, String reason) {
@@ -246,8 +252,14 @@ public class CommentService {
         Comment comment = comments.findForUpdate(id).orElseThrow(() -> notFound(id));
         requireReader(comment, me);
         Project project = project(comment.projectId());
-        if (comment.authorId() != me.id() && !access.canEditProjectsOf(project.workingGroup())) {
+        boolean editor = access.canEditProjectsOf(project.workingGroup());
+        if (comment.authorId() != me.id() && !editor) {
             throw new AccessDeniedException("neither the author nor an editor of " + project.workingGroup());
+        }
+        if (comment.roundId() != null && !editor) {
+            // The author of a round comment changes it only while the round lets them write: not after their
+            // organisation's final submission, nor after closing (unless allowed late), nor after publication.
+            rules().checkWrite(comment.roundId(), me);
         }
         String why = reason == null ? "" : reason.trim();
         if (why.isEmpty()) {

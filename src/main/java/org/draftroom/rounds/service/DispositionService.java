@@ -60,6 +60,7 @@ public class DispositionService implements RoundMargin {
     static final int REASON_MAX = 10_000;
 
     private final RoundRepository rounds;
+    private final RoundService roundService;
     private final DispositionRepository dispositions;
     private final CommentService comments;
     private final DraftReader draftReader;
@@ -67,10 +68,12 @@ public class DispositionService implements RoundMargin {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DispositionService(RoundRepository rounds, DispositionRepository dispositions, CommentService comments,
-                       DraftReader draftReader, Access access, ApplicationEventPublisher events, Clock clock) {
+    DispositionService(RoundRepository rounds, RoundService roundService, DispositionRepository dispositions,
+                       CommentService comments, DraftReader draftReader, Access access,
+                       ApplicationEventPublisher events, Clock clock) {
         this.draftReader = draftReader;
         this.rounds = rounds;
+        this.roundService = roundService;
         this.dispositions = dispositions;
         this.comments = comments;
         this.access = access;
@@ -86,8 +89,20 @@ public class DispositionService implements RoundMargin {
     }
 
     /**
+     * Whether the signed-in person may decide on the round's comments (record dispositions, assign, group
+     * duplicates): the secretariat and the editors of the project's working group. Administrators read the table but
+     * do not decide.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public boolean mayDecide(long roundId) {
+        return mayDecide(find(roundId), access.current());
+    }
+
+    /**
      * The round's comments with their dispositions, sorted by clause of the frozen version. Staff see every comment;
-     * reviewers see, after publication, what the comments module lets them see.
+     * reviewers of the audience see, after publication, what the comments module lets them see; anybody else is told
+     * that the round does not exist (as by {@link RoundService#get}), before and after publication alike.
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
@@ -95,8 +110,11 @@ public class DispositionService implements RoundMargin {
         Round round = find(roundId);
         CurrentUser me = access.current();
         boolean staff = isStaff(round, me);
-        if (!staff && round.publishedAt() == null) {
-            throw new UserFacingException("dispositions.not-published");
+        if (!staff) {
+            roundService.get(roundId);
+            if (round.publishedAt() == null) {
+                throw new UserFacingException("dispositions.not-published");
+            }
         }
         CommentFilter filter = CommentFilter.all().withRoundId(roundId).withTypes(Set.of(CommentType.values()));
         // Only staff may list a round's comments in the working draft; reviewers read them in the frozen version.
@@ -158,11 +176,14 @@ public class DispositionService implements RoundMargin {
                         d.reason() == null ? "" : d.reason())));
     }
 
-    /** Records the disposition of a comment; a reason is required for all but plain acceptance. */
+    /**
+     * Records the disposition of a comment; a reason is required for all but plain acceptance. The secretariat and the
+     * working group's editors ({@link #mayDecide}).
+     */
     @PreAuthorize("isAuthenticated()")
     public DispositionRecord record(long commentId, Disposition disposition, String reason, String appliedCommitId) {
         Round round = roundOf(commentId);
-        requireStaff(round);
+        requireDecider(round);
         requireClosedUnpublished(round);
         if (disposition == null) {
             throw new FieldProblemException("dispositions.disposition", "validation.required");
@@ -183,11 +204,11 @@ public class DispositionService implements RoundMargin {
         return dispositions.find(commentId).orElseThrow();
     }
 
-    /** Assigns a comment to an editor of the project's working group (null: nobody). */
+    /** Assigns a comment to an editor of the project's working group (null: nobody): those who {@link #mayDecide}. */
     @PreAuthorize("isAuthenticated()")
     public DispositionRecord assign(long commentId, Long editorId) {
         Round round = roundOf(commentId);
-        requireStaff(round);
+        requireDecider(round);
         if (round.publishedAt() != null) {
             throw new UserFacingException("round.already-published");
         }
@@ -207,11 +228,14 @@ public class DispositionService implements RoundMargin {
         return dispositions.editorsOf(round.workingGroup());
     }
 
-    /** Groups comments of the round as duplicates of each other; returns the group's name ("D3"). */
+    /**
+     * Groups comments of the round as duplicates of each other; returns the group's name ("D3"). Those who
+     * {@link #mayDecide}.
+     */
     @PreAuthorize("isAuthenticated()")
     public String groupDuplicates(long roundId, Collection<Long> commentIds) {
         Round round = find(roundId);
-        requireStaff(round);
+        requireDecider(round);
         if (round.publishedAt() != null) {
             throw new UserFacingException("round.already-published");
         }
@@ -330,6 +354,17 @@ public class DispositionService implements RoundMargin {
         if (!isStaff(round, access.current())) {
             throw new AccessDeniedException("not staff of round " + round.id());
         }
+    }
+
+    private void requireDecider(Round round) {
+        if (!mayDecide(round, access.current())) {
+            throw new AccessDeniedException("may not decide on the comments of round " + round.id());
+        }
+    }
+
+    /** The secretariat and the editors of the project's working group (not administrators, who only read). */
+    private static boolean mayDecide(Round round, CurrentUser user) {
+        return user.has(Role.SECRETARIAT) || (user.has(Role.EDITOR) && user.isMemberOf(round.workingGroup()));
     }
 
     private static boolean isStaff(Round round, CurrentUser user) {

@@ -59,7 +59,9 @@ class DispositionsPanel extends VerticalLayout {
         setId("dispositions-panel");
         setPadding(false);
         setSizeFull();
-        boolean editable = staff && round.state(rounds.now()) == RoundState.CLOSED;
+        // Administrators are staff (they read the table) but do not decide: the service refuses them.
+        boolean editable = staff && round.state(rounds.now()) == RoundState.CLOSED
+                && dispositions.mayDecide(round.id());
 
         type.setEmptySelectionAllowed(true);
         type.setEmptySelectionCaption(getTranslation("dispositions.all-types"));
