@@ -563,6 +563,10 @@ class RoundAuthorizationMatrixIT {
                 lateRound));
         tests.add(step(in, "reviewer1", "edit own comment after close", refused("round.write.closed"),
                 x -> comments.edit(onTime[0].id(), CommentType.ED, "Changed after the deadline", ""), lateRound));
+        tests.add(step(in, "reviewer1", "reply in own comment's thread after close", refused("round.write.closed"),
+                x -> comments.reply(onTime[0].id(), "One more thing"), lateRound));
+        tests.add(step(Who.EDITOR.label, "editor2", "reply in a thread after close", OK,
+                x -> comments.reply(onTime[0].id(), "We will look at it"), lateRound));
         tests.add(step(sec, "secretariat", "enter a comment received after close (marked late)", OK, lateComment,
                 lateRound));
         tests.add(step(sec, "secretariat", "accept CN-ABC's late comments", OK, x -> {
@@ -592,6 +596,8 @@ class RoundAuthorizationMatrixIT {
                 subRound));
         tests.add(step(in, "reviewer1", "resolve own comment after submission", refused("round.write.submitted"),
                 x -> comments.resolve(mine[0].id(), "Withdrawn"), subRound));
+        tests.add(step(in, "reviewer1", "reply in own comment's thread after submission",
+                refused("round.write.submitted"), x -> comments.reply(mine[0].id(), "Afterthought"), subRound));
         tests.add(step(in, "reviewer1", "submit again", refused("round.write.submitted"),
                 x -> rounds.submit(((Round) x).id()), subRound));
         tests.add(step(in, "reviewer1", "reopen own submission", DENIED,

@@ -198,13 +198,20 @@ public class CommentService {
         return comments.findById(id).orElseThrow();
     }
 
-    /** Replies in the comment's thread: anyone who may read the comment. */
+    /**
+     * Replies in the comment's thread: anyone who may read the comment; in a round's thread, reviewers only while the
+     * round lets them write (as for {@link #edit}); those who read the working draft (the project's editors, the
+     * secretariat, administrators) at any time.
+     */
     @PreAuthorize("@access.isSignedIn()")
     @Transactional
     public Reply reply(long id, String body) {
         CurrentUser me = access.current();
         Comment comment = comments.findById(id).orElseThrow(() -> notFound(id));
         requireReader(comment, me);
+        if (comment.roundId() != null && !readsWorkingDraft(project(comment.projectId()), me)) {
+            rules().checkWrite(comment.roundId(), me);
+        }
         String text = text("comment.reply", body, true);
         Instant now = clock.instant();
         long replyId = comments.insertReply(id, me.id(), text, now);
@@ -531,12 +538,15 @@ public class CommentService {
     /** Whether the signed-in person may read the working-draft comments of the project (e.g. to offer them at all). */
     @PreAuthorize("@access.isSignedIn()")
     public boolean mayReadWorkingDraft(String projectId) {
-        CurrentUser me = access.current();
-        return me.has(Role.ADMIN) || access.canEditProjectsOf(project(projectId).workingGroup());
+        return readsWorkingDraft(project(projectId), access.current());
+    }
+
+    private boolean readsWorkingDraft(Project project, CurrentUser me) {
+        return me.has(Role.ADMIN) || access.canEditProjectsOf(project.workingGroup());
     }
 
     private void requireWorkingDraftReader(Project project, CurrentUser me) {
-        if (!(me.has(Role.ADMIN) || access.canEditProjectsOf(project.workingGroup()))) {
+        if (!readsWorkingDraft(project, me)) {
             throw new AccessDeniedException("not a member of " + project.workingGroup());
         }
     }
