@@ -94,9 +94,13 @@ public class SheetService {
                     clauseNumber = found.number();
                 }
             }
-            // The Chinese feedback form has no type column (the reader flags a missing type in ISO sheets): its
-            // comments come in as general, shown so in the preview, and their authors can change the type later.
-            CommentType type = SheetReader.normaliseType(row.type()).map(CommentType::ofCode).orElse(CommentType.GE);
+            // The Chinese feedback form has no type column: its comments come in as general, shown so in the
+            // preview, and their authors can change the type later. A type the reader refused (invalid, or missing
+            // in an ISO sheet) is shown empty beside its problem, not as a general comment.
+            boolean typeRefused = result.problemsOf(row.rowNumber()).stream()
+                    .anyMatch(p -> p.key().startsWith("sheet.type."));
+            CommentType type = typeRefused ? null
+                    : SheetReader.normaliseType(row.type()).map(CommentType::ofCode).orElse(CommentType.GE);
             rows.add(new SheetPreview.Row(row.rowNumber(), clause, clauseId, clauseNumber, row.paragraph(), type,
                     row.comment(), row.proposedChange(), List.copyOf(problems)));
         }

@@ -130,31 +130,38 @@ class DispositionsPanel extends VerticalLayout {
             toolbar.add(publish);
         }
 
-        grid.addColumn(r -> r.comment().readableId()).setHeader(getTranslation("dispositions.id")).setWidth("135px")
+        // Fixed columns as narrow as their contents, the texts sharing the rest from a readable minimum; columns that
+        // say nothing in the round's state are left out, so that the texts keep room at 1400 px.
+        boolean published = round.publishedAt() != null;
+        grid.addColumn(r -> r.comment().readableId()).setHeader(getTranslation("dispositions.id")).setWidth("120px")
                 .setFlexGrow(0);
         grid.addColumn(r -> r.clauseNumber().isEmpty() ? getTranslation("comment.anchor.general") : r.clauseNumber())
-                .setHeader(getTranslation("dispositions.clause")).setWidth("95px").setFlexGrow(0);
+                .setHeader(getTranslation("dispositions.clause")).setWidth("80px").setFlexGrow(0);
         grid.addColumn(r -> r.comment().type().code()).setHeader(getTranslation("dispositions.type"))
-                .setWidth("75px").setFlexGrow(0);
+                .setWidth("60px").setFlexGrow(0);
         grid.addComponentColumn(r -> cell(r.comment().body() + (r.comment().late()
                         ? " [" + getTranslation("dispositions.late") + "]" : "")))
-                .setHeader(getTranslation("dispositions.comment")).setFlexGrow(3);
+                .setHeader(getTranslation("dispositions.comment")).setWidth("200px").setFlexGrow(3);
         grid.addComponentColumn(r -> cell(r.comment().proposedChange()))
-                .setHeader(getTranslation("dispositions.proposed")).setFlexGrow(2);
+                .setHeader(getTranslation("dispositions.proposed")).setWidth("130px").setFlexGrow(2);
         grid.addColumn(r -> r.disposition().disposition() == null ? getTranslation("dispositions.undecided")
                 : getTranslation(r.disposition().disposition().labelKey()))
-                .setHeader(getTranslation("dispositions.disposition")).setWidth("110px").setFlexGrow(0);
+                .setHeader(getTranslation("dispositions.disposition")).setWidth("100px").setFlexGrow(0);
         grid.addComponentColumn(r -> cell(Objects.toString(r.disposition().reason(), "")))
-                .setHeader(getTranslation("dispositions.reason")).setFlexGrow(2);
-        if (staff) {
+                .setHeader(getTranslation("dispositions.reason")).setWidth("130px").setFlexGrow(2);
+        if (staff && !published) {
             grid.addColumn(r -> Objects.toString(r.disposition().assigneeName(), ""))
-                    .setHeader(getTranslation("dispositions.assignee")).setWidth("120px").setFlexGrow(0);
-            grid.addColumn(r -> Objects.toString(r.disposition().duplicateGroup(), ""))
-                    .setHeader(getTranslation("dispositions.duplicates")).setWidth("105px").setFlexGrow(0);
+                    .setHeader(getTranslation("dispositions.assignee")).setWidth("100px").setFlexGrow(0);
         }
-        // Wide enough for the two thumbs and "Not satisfied" on one line.
-        grid.addComponentColumn(this::satisfaction).setHeader(getTranslation("dispositions.satisfied"))
-                .setWidth("175px").setFlexGrow(0);
+        if (staff) {
+            grid.addColumn(r -> Objects.toString(r.disposition().duplicateGroup(), ""))
+                    .setHeader(getTranslation("dispositions.duplicates")).setWidth("80px").setFlexGrow(0);
+        }
+        if (published) {
+            // Reviewers answer with two thumbs beside "Not satisfied"; staff read the answer.
+            grid.addComponentColumn(this::satisfaction).setHeader(getTranslation("dispositions.satisfied"))
+                    .setWidth(staff ? "110px" : "175px").setFlexGrow(0);
+        }
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setId("dispositions-grid");
         if (editable) {

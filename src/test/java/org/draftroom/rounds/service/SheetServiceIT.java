@@ -86,6 +86,7 @@ class SheetServiceIT {
                 .contains("rounds.sheet.unknown-clause");
         assertThat(preview.rows().get(2).problems()).extracting(SheetPreview.Problem::key)
                 .contains("sheet.type.invalid");
+        assertThat(preview.rows().get(2).type()).as("a refused type is not shown as general").isNull();
         assertThat(preview.importable()).isFalse();
         assertThatThrownBy(() -> sheets.importSheet(round.id(), preview))
                 .isInstanceOfSatisfying(UserFacingException.class,
