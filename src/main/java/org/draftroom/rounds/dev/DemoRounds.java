@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.draftroom.base.UserFacingException;
 import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
@@ -63,6 +64,17 @@ class DemoRounds implements ApplicationRunner {
         if (as("secretariat", () -> rounds.rounds(SAMPLE)).size() > 0) {
             return;
         }
+        try {
+            createRounds();
+        } catch (UserFacingException refused) {
+            // E.g. the database was reset but the project repositories kept: their tags round-1 and round-2 exist.
+            // The application starts without the demo rounds rather than not at all.
+            log.warn("The demo consultation rounds were not created: {} {}", refused.messageKey(),
+                    java.util.Arrays.toString(refused.args()));
+        }
+    }
+
+    private void createRounds() {
         long abc = repository.organisationByCode("CN-ABC").orElseThrow().id();
         long xyz = repository.organisationByCode("CN-XYZ").orElseThrow().id();
         Instant now = rounds.now();

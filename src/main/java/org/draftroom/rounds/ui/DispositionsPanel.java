@@ -133,29 +133,29 @@ class DispositionsPanel extends VerticalLayout {
         // Fixed columns as narrow as their contents, the texts sharing the rest from a readable minimum; columns that
         // say nothing in the round's state are left out, so that the texts keep room at 1400 px.
         boolean published = round.publishedAt() != null;
-        grid.addColumn(r -> r.comment().readableId()).setHeader(getTranslation("dispositions.id")).setWidth("120px")
+        grid.addColumn(r -> r.comment().readableId()).setHeader(getTranslation("dispositions.id")).setWidth("126px")
                 .setFlexGrow(0);
         grid.addColumn(r -> r.clauseNumber().isEmpty() ? getTranslation("comment.anchor.general") : r.clauseNumber())
-                .setHeader(getTranslation("dispositions.clause")).setWidth("80px").setFlexGrow(0);
+                .setHeader(getTranslation("dispositions.clause")).setWidth("95px").setFlexGrow(0);
         grid.addColumn(r -> r.comment().type().code()).setHeader(getTranslation("dispositions.type"))
-                .setWidth("60px").setFlexGrow(0);
+                .setWidth("66px").setFlexGrow(0);
         grid.addComponentColumn(r -> cell(r.comment().body() + (r.comment().late()
                         ? " [" + getTranslation("dispositions.late") + "]" : "")))
-                .setHeader(getTranslation("dispositions.comment")).setWidth("200px").setFlexGrow(3);
+                .setHeader(getTranslation("dispositions.comment")).setWidth("150px").setFlexGrow(3);
         grid.addComponentColumn(r -> cell(r.comment().proposedChange()))
-                .setHeader(getTranslation("dispositions.proposed")).setWidth("130px").setFlexGrow(2);
+                .setHeader(getTranslation("dispositions.proposed")).setWidth("115px").setFlexGrow(2);
         grid.addColumn(r -> r.disposition().disposition() == null ? getTranslation("dispositions.undecided")
                 : getTranslation(r.disposition().disposition().labelKey()))
-                .setHeader(getTranslation("dispositions.disposition")).setWidth("100px").setFlexGrow(0);
+                .setHeader(getTranslation("dispositions.disposition")).setWidth("115px").setFlexGrow(0);
         grid.addComponentColumn(r -> cell(Objects.toString(r.disposition().reason(), "")))
-                .setHeader(getTranslation("dispositions.reason")).setWidth("130px").setFlexGrow(2);
+                .setHeader(getTranslation("dispositions.reason")).setWidth("115px").setFlexGrow(2);
         if (staff && !published) {
             grid.addColumn(r -> Objects.toString(r.disposition().assigneeName(), ""))
                     .setHeader(getTranslation("dispositions.assignee")).setWidth("100px").setFlexGrow(0);
         }
         if (staff) {
             grid.addColumn(r -> Objects.toString(r.disposition().duplicateGroup(), ""))
-                    .setHeader(getTranslation("dispositions.duplicates")).setWidth("80px").setFlexGrow(0);
+                    .setHeader(getTranslation("dispositions.duplicates")).setWidth("110px").setFlexGrow(0);
         }
         if (published) {
             // Reviewers answer with two thumbs beside "Not satisfied"; staff read the answer.
