@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.draftroom.DraftroomApplication;
+import org.draftroom.bench.BenchApplication;
 import org.draftroom.rounds.data.RoundRepository;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Round;
@@ -26,7 +24,6 @@ import org.draftroom.security.SignedIn;
 import org.draftroom.security.domain.UserForm;
 import org.draftroom.security.service.TokenService;
 import org.draftroom.security.service.UserService;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -55,17 +52,7 @@ public final class RoundApiBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Files.createTempDirectory("round-api-benchmark");
-        ConfigurableApplicationContext context = new SpringApplication(DraftroomApplication.class).run(
-                "--spring.profiles.active=test,demo", "--draftroom.data-dir=" + dir.resolve("data"),
-                "--draftroom.drafts-repo=" + dir.resolve("repo"), "--draftroom.demo.rounds=false",
-                "--server.port=0", "--logging.level.root=WARN");
-        try {
-            run(context);
-        } finally {
-            context.close();
-        }
-        System.exit(0);
+        BenchApplication.run("round-api-benchmark", RoundApiBenchmark::run);
     }
 
     private static void run(ConfigurableApplicationContext context) throws Exception {

@@ -4,21 +4,18 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.draftroom.DraftroomApplication;
+import org.draftroom.bench.BenchApplication;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.export.ExportService;
 import org.draftroom.export.RoundExportService;
 import org.draftroom.rounds.bench.LargeRound;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.security.SignedIn;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -51,17 +48,7 @@ public final class RoundExportBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Files.createTempDirectory("round-export-benchmark");
-        ConfigurableApplicationContext context = new SpringApplication(DraftroomApplication.class).run(
-                "--spring.profiles.active=test,demo", "--draftroom.data-dir=" + dir.resolve("data"),
-                "--draftroom.drafts-repo=" + dir.resolve("repo"), "--draftroom.demo.rounds=false",
-                "--server.port=0");
-        try {
-            run(context);
-        } finally {
-            context.close();
-        }
-        System.exit(0);
+        BenchApplication.run("round-export-benchmark", RoundExportBenchmark::run);
     }
 
     private static void run(ConfigurableApplicationContext context) {

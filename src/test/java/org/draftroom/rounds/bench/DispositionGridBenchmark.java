@@ -1,8 +1,6 @@
 package org.draftroom.rounds.bench;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.draftroom.DraftroomApplication;
+import org.draftroom.bench.BenchApplication;
 import org.draftroom.browser.Browser;
 import org.draftroom.browser.LoginPage;
 import org.draftroom.rounds.domain.DispositionRow;
@@ -22,7 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -63,36 +60,33 @@ public final class DispositionGridBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Files.createTempDirectory("disposition-grid-benchmark");
-        SpringApplication application = new SpringApplication(DraftroomApplication.class);
-        application.setAdditionalProfiles("demo");
-        ConfigurableApplicationContext context = application.run("--server.port=0",
-                "--draftroom.data-dir=" + dir.resolve("data"), "--draftroom.drafts-repo=" + dir.resolve("repo"),
-                "--draftroom.demo.rounds=false", "--draftroom.demo.large-project=false",
-                "--vaadin.devmode.devTools.enabled=false", "--logging.level.root=WARN");
-        Browser browser = null;
+        BenchApplication.run("disposition-grid-benchmark", DispositionGridBenchmark::run,
+                "--vaadin.devmode.devTools.enabled=false");
+    }
+
+    private static void run(ConfigurableApplicationContext context) {
+        SignedIn.as(context.getBean(UserDetailsService.class), "secretariat");
+        long t0 = System.nanoTime();
+        Round round = LargeRound.create(context, 9, COMMENTS, ORGANISATIONS, true);
+        context.getBean(RoundService.class).closeEarly(round.id(), "Benchmark");
+        System.out.printf("%,d comments stored in %,d ms%n", COMMENTS, (System.nanoTime() - t0) / 1_000_000);
+
+        DispositionService dispositions = context.getBean(DispositionService.class);
+        List<DispositionRow> rows = dispositions.rows(round.id());
+        long total = rows.size();
+        long inClause = rows.stream().filter(r -> r.clauseNumber().equals(CLAUSE)
+                || r.clauseNumber().startsWith(CLAUSE + ".")).count();
+        long ofOrganisation = rows.stream().filter(r -> ORGANISATION.equals(r.comment().organisationCode()))
+                .count();
+        List<Double> service = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            service.add(seconds(() -> dispositions.rows(round.id())));
+        }
+        SignedIn.nobody();
+
+        Browser browser = Browser.startAt("http://localhost:" + context.getEnvironment()
+                .getRequiredProperty("local.server.port"), Locale.ENGLISH);
         try {
-            SignedIn.as(context.getBean(UserDetailsService.class), "secretariat");
-            long t0 = System.nanoTime();
-            Round round = LargeRound.create(context, 9, COMMENTS, ORGANISATIONS, true);
-            context.getBean(RoundService.class).closeEarly(round.id(), "Benchmark");
-            System.out.printf("%,d comments stored in %,d ms%n", COMMENTS, (System.nanoTime() - t0) / 1_000_000);
-
-            DispositionService dispositions = context.getBean(DispositionService.class);
-            List<DispositionRow> rows = dispositions.rows(round.id());
-            long total = rows.size();
-            long inClause = rows.stream().filter(r -> r.clauseNumber().equals(CLAUSE)
-                    || r.clauseNumber().startsWith(CLAUSE + ".")).count();
-            long ofOrganisation = rows.stream().filter(r -> ORGANISATION.equals(r.comment().organisationCode()))
-                    .count();
-            List<Double> service = new ArrayList<>();
-            for (int i = 0; i < RUNS; i++) {
-                service.add(seconds(() -> dispositions.rows(round.id())));
-            }
-            SignedIn.nobody();
-
-            browser = Browser.startAt("http://localhost:" + context.getEnvironment()
-                    .getRequiredProperty("local.server.port"), Locale.ENGLISH);
             LoginPage.open(browser).signInAs("secretariat", "draftroom-demo");
             Map<String, List<Double>> figures = new LinkedHashMap<>();
             for (int run = 0; run <= RUNS; run++) {
@@ -108,12 +102,8 @@ public final class DispositionGridBenchmark {
             System.out.printf("load average %.1f%n", ManagementFactory.getOperatingSystemMXBean()
                     .getSystemLoadAverage());
         } finally {
-            if (browser != null) {
-                browser.close();
-            }
-            context.close();
+            browser.close();
         }
-        System.exit(0);
     }
 
     private static Map<String, Double> once(Browser browser, long roundId, long total, long inClause,

@@ -3,8 +3,6 @@ package org.draftroom.rounds.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +12,7 @@ import java.util.Set;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.draftroom.DraftroomApplication;
+import org.draftroom.bench.BenchApplication;
 import org.draftroom.drafts.domain.NumberedClause;
 import org.draftroom.rounds.data.RoundRepository;
 import org.draftroom.rounds.domain.Audience;
@@ -27,7 +25,6 @@ import org.draftroom.security.SignedIn;
 import org.draftroom.sheets.IsoTemplateWriter;
 import org.draftroom.sheets.IsoXlsxWriter;
 import org.draftroom.sheets.SheetRow;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -56,17 +53,7 @@ public final class SheetImportBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Files.createTempDirectory("sheet-import-benchmark");
-        ConfigurableApplicationContext context = new SpringApplication(DraftroomApplication.class).run(
-                "--spring.profiles.active=test,demo", "--draftroom.data-dir=" + dir.resolve("data"),
-                "--draftroom.drafts-repo=" + dir.resolve("repo"), "--draftroom.demo.rounds=false",
-                "--server.port=0", "--logging.level.root=WARN");
-        try {
-            run(context);
-        } finally {
-            context.close();
-        }
-        System.exit(0);
+        BenchApplication.run("sheet-import-benchmark", SheetImportBenchmark::run);
     }
 
     private static void run(ConfigurableApplicationContext context) throws IOException {
