@@ -2,21 +2,13 @@ package org.draftroom.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.draftroom.AdjustableClock;
 import org.draftroom.comments.domain.Comment;
 import org.draftroom.drafts.domain.DocumentType;
@@ -28,7 +20,7 @@ import org.draftroom.rounds.domain.DispositionRow;
 import org.draftroom.rounds.service.DispositionService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.security.SignedIn;
-import org.draftroom.sheets.IsoTemplateWriter;
+import org.draftroom.sheets.TestSheets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -247,49 +239,16 @@ class RoundBrowserIT extends BrowserTestBase {
         }
     }
 
-    /** A Chinese feedback form (反馈意见表) as committees circulate it: an XLSX with these rows under its titles. */
     private static Path chineseForm(String[][] rows) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet("意见");
-            String[] titles = {"序号", "章节号", "原文", "修改后内容", "理由"};
-            Row head = sheet.createRow(0);
-            for (int c = 0; c < titles.length; c++) {
-                head.createCell(c).setCellValue(titles[c]);
-            }
-            for (int r = 0; r < rows.length; r++) {
-                Row row = sheet.createRow(r + 1);
-                for (int c = 0; c < titles.length; c++) {
-                    row.createCell(c).setCellValue(rows[r][c]);
-                }
-            }
-            book.write(out);
-            Files.createDirectories(SHEETS);
-            Path file = SHEETS.resolve("反馈意见表-" + UUID.randomUUID() + ".xlsx");
-            Files.write(file, out.toByteArray());
-            return file;
-        }
+        return saved("反馈意见表-" + UUID.randomUUID() + ".xlsx", TestSheets.chineseForm(rows));
     }
 
-    /** The blank ISO template with these rows typed into its table (8 cells each), as a national body fills it. */
     private static Path isoSheet(String[][] rows) throws IOException {
-        try (XWPFDocument doc = IsoTemplateWriter.template(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            XWPFTable table = doc.getTables().get(0);
-            List<XWPFTableRow> typed = new ArrayList<>(table.getRows());
-            while (typed.size() < rows.length) {
-                var live = table.getCTTbl().addNewTr();
-                live.set(table.getRow(0).getCtRow());
-                typed.add(new XWPFTableRow(live, table));
-            }
-            for (int r = 0; r < rows.length; r++) {
-                for (int c = 0; c < 8; c++) {
-                    typed.get(r).getCell(c).getParagraphs().get(0).createRun().setText(rows[r][c]);
-                }
-            }
-            doc.write(out);
-            Files.createDirectories(SHEETS);
-            Path file = SHEETS.resolve("cn-xyz-" + UUID.randomUUID() + ".docx");
-            Files.write(file, out.toByteArray());
-            return file;
-        }
+        return saved("cn-xyz-" + UUID.randomUUID() + ".docx", TestSheets.isoDocx(rows));
+    }
+
+    private static Path saved(String name, byte[] content) throws IOException {
+        Files.createDirectories(SHEETS);
+        return Files.write(SHEETS.resolve(name), content);
     }
 }

@@ -14,54 +14,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.Test;
 
 /** Reading the sheets organisations send, built with POI here the way Word and Excel users fill them. */
 class SheetReaderTest {
-
-    /** A spreadsheet whose rows hold these texts (null = no cell). */
-    static byte[] xlsx(String[][] rows, CellRangeAddress... merges) throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet("意见");
-            for (int r = 0; r < rows.length; r++) {
-                if (rows[r] == null) {
-                    continue;
-                }
-                Row row = sheet.createRow(r);
-                for (int c = 0; c < rows[r].length; c++) {
-                    if (rows[r][c] != null) {
-                        row.createCell(c).setCellValue(rows[r][c]);
-                    }
-                }
-            }
-            Arrays.stream(merges).forEach(sheet::addMergedRegion);
-            wb.write(out);
-            return out.toByteArray();
-        }
-    }
-
-    /** The blank ISO template with these rows typed into its table (8 cells each), as a national body fills it. */
-    static byte[] isoDocx(String[][] rows) throws IOException {
-        try (XWPFDocument doc = IsoTemplateWriter.template(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            XWPFTable table = doc.getTables().get(0);
-            List<XWPFTableRow> typed = new ArrayList<>(table.getRows());
-            while (typed.size() < rows.length) {
-                var live = table.getCTTbl().addNewTr();
-                live.set(table.getRow(0).getCtRow());
-                typed.add(new XWPFTableRow(live, table));
-            }
-            for (int r = 0; r < rows.length; r++) {
-                for (int c = 0; c < 8; c++) {
-                    typed.get(r).getCell(c).getParagraphs().get(0).createRun().setText(rows[r][c]);
-                }
-            }
-            doc.write(out);
-            return out.toByteArray();
-        }
-    }
 
     @Test
     void the_blank_iso_template_is_recognised_by_the_captions_of_its_page_header() throws IOException {
@@ -74,7 +30,7 @@ class SheetReaderTest {
 
     @Test
     void a_filled_iso_template_gives_its_rows_with_types_normalised_and_problems_per_row() throws IOException {
-        byte[] file = isoDocx(new String[][] {
+        byte[] file = TestSheets.isoDocx(new String[][] {
                 {"CN", "17", "3.1", "", "Technical", "个人信息的定义过宽。", "改为“以电子方式记录的……”", ""},
                 {"", "", "", "", "", "", "", ""},
                 {"CN", "", "General", "", "ed", "", "Use \"shall\".", ""},
@@ -92,11 +48,11 @@ class SheetReaderTest {
 
     @Test
     void a_missing_type_is_a_problem_in_the_iso_template_but_allowed_in_the_chinese_form() throws IOException {
-        byte[] iso = isoDocx(new String[][] {{"CN", "", "4", "", "", "Unclear.", "", ""}});
+        byte[] iso = TestSheets.isoDocx(new String[][] {{"CN", "", "4", "", "", "Unclear.", "", ""}});
         assertThat(SheetReader.read("iso.docx", iso).problems())
                 .containsExactly(new SheetProblem(1, "sheet.type.missing", List.of()));
 
-        byte[] chinese = xlsx(new String[][] {{"序号", "章节号", "原文", "修改后内容", "理由"},
+        byte[] chinese = TestSheets.xlsx(new String[][] {{"序号", "章节号", "原文", "修改后内容", "理由"},
                 {"1", "5.1", "应当", "宜", "过严"}});
         SheetReadResult result = SheetReader.read("反馈表.xlsx", chinese);
         assertThat(result.problems()).isEmpty();
@@ -106,7 +62,7 @@ class SheetReaderTest {
     @Test
     void the_chinese_form_is_found_below_its_title_and_instructions_with_merged_and_blank_rows_skipped()
             throws IOException {
-        byte[] file = xlsx(new String[][] {
+        byte[] file = TestSheets.xlsx(new String[][] {
                 {"《信息安全技术 个人信息安全规范》征求意见反馈表", null, null, null, null, null},
                 {"填表说明：每条意见一行。", null, null, null, null, null},
                 null,
@@ -157,7 +113,7 @@ class SheetReaderTest {
 
     @Test
     void an_iso_spreadsheet_keeping_the_example_line_of_the_captions_reads_only_the_comments() throws IOException {
-        byte[] file = xlsx(new String[][] {
+        byte[] file = TestSheets.xlsx(new String[][] {
                 {"Template for comments and secretariat observations"},
                 {"MB/NC¹", "Line number", "Clause/ Subclause", "Paragraph/ Figure/ Table/", "Type of comment²",
                         "Comments", "Proposed change", "Observations of the secretariat"},
@@ -172,7 +128,7 @@ class SheetReaderTest {
 
     @Test
     void a_sheet_with_a_changed_column_is_rejected_naming_the_column() throws IOException {
-        byte[] file = xlsx(new String[][] {
+        byte[] file = TestSheets.xlsx(new String[][] {
                 {"MB/NC", "Line number", "Section", "Paragraph/Figure/Table", "Type of comment", "Comments",
                         "Proposed change", "Observations of the secretariat"},
                 {"CN", "", "3.1", "", "te", "Too wide.", "", ""}});
@@ -187,7 +143,7 @@ class SheetReaderTest {
     void files_that_are_not_sheets_are_refused_with_a_message_not_an_exception() throws IOException {
         byte[] noise = new byte[5000];
         new Random(1).nextBytes(noise);
-        byte[] docx = isoDocx(new String[][] {{"CN", "", "1", "", "ge", "x", "", ""}});
+        byte[] docx = TestSheets.isoDocx(new String[][] {{"CN", "", "1", "", "ge", "x", "", ""}});
         byte[] truncated = Arrays.copyOf(docx, docx.length / 2);
         byte[] otherZip = zip("readme.txt", "hello".getBytes());
         for (byte[] bad : List.of(noise, truncated, otherZip, new byte[0], "序号,章节号\n1,5".getBytes(),
@@ -220,7 +176,7 @@ class SheetReaderTest {
 
     @Test
     void a_password_protected_sheet_is_refused_with_its_own_message() throws Exception {
-        byte[] plain = xlsx(new String[][] {{"序号", "章节号", "理由"}, {"1", "5", "x"}});
+        byte[] plain = TestSheets.xlsx(new String[][] {{"序号", "章节号", "理由"}, {"1", "5", "x"}});
         var info = new org.apache.poi.poifs.crypt.EncryptionInfo(org.apache.poi.poifs.crypt.EncryptionMode.agile);
         var encryptor = info.getEncryptor();
         encryptor.confirmPassword("secret");
@@ -237,7 +193,7 @@ class SheetReaderTest {
 
     @Test
     void a_spreadsheet_without_known_titles_is_an_unknown_format() throws IOException {
-        byte[] file = xlsx(new String[][] {{"Name", "Price"}, {"apple", "3"}});
+        byte[] file = TestSheets.xlsx(new String[][] {{"Name", "Price"}, {"apple", "3"}});
         assertThat(SheetReader.read("prices.xlsx", file).problems()).containsExactly(
                 new SheetProblem(0, "sheet.format.unknown", List.of("prices.xlsx")));
     }
@@ -260,7 +216,7 @@ class SheetReaderTest {
         for (int i = 1; i <= SheetReader.MAX_ROWS + 1; i++) {
             rows.add(new String[] {String.valueOf(i), "5." + i, "x", "理由" + i});
         }
-        SheetReadResult result = SheetReader.read("many.xlsx", xlsx(rows.toArray(String[][]::new)));
+        SheetReadResult result = SheetReader.read("many.xlsx", TestSheets.xlsx(rows.toArray(String[][]::new)));
         assertThat(result.rows()).isEmpty();
         assertThat(result.problems()).containsExactly(
                 new SheetProblem(0, "sheet.too-many-rows", List.of("many.xlsx", SheetReader.MAX_ROWS)));

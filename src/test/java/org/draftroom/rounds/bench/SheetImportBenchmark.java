@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.draftroom.bench.BenchApplication;
 import org.draftroom.drafts.domain.NumberedClause;
 import org.draftroom.rounds.data.RoundRepository;
@@ -25,6 +22,7 @@ import org.draftroom.security.SignedIn;
 import org.draftroom.sheets.IsoTemplateWriter;
 import org.draftroom.sheets.IsoXlsxWriter;
 import org.draftroom.sheets.SheetRow;
+import org.draftroom.sheets.TestSheets;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -121,22 +119,7 @@ public final class SheetImportBenchmark {
     }
 
     private static byte[] chineseForm(List<SheetRow> rows) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet("意见");
-            String[] titles = {"序号", "章节号", "原文", "修改后内容", "理由"};
-            Row head = sheet.createRow(0);
-            for (int c = 0; c < titles.length; c++) {
-                head.createCell(c).setCellValue(titles[c]);
-            }
-            for (SheetRow r : rows) {
-                Row row = sheet.createRow(r.rowNumber());
-                String[] cells = {String.valueOf(r.rowNumber()), r.clause(), "", r.proposedChange(), r.comment()};
-                for (int c = 0; c < cells.length; c++) {
-                    row.createCell(c).setCellValue(cells[c]);
-                }
-            }
-            book.write(out);
-            return out.toByteArray();
-        }
+        return TestSheets.chineseForm(rows.stream().map(r -> new String[] {String.valueOf(r.rowNumber()), r.clause(), "",
+                r.proposedChange(), r.comment()}).toArray(String[][]::new));
     }
 }

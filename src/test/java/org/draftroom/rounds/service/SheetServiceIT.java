@@ -29,6 +29,7 @@ import org.draftroom.sheets.IsoTemplateWriter;
 import org.draftroom.sheets.IsoXlsxWriter;
 import org.draftroom.sheets.SheetReader;
 import org.draftroom.sheets.SheetRow;
+import org.draftroom.sheets.TestSheets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,20 +122,9 @@ class SheetServiceIT {
 
     @Test
     void the_chinese_feedback_form_has_no_type_column_and_its_comments_come_in_as_general() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
-            var sheet = book.createSheet("意见");
-            String[][] cells = {{"序号", "章节号", "原文", "修改后内容", "理由"},
-                    {"1", "8", "个人信息主体", "个人信息主体（用户）", "术语与第3章不一致。"}};
-            for (int r = 0; r < cells.length; r++) {
-                var row = sheet.createRow(r);
-                for (int c = 0; c < cells[r].length; c++) {
-                    row.createCell(c).setCellValue(cells[r][c]);
-                }
-            }
-            book.write(out);
-        }
-        SheetPreview preview = sheets.preview(round.id(), "反馈意见表.xlsx", out.toByteArray());
+        byte[] form = TestSheets.chineseForm(new String[][] {
+                {"1", "8", "个人信息主体", "个人信息主体（用户）", "术语与第3章不一致。"}});
+        SheetPreview preview = sheets.preview(round.id(), "反馈意见表.xlsx", form);
 
         assertThat(preview.rows()).singleElement().satisfies(row -> {
             assertThat(row.problems()).isEmpty();
