@@ -26,9 +26,7 @@ import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.service.CommentService;
-import org.draftroom.drafts.domain.DocumentType;
-import org.draftroom.drafts.domain.ProjectForm;
-import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.TestProjects;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.rounds.data.RoundRepository;
@@ -151,9 +149,7 @@ class RoundApiAuthorizationMatrixIT {
     void fixture() throws Exception {
         long n = System.nanoTime() % 1_000_000;
         SignedIn.as(users, "secretariat");
-        project = projects.create(new ProjectForm("GB/T A" + n, "接口权限矩阵", "API authorization matrix",
-                DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"),
-                drafts.open("gbt-35273", "cd-1").document()).id();
+        project = TestProjects.consultationCopy(projects, drafts, "GB/T A" + n, "接口权限矩阵", "API authorization matrix");
         abc = repository.organisationByCode("CN-ABC").orElseThrow().id();
         bcl = repository.organisationByCode("CN-BCL").orElseThrow().id();
         SignedIn.nobody();

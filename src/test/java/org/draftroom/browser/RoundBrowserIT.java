@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.draftroom.AdjustableClock;
 import org.draftroom.comments.domain.Comment;
-import org.draftroom.drafts.domain.DocumentType;
-import org.draftroom.drafts.domain.ProjectForm;
-import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.TestProjects;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.rounds.domain.DispositionRow;
@@ -213,8 +211,7 @@ class RoundBrowserIT extends BrowserTestBase {
     private String freshProject(String code) {
         SignedIn.as(users, "secretariat");
         try {
-            return projects.create(new ProjectForm(code, "浏览器测试", "Browser round test", DocumentType.GB_T, "WG7",
-                    Stage.CONSULTATION, "30.20", "CN-BCL"), drafts.open("gbt-35273", "cd-1").document()).id();
+            return TestProjects.consultationCopy(projects, drafts, code, "浏览器测试", "Browser round test");
         } finally {
             SignedIn.nobody();
         }

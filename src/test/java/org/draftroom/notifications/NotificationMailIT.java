@@ -14,9 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.draftroom.IntegrationTest;
-import org.draftroom.drafts.domain.DocumentType;
-import org.draftroom.drafts.domain.ProjectForm;
-import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.TestProjects;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.rounds.domain.Audience;
@@ -68,9 +66,7 @@ class NotificationMailIT {
     void the_invited_reviewer_is_e_mailed_in_chinese_with_a_link_to_the_round_and_others_are_not()
             throws MessagingException {
         SignedIn.as(users, "secretariat");
-        String project = projects.create(new ProjectForm("GB/T M" + (System.nanoTime() % 100_000), "邮件测试",
-                "Mail test", DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"),
-                drafts.open("gbt-35273", "cd-1").document()).id();
+        String project = TestProjects.consultationCopy(projects, drafts, "GB/T M" + (System.nanoTime() % 100_000), "邮件测试", "Mail test");
         long abc = jdbc.sql("select id from organisation where code = 'CN-ABC'").query(Long.class).single();
         Round round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                 Instant.now().plus(Duration.ofDays(20)), "", Audience.INVITED, Set.of(abc), true));

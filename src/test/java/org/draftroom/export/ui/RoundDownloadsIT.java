@@ -24,9 +24,7 @@ import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.service.CommentService;
-import org.draftroom.drafts.domain.DocumentType;
-import org.draftroom.drafts.domain.ProjectForm;
-import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.TestProjects;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.rounds.data.RoundRepository;
@@ -53,9 +51,7 @@ class RoundDownloadsIT extends KaribuUiTest {
     void staff_get_the_tables_and_the_package_reviewers_nothing_before_publication() {
         long[] ids = new long[1];
         asUser("secretariat", () -> {
-            String project = projects.create(new ProjectForm("GB/T D" + (System.nanoTime() % 100_000), "下载测试",
-                    "Download test", DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"),
-                    drafts.open("gbt-35273", "cd-1").document()).id();
+            String project = TestProjects.consultationCopy(projects, drafts, "GB/T D" + (System.nanoTime() % 100_000), "下载测试", "Download test");
             Round round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                     Instant.now().plus(Duration.ofDays(30)), "", Audience.INVITED,
                     Set.of(repository.organisationByCode("CN-ABC").orElseThrow().id()), true));

@@ -16,6 +16,7 @@ import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.service.CommentService;
+import org.draftroom.drafts.TestProjects;
 import org.draftroom.rounds.data.RoundRepository;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Disposition;
@@ -27,11 +28,7 @@ import org.draftroom.rounds.domain.RoundStatistics;
 import org.draftroom.security.Access;
 import org.draftroom.security.SignedIn;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.draftroom.drafts.domain.DocumentType;
 import org.draftroom.drafts.service.DraftService;
-import org.draftroom.drafts.domain.DraftDocument;
-import org.draftroom.drafts.domain.ProjectForm;
-import org.draftroom.drafts.domain.Stage;
 import org.draftroom.drafts.service.ProjectService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +40,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @IntegrationTest
 class DispositionServiceIT {
 
-    private static final String SAMPLE = "gbt-35273";
     private static final AtomicInteger CODES = new AtomicInteger((int) (System.nanoTime() % 100_000));
 
     @Autowired ProjectService projects;
@@ -54,9 +50,8 @@ class DispositionServiceIT {
     @BeforeEach
     void freshProject() {
         SignedIn.as(users, "secretariat");
-        DraftDocument text = draftService.open(SAMPLE, "cd-1").document();
-        project = projects.create(new ProjectForm("GB/T R" + CODES.incrementAndGet(), "征求意见测试", "Round test",
-                DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"), text).id();
+        project = TestProjects.consultationCopy(projects, draftService, "GB/T R" + CODES.incrementAndGet(),
+                "征求意见测试", "Round test");
         SignedIn.nobody();
     }
 

@@ -9,9 +9,7 @@ import java.util.Set;
 import org.draftroom.IntegrationTest;
 import org.draftroom.base.FieldProblemException;
 import org.draftroom.base.UserFacingException;
-import org.draftroom.drafts.domain.DocumentType;
-import org.draftroom.drafts.domain.ProjectForm;
-import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.TestProjects;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.rounds.domain.Audience;
@@ -51,9 +49,7 @@ class RegistrationIT {
         assertThat(me.organisationCode()).startsWith("PUB-");
 
         SignedIn.as(users, "secretariat");
-        String project = projects.create(new ProjectForm("GB/T P" + (System.nanoTime() % 100_000), "公开征求意见",
-                "Public round", DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"),
-                drafts.open("gbt-35273", "cd-1").document()).id();
+        String project = TestProjects.consultationCopy(projects, drafts, "GB/T P" + (System.nanoTime() % 100_000), "公开征求意见", "Public round");
         Round open = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                 Instant.now().plus(Duration.ofDays(30)), "", Audience.PUBLIC, Set.of(), true));
         assertThat(rounds.checkWrite(open.id(), me)).isFalse();

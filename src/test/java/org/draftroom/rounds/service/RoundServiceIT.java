@@ -10,6 +10,7 @@ import java.util.Set;
 import org.draftroom.IntegrationTest;
 import org.draftroom.base.FieldProblemException;
 import org.draftroom.base.UserFacingException;
+import org.draftroom.drafts.TestProjects;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.rounds.data.RoundRepository;
 import org.draftroom.rounds.domain.Audience;
@@ -21,10 +22,6 @@ import org.draftroom.security.Access;
 import org.draftroom.security.CurrentUser;
 import org.draftroom.security.SignedIn;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.draftroom.drafts.domain.DocumentType;
-import org.draftroom.drafts.domain.DraftDocument;
-import org.draftroom.drafts.domain.ProjectForm;
-import org.draftroom.drafts.domain.Stage;
 import org.draftroom.drafts.service.ProjectService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +34,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @IntegrationTest
 class RoundServiceIT {
 
-    private static final String SAMPLE = "gbt-35273";
     private static final AtomicInteger CODES = new AtomicInteger((int) (System.nanoTime() % 100_000));
 
     @Autowired ProjectService projects;
@@ -48,9 +44,8 @@ class RoundServiceIT {
     @BeforeEach
     void freshProject() {
         SignedIn.as(users, "secretariat");
-        DraftDocument text = draftService.open(SAMPLE, "cd-1").document();
-        project = projects.create(new ProjectForm("GB/T R" + CODES.incrementAndGet(), "征求意见测试", "Round test",
-                DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"), text).id();
+        project = TestProjects.consultationCopy(projects, draftService, "GB/T R" + CODES.incrementAndGet(),
+                "征求意见测试", "Round test");
         SignedIn.nobody();
     }
 

@@ -14,9 +14,7 @@ import org.draftroom.base.UserFacingException;
 import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.service.CommentService;
-import org.draftroom.drafts.domain.DocumentType;
-import org.draftroom.drafts.domain.ProjectForm;
-import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.TestProjects;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.rounds.data.RoundRepository;
@@ -52,9 +50,7 @@ class SheetServiceIT {
     @BeforeEach
     void openRound() {
         SignedIn.as(users, "secretariat");
-        String project = projects.create(new ProjectForm("GB/T S" + (System.nanoTime() % 100_000), "意见表测试",
-                "Sheet test", DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"),
-                drafts.open("gbt-35273", "cd-1").document()).id();
+        String project = TestProjects.consultationCopy(projects, drafts, "GB/T S" + (System.nanoTime() % 100_000), "意见表测试", "Sheet test");
         round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                 Instant.now().plus(Duration.ofDays(20)), "", Audience.INVITED,
                 Set.of(repository.organisationByCode("CN-ABC").orElseThrow().id()), true));

@@ -10,9 +10,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import org.draftroom.base.ui.KaribuUiTest;
-import org.draftroom.drafts.domain.DocumentType;
-import org.draftroom.drafts.domain.ProjectForm;
-import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.TestProjects;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.rounds.domain.Audience;
@@ -34,9 +32,7 @@ class RoundDialogsIT extends KaribuUiTest {
 
     private String freshProject() {
         String[] id = new String[1];
-        asUser("secretariat", () -> id[0] = projects.create(new ProjectForm("GB/T K" + (System.nanoTime() % 100_000),
-                "对话框测试", "Dialog test", DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"),
-                drafts.open("gbt-35273", "cd-1").document()).id());
+        asUser("secretariat", () -> id[0] = TestProjects.consultationCopy(projects, drafts, "GB/T K" + (System.nanoTime() % 100_000), "对话框测试", "Dialog test"));
         return id[0];
     }
 

@@ -17,9 +17,7 @@ import org.draftroom.base.ui.KaribuUiTest;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.service.CommentService;
-import org.draftroom.drafts.domain.DocumentType;
-import org.draftroom.drafts.domain.ProjectForm;
-import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.TestProjects;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.rounds.domain.Audience;
@@ -46,9 +44,7 @@ class RoundViewIT extends KaribuUiTest {
     void roundWithAComment() {
         long abc = jdbc.sql("select id from organisation where code = 'CN-ABC'").query(Long.class).single();
         asUser("secretariat", () -> {
-            String project = projects.create(new ProjectForm("GB/T V" + (System.nanoTime() % 100_000), "视图测试",
-                    "View test", DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"),
-                    drafts.open("gbt-35273", "cd-1").document()).id();
+            String project = TestProjects.consultationCopy(projects, drafts, "GB/T V" + (System.nanoTime() % 100_000), "视图测试", "View test");
             round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                     Instant.now().plus(Duration.ofDays(10)), "Read clause 8.", Audience.INVITED, Set.of(abc), true));
         });
