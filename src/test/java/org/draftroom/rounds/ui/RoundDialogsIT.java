@@ -46,6 +46,18 @@ class RoundDialogsIT extends KaribuUiTest {
         return dialog;
     }
 
+    /** An open round of a fresh project for CN-ABC, shown on its page to the secretariat (in English). */
+    private Round openRoundShownToTheSecretariat() {
+        String project = freshProject();
+        long abc = jdbc.sql("select id from organisation where code = 'CN-ABC'").query(Long.class).single();
+        Round[] round = new Round[1];
+        asUser("secretariat", () -> round[0] = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null,
+                null, Instant.now().plus(Duration.ofDays(10)), "", Audience.INVITED, Set.of(abc), true)));
+        signInAs("secretariat", Locale.ENGLISH);
+        com.vaadin.flow.component.UI.getCurrent().navigate("rounds/" + round[0].id());
+        return round[0];
+    }
+
     @Test
     void a_round_closing_before_it_opens_is_refused_beside_the_closing_time_in_english_and_chinese() {
         String project = freshProject();
@@ -86,13 +98,7 @@ class RoundDialogsIT extends KaribuUiTest {
 
     @Test
     void extending_without_a_reason_is_refused_beside_the_reason() {
-        String project = freshProject();
-        long abc = jdbc.sql("select id from organisation where code = 'CN-ABC'").query(Long.class).single();
-        Round[] round = new Round[1];
-        asUser("secretariat", () -> round[0] = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null,
-                null, Instant.now().plus(Duration.ofDays(10)), "", Audience.INVITED, Set.of(abc), true)));
-        signInAs("secretariat", Locale.ENGLISH);
-        com.vaadin.flow.component.UI.getCurrent().navigate("rounds/" + round[0].id());
+        Round round = openRoundShownToTheSecretariat();
         clickAsTheBrowserWould(_get(Button.class, spec -> spec.withId("round-extend")));
         ReasonDialog dialog = _get(ReasonDialog.class);
         clickAsTheBrowserWould(dialog.confirm);
@@ -102,19 +108,13 @@ class RoundDialogsIT extends KaribuUiTest {
         dialog.reason.setValue("Requested by CN-ABC");
         clickAsTheBrowserWould(dialog.confirm);
         assertThat(dialog.isOpened()).isFalse();
-        asUser("secretariat", () -> assertThat(rounds.changes(round[0].id()).get(1).reason())
+        asUser("secretariat", () -> assertThat(rounds.changes(round.id()).get(1).reason())
                 .isEqualTo("Requested by CN-ABC"));
     }
 
     @Test
     void closing_early_with_a_reason_closes_the_round_and_records_the_reason() {
-        String project = freshProject();
-        long abc = jdbc.sql("select id from organisation where code = 'CN-ABC'").query(Long.class).single();
-        Round[] round = new Round[1];
-        asUser("secretariat", () -> round[0] = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null,
-                null, Instant.now().plus(Duration.ofDays(10)), "", Audience.INVITED, Set.of(abc), true)));
-        signInAs("secretariat", Locale.ENGLISH);
-        com.vaadin.flow.component.UI.getCurrent().navigate("rounds/" + round[0].id());
+        Round round = openRoundShownToTheSecretariat();
         clickAsTheBrowserWould(_get(Button.class, spec -> spec.withId("round-close")));
         ReasonDialog dialog = _get(ReasonDialog.class);
         dialog.reason.setValue("All invited bodies have answered.");
@@ -122,7 +122,7 @@ class RoundDialogsIT extends KaribuUiTest {
 
         assertThat(dialog.isOpened()).isFalse();
         asUser("secretariat", () -> {
-            Round closed = rounds.get(round[0].id());
+            Round closed = rounds.get(round.id());
             assertThat(closed.closedEarly()).isTrue();
             assertThat(closed.state(rounds.now())).isEqualTo(RoundState.CLOSED);
             assertThat(rounds.changes(closed.id())).last().satisfies(
