@@ -6,7 +6,7 @@ import org.draftroom.browser.Browser;
 import org.openqa.selenium.interactions.Actions;
 
 /** The live co-editing screen of a project, as a person uses it: pick a clause, type, see who is where. */
-final class LivePage {
+public final class LivePage {
 
     private final Browser browser;
 
@@ -14,7 +14,7 @@ final class LivePage {
         this.browser = browser;
     }
 
-    static LivePage open(Browser browser, String projectId) {
+    public static LivePage open(Browser browser, String projectId) {
         browser.open("projects/" + projectId + "/live");
         browser.waitUntil("the live editor", () -> Boolean.TRUE.equals(browser.js(
                 "const e = document.querySelector('dr-live-text'); return !!(e && e.$server && e.textarea);")));
@@ -32,13 +32,25 @@ final class LivePage {
                     .find(c => c.innerText.trim().endsWith(arguments[0]));
                 if (cell) { cell.click(); return true; }
                 return false;""", title)));
-        browser.waitUntil("the clause " + clauseId + " to be open", () -> Boolean.TRUE.equals(browser.js("""
+        browser.waitUntil("the clause " + (clauseId == null ? title : clauseId) + " to be open", () -> Boolean.TRUE
+                .equals(browser.js("""
                 const e = document.querySelector('dr-live-text');
-                return e.clauseId === arguments[0] && !e.textarea.disabled;""", clauseId)));
+                return (arguments[0] === null ? !!e.clauseId : e.clauseId === arguments[0]) && !e.textarea.disabled;
+                """, clauseId)));
         return this;
     }
 
-    String text() {
+    /** The same, for tools that know the clause by its title only. */
+    public LivePage selectClause(String title) {
+        return selectClause(null, title);
+    }
+
+    /** The clause text the server has acknowledged completely. */
+    public String acknowledgedText() {
+        return String.valueOf(browser.js("return document.querySelector('dr-live-text').acknowledgedText"));
+    }
+
+    public String text() {
         return String.valueOf(browser.js("return document.querySelector('dr-live-text').textarea.value"));
     }
 
@@ -56,7 +68,7 @@ final class LivePage {
     }
 
     /** Puts the caret right after the first occurrence of {@code marker} in the text. */
-    void caretAfter(String marker) {
+    public void caretAfter(String marker) {
         browser.js("""
                 const t = document.querySelector('dr-live-text').textarea;
                 t.focus();
@@ -65,8 +77,14 @@ final class LivePage {
                 t.setSelectionRange(end, end);""", marker);
     }
 
+    public void caretAtEnd() {
+        browser.js("""
+                const t = document.querySelector('dr-live-text').textarea;
+                t.focus(); t.setSelectionRange(t.value.length, t.value.length);""");
+    }
+
     /** Types at the caret, key by key, as a person does. */
-    void type(CharSequence keys) {
+    public void type(CharSequence keys) {
         new Actions(browser.driver()).sendKeys(keys).perform();
     }
 
