@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -238,14 +237,7 @@ class RoundApiAuthorizationMatrixIT {
     }
 
     private String token(String username, String password) throws Exception {
-        String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/v1/tokens"))
-                .header("Authorization", basic).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"authz-matrix\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(username + ": " + r.body()).isEqualTo(201);
-        return JSON.readTree(r.body()).get("token").asText();
+        return ApiTokens.issue(port, username, password, "authz-matrix");
     }
 
     private URI uri(String path) {

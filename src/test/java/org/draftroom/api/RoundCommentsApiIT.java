@@ -8,9 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.draftroom.security.domain.UserForm;
@@ -38,14 +36,7 @@ class RoundCommentsApiIT {
     @Autowired UserService users;
 
     private String token(String username, String password) throws Exception {
-        String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/v1/tokens"))
-                .header("Authorization", basic).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"round-comments\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isLessThan(300);
-        return JSON.readTree(r.body()).get("token").asText();
+        return ApiTokens.issue(port, username, password, "round-comments");
     }
 
     private String token(String username) throws Exception {

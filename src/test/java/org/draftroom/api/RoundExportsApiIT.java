@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -36,13 +35,7 @@ class RoundExportsApiIT {
     @LocalServerPort int port;
 
     private String token(String username) throws Exception {
-        String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":draftroom-demo")
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/v1/tokens")).header("Authorization", basic).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"exports\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(r.body()).get("token").asText();
+        return ApiTokens.issue(port, username, "draftroom-demo", "exports");
     }
 
     private HttpResponse<byte[]> call(String token, String path, String language) throws Exception {

@@ -8,9 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,11 +28,7 @@ class RoundsApiIT {
     @LocalServerPort int port;
 
     private String token(String username) throws Exception {
-        String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":draftroom-demo")
-                .getBytes(StandardCharsets.UTF_8));
-        return get(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tokens"))
-                .header("Authorization", basic).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"rounds\"}"))).get("token").asText();
+        return ApiTokens.issue(port, username, "draftroom-demo", "rounds");
     }
 
     private JsonNode get(HttpRequest.Builder request) throws Exception {
