@@ -84,4 +84,20 @@ class OpenApiDocumentTest {
                 .forEach(k -> documented.add(k.toUpperCase() + " " + path)));
         assertThat(documented).containsExactlyInAnyOrderElementsOf(code);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_endpoint_documents_the_rate_limit_answer_with_retry_after() throws Exception {
+        Map<String, Object> doc = document();
+        Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
+        paths.forEach((path, item) -> ((Map<String, Object>) item).forEach((method, operation) -> {
+            if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {
+                Map<String, Object> responses = (Map<String, Object>) ((Map<String, Object>) operation).get("responses");
+                assertThat(responses).as(method + " " + path).containsKey("429");
+            }
+        }));
+        Map<String, Object> tooMany = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                doc.get("components")).get("responses")).get("TooManyRequests");
+        assertThat((Map<String, Object>) tooMany.get("headers")).containsKey("Retry-After");
+    }
 }

@@ -7,37 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import org.draftroom.DraftroomApplication;
+import org.draftroom.RunningApplication;
 import org.draftroom.security.SignedIn;
 import org.draftroom.security.service.DirectoryService;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Where the data lives: the embedded database survives a restart, and an external PostgreSQL can replace it. */
 class DatabaseIT {
 
-    /** Starts the application as the run command does, with command-line settings (which win over application.yml). */
-    private static ConfigurableApplicationContext start(Path dataDir, String... settings) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--draftroom.data-dir=" + dataDir,
-                "--draftroom.drafts-repo=" + dataDir.resolve("drafts-repo"), "--draftroom.demo.large-project=false"));
-        Arrays.stream(settings).map(s -> "--" + s).forEach(args::add);
-        return new SpringApplicationBuilder(DraftroomApplication.class).profiles("demo").run(args.toArray(String[]::new));
-    }
-
     @Test
     void changes_survive_closing_and_starting_the_application_again() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "restart-");
-        try (ConfigurableApplicationContext first = start(dataDir)) {
+        try (ConfigurableApplicationContext first = RunningApplication.start(dataDir)) {
             SignedIn.as(first.getBean(UserDetailsService.class), "admin");
             first.getBean(DirectoryService.class).saveOrganisation(null, "CN-KEEP", "保留单位", "Kept organisation");
             SignedIn.nobody();
         }
-        try (ConfigurableApplicationContext second = start(dataDir)) {
+        try (ConfigurableApplicationContext second = RunningApplication.start(dataDir)) {
             SignedIn.as(second.getBean(UserDetailsService.class), "admin");
             assertThat(second.getBean(DirectoryService.class).organisations())
                     .anySatisfy(o -> assertThat(o.code()).isEqualTo("CN-KEEP"));
@@ -50,7 +38,7 @@ class DatabaseIT {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "external-");
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
             String url = server.getJdbcUrl("postgres", "postgres");
-            try (ConfigurableApplicationContext app = start(dataDir, "spring.datasource.url=" + url,
+            try (ConfigurableApplicationContext app = RunningApplication.start(dataDir, "spring.datasource.url=" + url,
                     "spring.datasource.username=postgres")) {
                 assertThat(app.getBeansOfType(EmbeddedPostgres.class)).as("no embedded server of its own").isEmpty();
                 assertThat(Files.exists(dataDir.resolve("postgres"))).isFalse();

@@ -82,7 +82,8 @@ public class TokenService {
         return owner;
     }
 
-    static String hash(String secret) {
+    /** The SHA-256 hash of a token secret, in hex: what is stored, and what rate limits count by. */
+    public static String hash(String secret) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(secret.getBytes(StandardCharsets.UTF_8)));

@@ -16,17 +16,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer drt_...} requests as the token's owner, with the owner's current roles.
- * A revoked or unknown token, or a token of a disabled user, is answered with 401 at once.
+ * A revoked or unknown token, or a token of a disabled user, is answered with 401 at once and counts as a failure of
+ * the client address in the {@link LoginThrottle}; an address with too many failures is answered with 429 before
+ * its token is looked at. An accepted token's hash is left in the request attribute {@link #TOKEN_HASH}.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
+    /** Request attribute: the SHA-256 hash of the request's accepted token (for per-token rate limits). */
+    static final String TOKEN_HASH = BearerTokenFilter.class.getName() + ".tokenHash";
+
     private final TokenService tokens;
     private final UserRepository users;
+    private final LoginThrottle throttle;
     private final AuthenticationEntryPoint entryPoint;
 
-    BearerTokenFilter(TokenService tokens, UserRepository users, AuthenticationEntryPoint entryPoint) {
+    BearerTokenFilter(TokenService tokens, UserRepository users, LoginThrottle throttle,
+                      AuthenticationEntryPoint entryPoint) {
         this.tokens = tokens;
         this.users = users;
+        this.throttle = throttle;
         this.entryPoint = entryPoint;
     }
 
@@ -38,14 +46,23 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<DraftroomUserDetails> principal = tokens.ownerOf(header.substring(7).trim())
+        try {
+            throttle.checkAddress(request.getRemoteAddr());
+        } catch (LoginThrottledException e) {
+            entryPoint.commence(request, response, e);
+            return;
+        }
+        String secret = header.substring(7).trim();
+        Optional<DraftroomUserDetails> principal = tokens.ownerOf(secret)
                 .flatMap(users::findById)
                 .filter(u -> u.enabled())
                 .map(u -> new DraftroomUserDetails(u.id(), u.username(), null, true, u.roles()));
         if (principal.isEmpty()) {
+            throttle.failedFrom(request.getRemoteAddr());
             entryPoint.commence(request, response, new BadCredentialsException("invalid token"));
             return;
         }
+        request.setAttribute(TOKEN_HASH, TokenService.hash(secret));
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal.get(), null,
                 principal.get().getAuthorities()));

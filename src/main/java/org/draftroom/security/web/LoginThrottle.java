@@ -1,87 +1,157 @@
 package org.draftroom.security.web;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.draftroom.security.SecurityProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts failed sign-ins per account and per client address in a sliding window, and refuses further attempts
- * once either count reaches its limit, before any password is checked (so a flood costs no bcrypt work).
- * Counts are kept in memory per node; the number of tracked keys is bounded. Thread-safe.
+ * Counts failed sign-ins per account and per client address within a sliding window, in PostgreSQL (table
+ * {@code sign_in_failure}), so the counts survive restarts and hold across nodes; every account and address has
+ * rows of its own, so no flood of other names can reset or evict them. An attempt is refused once either count
+ * has reached its limit, before any password is checked, so a refused attempt costs no bcrypt work.
+ *
+ * <p>{@link #begin} checks the counts and reserves a row per key under PostgreSQL advisory locks on the keys, in
+ * one transaction: concurrent attempts on any node are counted while they are checked, so parallel guesses cannot
+ * exceed the limit. The reservation becomes a failure, or is removed when the password proves right. Thread-safe.
  */
 @Component
 public class LoginThrottle {
 
-    private static final int MAX_TRACKED_KEYS = 50_000;
+    /** Longer names are cut for the key: they can only share a count, which errs on the safe side. */
+    private static final int MAX_KEY_LENGTH = 256;
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
     private final SecurityProperties properties;
     private final Clock clock;
 
-    LoginThrottle(SecurityProperties properties, Clock clock) {
+    LoginThrottle(JdbcClient jdbc, PlatformTransactionManager transactions, SecurityProperties properties,
+                  Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
         this.clock = clock;
     }
 
-    public boolean isBlocked(String username, String address) {
-        return count(accountKey(username)) >= properties.maxFailuresPerAccount()
-                || (address != null && count(addressKey(address)) >= properties.maxFailuresPerAddress());
+    /** A sign-in attempt holding its place in the counts until its outcome is known. */
+    public final class Attempt {
+
+        private final String accountKey;
+        private final List<Long> rows;
+
+        private Attempt(String accountKey, List<Long> rows) {
+            this.accountKey = accountKey;
+            this.rows = rows;
+        }
+
+        /** The password was wrong (or the account unknown): the reservation stays, as a failure. */
+        public void failed() {
+        }
+
+        /** The password was right: the account's failures are forgotten; the address keeps its count. */
+        public void succeeded() {
+            released();
+            jdbc.sql("delete from sign_in_failure where key = :k").param("k", accountKey).update();
+        }
+
+        /** Neither (a disabled account with its right password, or an error): the reservation is removed. */
+        public void released() {
+            jdbc.sql("delete from sign_in_failure where id in (:ids)").param("ids", rows).update();
+        }
     }
 
-    public void failed(String username, String address) {
-        if (failures.size() > MAX_TRACKED_KEYS) {
-            prune();
-        }
-        record(accountKey(username));
+    /**
+     * Starts a sign-in attempt for this name from this address (null when unknown).
+     *
+     * @throws LoginThrottledException when the account or the address has too many failures in the window
+     */
+    public Attempt begin(String username, String address) {
+        String account = accountKey(username);
+        return transaction.execute(status -> {
+            Instant now = clock.instant();
+            List<Long> rows = new ArrayList<>();
+            reserve(account, properties.maxFailuresPerAccount(), now, rows);
+            if (address != null) {
+                reserve(addressKey(address), properties.maxFailuresPerAddress(), now, rows);
+            }
+            return new Attempt(account, rows);
+        });
+    }
+
+    /**
+     * Refuses a request from this address (null when unknown) when the address has too many failures in the window.
+     *
+     * @throws LoginThrottledException when it has
+     */
+    public void checkAddress(String address) {
         if (address != null) {
-            record(addressKey(address));
-        }
-    }
-
-    public void succeeded(String username) {
-        failures.remove(accountKey(username));
-    }
-
-    private void record(String key) {
-        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            times.addLast(clock.instant());
-            while (times.size() > Math.max(properties.maxFailuresPerAccount(), properties.maxFailuresPerAddress())) {
-                times.removeFirst();
+            Instant now = clock.instant();
+            Duration wait = wait(addressKey(address), properties.maxFailuresPerAddress(), now);
+            if (wait != null) {
+                throw new LoginThrottledException(wait);
             }
         }
     }
 
-    private int count(String key) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
-            return 0;
-        }
-        Instant since = clock.instant().minus(properties.failureWindow());
-        synchronized (times) {
-            times.removeIf(t -> t.isBefore(since));
-            return times.size();
+    /** Counts a failed authentication other than a password (a wrong API token) against the address. */
+    public void failedFrom(String address) {
+        if (address != null) {
+            insert(addressKey(address), clock.instant());
         }
     }
 
-    private void prune() {
-        failures.keySet().removeIf(key -> count(key) == 0);
-        if (failures.size() > MAX_TRACKED_KEYS) {
-            failures.clear();
+    /** Forgets failures that no longer count, so the table holds at most a window's worth. */
+    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
+    public void forgetExpired() {
+        jdbc.sql("delete from sign_in_failure where failed_at <= :since")
+                .param("since", Timestamp.from(clock.instant().minus(properties.failureWindow()))).update();
+    }
+
+    private void reserve(String key, int limit, Instant now, List<Long> rows) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:k, 0))").param("k", key).query().singleRow();
+        Duration wait = wait(key, limit, now);
+        if (wait != null) {
+            throw new LoginThrottledException(wait);
         }
+        rows.add(insert(key, now));
+    }
+
+    /** How long until the key's count drops below the limit, or null when it is below already. */
+    private Duration wait(String key, int limit, Instant now) {
+        Instant since = now.minus(properties.failureWindow());
+        // The limit-th most recent failure: once it leaves the window, fewer than limit remain.
+        return jdbc.sql("select failed_at from sign_in_failure where key = :k and failed_at > :since"
+                        + " order by failed_at desc offset :skip limit 1")
+                .param("k", key).param("since", Timestamp.from(since)).param("skip", Math.max(limit - 1, 0))
+                .query(Timestamp.class).optional()
+                .map(t -> Duration.between(since, t.toInstant()))
+                .orElse(null);
+    }
+
+    private long insert(String key, Instant now) {
+        return jdbc.sql("insert into sign_in_failure (key, failed_at) values (:k, :at) returning id")
+                .param("k", key).param("at", Timestamp.from(now)).query(Long.class).single();
     }
 
     private static String accountKey(String username) {
-        return "u:" + (username == null ? "" : username.trim().toLowerCase(Locale.ROOT));
+        return cut("u:" + (username == null ? "" : username.trim().toLowerCase(Locale.ROOT)));
     }
 
     private static String addressKey(String address) {
-        return "a:" + address;
+        return cut("a:" + address);
+    }
+
+    private static String cut(String key) {
+        return key.length() <= MAX_KEY_LENGTH ? key : key.substring(0, MAX_KEY_LENGTH);
     }
 }

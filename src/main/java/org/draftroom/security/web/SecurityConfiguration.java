@@ -5,6 +5,7 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 import org.draftroom.base.ApiError;
 import org.draftroom.base.Messages;
@@ -35,9 +36,11 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Three filter chains: the REST API ({@code /api/**}: bearer tokens, plus HTTP Basic only to obtain a token;
- * stateless; JSON errors, never the login page), Actuator (health is public, the rest needs an administrator), and
- * the Vaadin UI (form sign-in on the login view, CSRF protection kept on).
+ * Four filter chains: token issuing ({@code /api/v1/tokens}: HTTP Basic, to obtain a token), the REST API
+ * ({@code /api/**}: bearer tokens; both API chains stateless, rate-limited, with JSON errors, never the login page),
+ * Actuator (health is public, the rest needs an administrator, HTTP Basic), and the Vaadin UI (form sign-in on the
+ * login view, CSRF protection kept on). Every chain that takes a password uses the one throttled
+ * {@link #authenticationManager}, never a manager Spring would build by itself.
  */
 @Configuration
 @EnableWebSecurity
@@ -64,8 +67,9 @@ class SecurityConfiguration {
     }
 
     /**
-     * Username and password sign-in. "Disabled" is only reported after the password was right, so the answer
-     * never tells a stranger whether an account exists.
+     * Username and password sign-in, throttled ({@link LoginThrottle}). An unknown name costs a bcrypt check like a
+     * known one (the provider compares with a dummy hash), and "disabled" is only reported after the password was
+     * right, so neither the answer nor its timing tells a stranger whether an account exists or is disabled.
      */
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService userDetailsService, PasswordEncoder encoder,
@@ -86,8 +90,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain tokenIssuing(HttpSecurity http, Messages messages) throws Exception {
+    SecurityFilterChain tokenIssuing(HttpSecurity http, AuthenticationManager authenticationManager,
+                                     ApiRateLimiter limiter, Messages messages) throws Exception {
         return http.securityMatcher("/api/v1/tokens")
+                .authenticationManager(authenticationManager)
+                .addFilterBefore(new ApiRateLimitFilter(limiter, messages), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -99,14 +106,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, TokenService tokens, UserRepository users, Messages messages)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, TokenService tokens, UserRepository users, LoginThrottle throttle,
+                            ApiRateLimiter limiter, Messages messages) throws Exception {
         return http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .addFilterBefore(new BearerTokenFilter(tokens, users, jsonEntryPoint(messages, "api.error.unauthorized")),
-                        BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, users, throttle,
+                        jsonEntryPoint(messages, "api.error.unauthorized")), BasicAuthenticationFilter.class)
+                .addFilterAfter(new ApiRateLimitFilter(limiter, messages), BearerTokenFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(jsonEntryPoint(messages, "api.error.unauthorized"))
                         .accessDeniedHandler(jsonAccessDenied(messages)))
                 .build();
@@ -114,8 +122,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+    SecurityFilterChain actuator(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         return http.securityMatcher("/actuator/**")
+                .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().hasRole("ADMIN"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(ACTUATOR_ENTRY_POINT))
@@ -125,11 +134,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain vaadin(HttpSecurity http) throws Exception {
+    SecurityFilterChain vaadin(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         // Vaadin's configurer first: it sets the login page while the configurers initialise, in order. Were the form
         // login configured first, it would initialise without a login page and switch on Spring Security's generated
         // "Please sign in" page, which then hides the login view.
         return http
+                .authenticationManager(authenticationManager)
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"))
                 .formLogin(form -> form.failureHandler(loginFailure()))
                 .build();
@@ -161,12 +171,21 @@ class SecurityConfiguration {
         String key = exception instanceof LoginThrottledException ? "login.error.throttled"
                 : exception instanceof DisabledException ? "login.error.disabled" : unauthorizedKey;
         int status = exception instanceof LoginThrottledException ? 429 : 401;
+        if (exception instanceof LoginThrottledException throttled) {
+            response.setHeader("Retry-After", Long.toString(retryAfterSeconds(throttled.retryAfter())));
+        }
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "api.error.basic".equals(unauthorizedKey)
                     ? "Basic realm=\"Draftroom\"" : "Bearer");
         }
         new ApiError(status, status == 429 ? "too_many_attempts" : "unauthorized",
                 messages.getTranslation(key, locale(request))).writeTo(response);
+    }
+
+    /** A wait as whole seconds for {@code Retry-After}: rounded up, at least one. */
+    static long retryAfterSeconds(Duration wait) {
+        long seconds = wait.toSeconds() + (wait.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 
     static Locale locale(HttpServletRequest request) {

@@ -6,7 +6,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-/** Checks the {@link LoginThrottle} before handing a username and password to the real provider. */
+/**
+ * Asks the {@link LoginThrottle} before handing a username and password to the real provider, so a throttled attempt
+ * is refused before any password is checked, and tells it the outcome.
+ */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider delegate;
@@ -19,19 +22,20 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        String username = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
-        if (throttle.isBlocked(username, address)) {
-            throw new LoginThrottledException();
-        }
+        LoginThrottle.Attempt attempt = throttle.begin(authentication.getName(), address);
+        Authentication result;
         try {
-            Authentication result = delegate.authenticate(authentication);
-            throttle.succeeded(username);
-            return result;
+            result = delegate.authenticate(authentication);
         } catch (BadCredentialsException e) {
-            throttle.failed(username, address);
+            attempt.failed();
+            throw e;
+        } catch (RuntimeException e) {
+            attempt.released();
             throw e;
         }
+        attempt.succeeded();
+        return result;
     }
 
     @Override

@@ -1,0 +1,126 @@
+package org.draftroom.security.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.draftroom.security.Role;
+import org.draftroom.security.SignedIn;
+import org.draftroom.security.domain.User;
+import org.draftroom.security.domain.UserForm;
+import org.draftroom.security.service.UserService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A stranger cannot tell an unknown, a disabled and an active account apart without their password: the login form
+ * and HTTP Basic give the same answer, in comparable time (a bcrypt check each), until the password is proven.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "server.forward-headers-strategy=native")
+@ActiveProfiles({"test", "demo"})
+class AccountEnumerationIT {
+
+    private static final int ATTEMPTS = 5;
+    /** A behavioural bound for a loaded machine: a skipped bcrypt check is 30-100 times faster, not 3. */
+    private static final double MAX_RATIO = 3.0;
+    private static final String PASSWORD = "correct horse battery";
+
+    @LocalServerPort int port;
+    @Autowired UserService users;
+    @Autowired UserDetailsService userDetails;
+
+    private static int counter;
+
+    private User disabledAccount() {
+        SignedIn.as(userDetails, "admin");
+        try {
+            UserForm form = new UserForm();
+            form.setUsername("leaver-" + ++counter);
+            form.setDisplayName("Leaver " + counter);
+            form.setPassword(PASSWORD);
+            form.setRoles(Set.of(Role.SECRETARIAT));
+            User user = users.create(form);
+            return users.setEnabled(user.id(), false);
+        } finally {
+            SignedIn.nobody();
+        }
+    }
+
+    @Test
+    void the_login_form_answers_unknown_disabled_and_wrong_password_alike() throws Exception {
+        SignInClient client = new SignInClient(port);
+        User disabled = disabledAccount();
+        client.form("warm-up", "wrong-password", SignInClient.freshAddress());
+
+        List<Long> unknown = new ArrayList<>();
+        List<Long> disabledTimes = new ArrayList<>();
+        List<Long> wrong = new ArrayList<>();
+        for (int i = 0; i < ATTEMPTS; i++) {
+            SignInClient.Answer a = client.formTimed("stranger-" + i, "wrong-password", SignInClient.freshAddress());
+            SignInClient.Answer b = client.formTimed(disabled.username(), "wrong-password", SignInClient.freshAddress());
+            SignInClient.Answer c = client.formTimed("editor1", "wrong-password", SignInClient.freshAddress());
+            assertThat(List.of(a.body(), b.body(), c.body())).containsOnly("credentials");
+            unknown.add(a.nanos());
+            disabledTimes.add(b.nanos());
+            wrong.add(c.nanos());
+        }
+
+        assertComparable(unknown, disabledTimes, wrong);
+    }
+
+    @Test
+    void http_basic_answers_unknown_disabled_and_wrong_password_alike() throws Exception {
+        SignInClient client = new SignInClient(port);
+        User disabled = disabledAccount();
+        client.basic("warm-up", "wrong-password", SignInClient.freshAddress());
+
+        List<Long> unknown = new ArrayList<>();
+        List<Long> disabledTimes = new ArrayList<>();
+        List<Long> wrong = new ArrayList<>();
+        for (int i = 0; i < ATTEMPTS; i++) {
+            SignInClient.Answer a = client.basic("stranger-" + i, "wrong-password", SignInClient.freshAddress());
+            SignInClient.Answer b = client.basic(disabled.username(), "wrong-password", SignInClient.freshAddress());
+            SignInClient.Answer c = client.basic("editor2", "wrong-password", SignInClient.freshAddress());
+            assertThat(List.of(a.status(), b.status(), c.status())).containsOnly(401);
+            assertThat(b.body()).isEqualTo(a.body()).isEqualTo(c.body()).doesNotContain("disabled");
+            unknown.add(a.nanos());
+            disabledTimes.add(b.nanos());
+            wrong.add(c.nanos());
+        }
+
+        assertComparable(unknown, disabledTimes, wrong);
+    }
+
+    @Test
+    void a_disabled_account_is_named_only_to_whoever_proves_its_password() throws Exception {
+        SignInClient client = new SignInClient(port);
+        User disabled = disabledAccount();
+
+        assertThat(client.form(disabled.username(), PASSWORD, SignInClient.freshAddress())).isEqualTo("disabled");
+        SignInClient.Answer basic = client.basic(disabled.username(), PASSWORD, SignInClient.freshAddress());
+        assertThat(basic.status()).isEqualTo(401);
+        assertThat(basic.body()).contains("This account has been disabled");
+    }
+
+    private static void assertComparable(List<Long> unknown, List<Long> disabled, List<Long> wrong) {
+        long a = median(unknown);
+        long b = median(disabled);
+        long c = median(wrong);
+        String times = "medians (ms): unknown %d, disabled %d, wrong password %d".formatted(a / 1_000_000,
+                b / 1_000_000, c / 1_000_000);
+        long fastest = Math.min(a, Math.min(b, c));
+        long slowest = Math.max(a, Math.max(b, c));
+        assertThat((double) slowest / fastest).as(times).isLessThanOrEqualTo(MAX_RATIO);
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}
