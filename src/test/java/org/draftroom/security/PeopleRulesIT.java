@@ -15,7 +15,6 @@ import org.draftroom.security.domain.UserForm;
 import org.draftroom.security.domain.WorkingGroup;
 import org.draftroom.security.service.DirectoryService;
 import org.draftroom.security.service.UserService;
-import org.draftroom.security.web.LoginThrottledException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -206,29 +205,6 @@ class PeopleRulesIT {
         assertThatThrownBy(() -> users.update(admin.id(), demoted)).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(e.messageKey()).isEqualTo("user.last-admin"));
         assertThat(users.get(admin.id()).roles()).contains(Role.ADMIN);
-    }
-
-    @Test
-    void rapid_failed_sign_ins_are_throttled_per_account_and_per_address() {
-        String target = "secretariat";
-        for (int i = 0; i < 5; i++) {
-            String address = "192.0.2." + i;
-            assertThatThrownBy(() -> signIn(target, "guess-" + address, address))
-                    .isInstanceOf(BadCredentialsException.class);
-        }
-        assertThatThrownBy(() -> signIn(target, "draftroom-demo", "192.0.2.99"))
-                .as("even the right password waits once the account is throttled")
-                .isInstanceOf(LoginThrottledException.class);
-
-        String attacker = "198.51.100.7";
-        for (int i = 0; i < 20; i++) {
-            String name = "ghost" + i + "-" + counter;
-            assertThatThrownBy(() -> signIn(name, "x-password", attacker)).isInstanceOf(BadCredentialsException.class);
-        }
-        assertThatThrownBy(() -> signIn("editor2", "draftroom-demo", attacker))
-                .isInstanceOf(LoginThrottledException.class);
-        assertThat(signIn("editor2", "draftroom-demo", "203.0.113.5").isAuthenticated())
-                .as("everyone else keeps signing in").isTrue();
     }
 
     private org.springframework.security.core.Authentication signIn(String username, String password, String address) {

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.draftroom.security.data.UserRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.draftroom.security.service.TokenService;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -21,6 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * its token is looked at. An accepted token's hash is left in the request attribute {@link #TOKEN_HASH}.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(BearerTokenFilter.class);
 
     /** Request attribute: the SHA-256 hash of the request's accepted token (for per-token rate limits). */
     static final String TOKEN_HASH = BearerTokenFilter.class.getName() + ".tokenHash";
@@ -59,6 +63,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
                 .map(u -> new DraftroomUserDetails(u.id(), u.username(), null, true, u.roles()));
         if (principal.isEmpty()) {
             throttle.failedFrom(request.getRemoteAddr());
+            log.info("Wrong API token from {}", request.getRemoteAddr());
             entryPoint.commence(request, response, new BadCredentialsException("invalid token"));
             return;
         }

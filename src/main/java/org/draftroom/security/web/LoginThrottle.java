@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.draftroom.security.SecurityProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -48,14 +49,21 @@ public class LoginThrottle {
 
         private final String accountKey;
         private final List<Long> rows;
+        private final List<String> lastBeforeLimit;
 
-        private Attempt(String accountKey, List<Long> rows) {
+        private Attempt(String accountKey, List<Long> rows, List<String> lastBeforeLimit) {
             this.accountKey = accountKey;
             this.rows = rows;
+            this.lastBeforeLimit = lastBeforeLimit;
         }
 
-        /** The password was wrong (or the account unknown): the reservation stays, as a failure. */
-        public void failed() {
+        /**
+         * The password was wrong (or the account unknown): the reservation stays, as a failure.
+         *
+         * @return the keys ({@code u:name}, {@code a:address}) this failure brought to their limit
+         */
+        public List<String> failed() {
+            return lastBeforeLimit;
         }
 
         /** The password was right: the account's failures are forgotten; the address keeps its count. */
@@ -80,11 +88,12 @@ public class LoginThrottle {
         return transaction.execute(status -> {
             Instant now = clock.instant();
             List<Long> rows = new ArrayList<>();
-            reserve(account, properties.maxFailuresPerAccount(), now, rows);
+            List<String> lastBeforeLimit = new ArrayList<>();
+            reserve(account, properties.maxFailuresPerAccount(), now, rows, lastBeforeLimit);
             if (address != null) {
-                reserve(addressKey(address), properties.maxFailuresPerAddress(), now, rows);
+                reserve(addressKey(address), properties.maxFailuresPerAddress(), now, rows, lastBeforeLimit);
             }
-            return new Attempt(account, rows);
+            return new Attempt(account, rows, lastBeforeLimit);
         });
     }
 
@@ -117,11 +126,17 @@ public class LoginThrottle {
                 .param("since", Timestamp.from(clock.instant().minus(properties.failureWindow()))).update();
     }
 
-    private void reserve(String key, int limit, Instant now, List<Long> rows) {
+    private void reserve(String key, int limit, Instant now, List<Long> rows, List<String> lastBeforeLimit) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:k, 0))").param("k", key).query().singleRow();
-        Duration wait = wait(key, limit, now);
-        if (wait != null) {
-            throw new LoginThrottledException(wait);
+        long count = jdbc.sql("select count(*) from sign_in_failure where key = :k and failed_at > :since")
+                .param("k", key).param("since", Timestamp.from(now.minus(properties.failureWindow())))
+                .query(Long.class).single();
+        if (count >= limit) {
+            throw new LoginThrottledException(Objects.requireNonNullElse(wait(key, limit, now),
+                    properties.failureWindow()));
+        }
+        if (count == limit - 1) {
+            lastBeforeLimit.add(key);
         }
         rows.add(insert(key, now));
     }

@@ -1,5 +1,8 @@
 package org.draftroom.security.web;
 
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
@@ -8,9 +11,13 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Asks the {@link LoginThrottle} before handing a username and password to the real provider, so a throttled attempt
- * is refused before any password is checked, and tells it the outcome.
+ * is refused before any password is checked, and tells it the outcome. Failed sign-ins are logged as security events,
+ * and so is an account or address reaching its limit; refused attempts are not, so a flood writes at most a limit's
+ * worth of lines per account and address and window. Names are logged with control characters escaped.
  */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(ThrottlingAuthenticationProvider.class);
 
     private final AuthenticationProvider delegate;
     private final LoginThrottle throttle;
@@ -28,7 +35,11 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         try {
             result = delegate.authenticate(authentication);
         } catch (BadCredentialsException e) {
-            attempt.failed();
+            List<String> throttled = attempt.failed();
+            log.info("Failed sign-in for \"{}\" from {}", printable(authentication.getName()), address);
+            if (!throttled.isEmpty()) {
+                log.warn("Sign-in now refused for {} (too many failures)", printable(String.join(", ", throttled)));
+            }
             throw e;
         } catch (RuntimeException e) {
             attempt.released();
@@ -36,6 +47,22 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         }
         attempt.succeeded();
         return result;
+    }
+
+    /** The name with line breaks and other control characters escaped, so it cannot forge a log line. */
+    static String printable(String name) {
+        if (name == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(Math.min(name.length(), 200));
+        name.codePoints().limit(200).forEach(c -> {
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     @Override

@@ -13,12 +13,16 @@ import org.draftroom.RunningApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Password guessing as an attacker meets it: the login form and HTTP Basic over HTTP against the started
  * application, from client addresses of the attacker's choosing. Each test takes its own demo account.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SignInThrottlingIT {
 
     private static final String RIGHT = "draftroom-demo";
@@ -161,5 +165,23 @@ class SignInThrottlingIT {
         assertThat(client.form("admin", RIGHT, attacker)).as("the same address signs in no other way")
                 .isEqualTo("throttled");
         assertThat(client.get("/api/v1/me", token, SignInClient.freshAddress(), "en").status()).isEqualTo(200);
+    }
+
+    @Test
+    void failed_sign_ins_are_logged_once_each_with_line_breaks_escaped_and_refusals_are_not(CapturedOutput output)
+            throws Exception {
+        String address = SignInClient.freshAddress();
+        assertThat(client.form("mallory\n2026-12-06 INFO forged line", "wrong-password", address))
+                .isEqualTo("credentials");
+        String name = "log-target";
+        for (int i = 0; i < 15; i++) {
+            client.basic(name, "wrong-" + i, SignInClient.freshAddress());
+        }
+
+        assertThat(output.getOut()).contains("Failed sign-in for \"mallory\\u000a2026-12-06 INFO forged line\" from "
+                + address).doesNotContain("\n2026-12-06 INFO forged line");
+        assertThat(output.getOut().lines().filter(l -> l.contains("Failed sign-in for \"" + name + "\"")))
+                .as("five failures logged, the ten refusals after them not").hasSize(5);
+        assertThat(output.getOut()).contains("Sign-in now refused for u:" + name);
     }
 }
