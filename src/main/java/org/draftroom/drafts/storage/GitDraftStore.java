@@ -75,6 +75,10 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * <p><b>Costs.</b> A commit writes one blob per changed file, one tree and one commit (loose objects), so its cost is
  * proportional to the size of the changed files. History and tag listing read every tag ref once per call.
  *
+ * <p><b>Crashes.</b> Repositories with content are built aside and renamed into place ({@link #buildProject}); call
+ * {@link #removeAbandonedBuilds()} at start-up to delete what a crashed build left. Lock files older than the
+ * stale-lock age are taken for a crashed writer's and removed ({@link StaleLocks}).
+ *
  * <p>Call {@link #close()} on shutdown to release the cached repositories.
  */
 public final class GitDraftStore implements DraftStore, AutoCloseable {
