@@ -130,7 +130,9 @@ public class ProjectService {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
+                // Only on a sure rollback: when the outcome is unknown the row may exist, and a repository without
+                // a row is the recoverable side (indexed at the next start).
+                if (status == STATUS_ROLLED_BACK) {
                     store.deleteProject(id);
                 }
             }
