@@ -1,12 +1,11 @@
 package org.draftroom.comments.crash;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.draftroom.ProbeFile;
 import org.draftroom.drafts.storage.DraftStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -40,26 +39,12 @@ class ReanchoringProbe {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        Thread probe = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    write();
-                    Thread.sleep(300);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException | IOException e) {
-                    // not ready yet, or stopping; the last file stays
-                }
-            }
-        }, "reanchoring-probe");
-        probe.setDaemon(true);
-        probe.start();
+        ProbeFile.writeEvery300Ms("reanchoring-probe", file, this::state);
     }
 
-    private void write() throws IOException {
+    private Map<String, Object> state() throws IOException {
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("incomplete", jdbc.sql("select count(*) from event_publication where completion_date is null")
-                .query(Long.class).single());
+        state.put("incomplete", ProbeFile.incompletePublications(jdbc));
         state.put("head", store.head(RewriteAfterComment.PROJECT).orElse(""));
         if (Files.exists(commentFile)) {
             long id = Long.parseLong(Files.readString(commentFile).trim());
@@ -72,8 +57,6 @@ class ReanchoringProbe {
             state.put("reanchored", jdbc.sql("select count(*) from comment_event where comment_id = :id"
                     + " and kind = 'REANCHORED'").param("id", id).query(Long.class).single());
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, new ObjectMapper().writeValueAsString(state));
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return state;
     }
 }
