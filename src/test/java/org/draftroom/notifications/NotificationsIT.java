@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.draftroom.IntegrationTest;
 import org.draftroom.drafts.domain.DocumentType;
 import org.draftroom.drafts.domain.DraftDocument;
@@ -54,7 +55,10 @@ class NotificationsIT {
                 Instant.now().plus(Duration.ofDays(20)), "", Audience.INVITED, Set.of(abc), true));
 
         SignedIn.as(users, "reviewer1");
-        Notification latest = notifications.latest().get(0);
+        // The notifier listens after the commit on a thread of its own (a stored event).
+        Notification latest = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInSameThread()
+                .until(() -> notifications.latest().stream().findFirst(),
+                        n -> n.isPresent() && n.get().link().equals("rounds/" + round.id())).orElseThrow();
         assertThat(latest.messageKey()).isEqualTo("notification.round-opened");
         assertThat(latest.args().get(0)).isEqualTo(round.title());
         assertThat(latest.link()).isEqualTo("rounds/" + round.id());

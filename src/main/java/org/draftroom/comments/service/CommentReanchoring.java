@@ -34,6 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * failure never reaches the save: it is logged, the placements stay in the older version, {@link CommentService}
  * still places the comments correctly in any version (in memory), and the next commit catches up.
  *
+ * <p><b>Stored.</b> The event is stored with the saving transaction (Spring Modulith's event publication registry)
+ * and its publication completed when this listener returns; when the process dies in between, the next start runs
+ * the listener again. Synchronous rather than an asynchronous {@code @ApplicationModuleListener}, because the person
+ * who saved must see the comments in the new version at once.
+ *
  * <p><b>Idempotent and order-proof.</b> The target is the project's latest version when the listener runs, not the
  * event's commit, and only comments not already placed there are carried (from each one's own placement version,
  * one {@link Reanchoring} per source version). Runs for one project are serialised by a database lock that comment
@@ -67,7 +72,7 @@ public class CommentReanchoring {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void on(DraftVersionCommitted event) {
+    public void on(DraftVersionCommitted event) {
         try {
             long started = System.nanoTime();
             int moved = carryToLatest(event.projectId());

@@ -29,11 +29,15 @@ public class ProjectIndexing {
         this.clock = clock;
     }
 
-    /** Indexes the project unless the database knows it already; a repository without a version is left alone. */
+    /**
+     * Indexes the project unless the database knows it already; a repository without a version is left alone.
+     *
+     * @return whether the project was added to the index
+     */
     @Transactional
-    public void indexIfMissing(String projectId) {
+    public boolean indexIfMissing(String projectId) {
         if (projects.idExists(projectId) || store.head(projectId).isEmpty()) {
-            return;
+            return false;
         }
         ProjectManifest manifest = ProjectManifest.fromYaml(
                 store.readFile(projectId, HistoryQuery.MAIN, DraftStore.MANIFEST_FILE).orElseThrow());
@@ -42,5 +46,6 @@ public class ProjectIndexing {
         projects.upsert(project, clock.instant());
         projects.addStageChange(projectId, new StageChange(null, null, project.stage(), project.stageCode(), "—",
                 latest.author().name(), latest.time()));
+        return true;
     }
 }

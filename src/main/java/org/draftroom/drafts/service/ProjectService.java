@@ -27,11 +27,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Standard projects: the list, creation, and moves between stages. A project's repository holds its
  * {@code project.yaml}; the database indexes it for listing and records every stage change with who, when and why.
- * The database row is written first in the transaction and the Git commit last, so a failed commit leaves no row.
+ * The database row is written first in the transaction and the repository last (complete, in one rename), so a failed
+ * commit leaves no row, a rolled-back transaction removes the repository, and a crash in between leaves a repository
+ * that the next start indexes.
  */
 @Service
 @Transactional
@@ -116,11 +120,23 @@ public class ProjectService {
         CurrentUser me = access.current();
         projects.addStageChange(id, new StageChange(null, null, stage, stageCode, "—", me.username(), clock.instant()));
 
-        store.createProject(id);
         String text = draft == null ? skeleton() : draft.text();
-        CommitResult result = store.commit(id, CommitRequest.initial(Map.of(DraftStore.MANIFEST_FILE,
+        CommitResult result = store.createProject(id, CommitRequest.initial(Map.of(DraftStore.MANIFEST_FILE,
                 manifest(project).toYaml(), DraftStore.DRAFT_FILE, text), Versions.person(me),
                 "Create project " + code));
+        // The repository appeared complete (built aside, renamed into place) before the row commits. Should the
+        // transaction still roll back, the repository goes too; should the process die first, the start-up indexes
+        // the repository (ProjectIndexRecovery). Either way row and repository agree.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                // Only on a sure rollback: when the outcome is unknown the row may exist, and a repository without
+                // a row is the recoverable side (indexed at the next start).
+                if (status == STATUS_ROLLED_BACK) {
+                    store.deleteProject(id);
+                }
+            }
+        });
         events.publishEvent(new DraftVersionCommitted(id, result.version().commitId(), null));
         return project;
     }

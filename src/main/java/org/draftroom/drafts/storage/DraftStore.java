@@ -2,6 +2,7 @@ package org.draftroom.drafts.storage;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Versioned storage of standard drafts: one Git repository per project holding {@code project.yaml} and
@@ -31,6 +32,36 @@ public interface DraftStore {
      * @throws ProjectAlreadyExistsException when the project has a repository already
      */
     void createProject(String projectId);
+
+    /**
+     * Creates a project with its whole history in one step: {@code build} gets a store of its own, private to this
+     * call, in which it creates the project {@code projectId} and writes its versions and tags; when it returns, the
+     * finished repository appears under this store at once. Until then nobody sees the project, and a crash (of the
+     * process, at any moment) leaves either nothing or the complete project, never part of its history.
+     *
+     * @return what {@code build} returned
+     * @throws ProjectAlreadyExistsException when the project has a repository already (also when another build of
+     *         it finished first)
+     */
+    <T> T buildProject(String projectId, Function<DraftStore, T> build);
+
+    /**
+     * Creates a project with its first version, atomically (see {@link #buildProject}).
+     *
+     * @throws ProjectAlreadyExistsException when the project has a repository already
+     */
+    default CommitResult createProject(String projectId, CommitRequest first) {
+        return buildProject(projectId, staging -> {
+            staging.createProject(projectId);
+            return staging.commit(projectId, first);
+        });
+    }
+
+    /**
+     * Removes a project's repository with its whole history, in one step (readers see it or nothing). For undoing a
+     * creation whose database side failed; there is no way back. Nothing happens when the project has no repository.
+     */
+    void deleteProject(String projectId);
 
     /** @return whether the project has a repository */
     boolean projectExists(String projectId);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,8 +22,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -74,6 +75,10 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * <p><b>Costs.</b> A commit writes one blob per changed file, one tree and one commit (loose objects), so its cost is
  * proportional to the size of the changed files. History and tag listing read every tag ref once per call.
  *
+ * <p><b>Crashes.</b> Repositories with content are built aside and renamed into place ({@link #buildProject}); call
+ * {@link #removeAbandonedBuilds()} at start-up to delete what a crashed build left. Lock files older than the
+ * stale-lock age are taken for a crashed writer's and removed ({@link StaleLocks}).
+ *
  * <p>Call {@link #close()} on shutdown to release the cached repositories.
  */
 public final class GitDraftStore implements DraftStore, AutoCloseable {
@@ -91,17 +96,38 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
     private static final int LOCK_RETRIES = 100;
     private static final long LOCK_RETRY_MILLIS = 10;
 
+    /** Default of the age from which a lock file counts as a crash's leftover; no writer holds one for long. */
+    public static final Duration DEFAULT_STALE_LOCK_AGE = Duration.ofMinutes(2);
+
     private final Path root;
     private final Clock clock;
+    private final StaleLocks locks;
+    /** Whether this store works in a build directory: it creates repositories in place, not through a build. */
+    private boolean building;
     private final Map<String, Repository> repositories = new ConcurrentHashMap<>();
 
     /**
+     * A store that takes lock files older than {@link #DEFAULT_STALE_LOCK_AGE} for a crash's leftovers.
+     *
      * @param root directory holding the project repositories; created when missing
      * @param clock source of author, committer and tagger times
      */
     public GitDraftStore(Path root, Clock clock) {
+        this(root, clock, DEFAULT_STALE_LOCK_AGE);
+    }
+
+    /**
+     * @param root directory holding the project repositories; created when missing
+     * @param clock source of author, committer and tagger times
+     * @param staleLockAge age from which a Git lock file ({@code refs/heads/main.lock}, {@code packed-refs.lock}) is
+     *         taken for the leftover of a crashed writer and removed; must be longer than any writer holds a lock
+     */
+    public GitDraftStore(Path root, Clock clock, Duration staleLockAge) {
         this.root = root.toAbsolutePath().normalize();
         this.clock = Objects.requireNonNull(clock, "clock");
+        // File times are the file system's wall-clock times, so they are compared with the system clock, not with the
+        // store's clock (which seeding sets to historical dates).
+        this.locks = new StaleLocks(staleLockAge, Clock.systemUTC());
         try {
             Files.createDirectories(this.root);
         } catch (IOException e) {
@@ -132,36 +158,110 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
 
     @Override
     public void createProject(String projectId) {
+        if (building) {
+            initialise(projectId);
+            return;
+        }
+        buildProject(projectId, staging -> {
+            ((GitDraftStore) staging).initialise(projectId);
+            return null;
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The repository is built in a {@linkplain BuildDirectory build directory} under the root (same file system)
+     * by a store of its own with this store's clock, then renamed into place. {@link #removeAbandonedBuilds()}
+     * deletes what a crashed build left.
+     */
+    @Override
+    public <T> T buildProject(String projectId, Function<DraftStore, T> build) {
         Path dir = repositoryDirectory(projectId);
         if (Files.exists(dir)) {
             throw new ProjectAlreadyExistsException(projectId);
         }
-        // Build the repository under a temporary name and rename it into place, so that no half-initialised
-        // repository is ever visible and two concurrent creations cannot both succeed.
-        Path staging = root.resolve(".creating-" + projectId + "-" + UUID.randomUUID() + ".git");
-        try {
-            try (Repository repo = FileRepositoryBuilder.create(staging.toFile())) {
-                repo.create(true);
-                StoredConfig config = repo.getConfig();
-                // Each save writes the whole draft as a new loose object; fast compression keeps saves quick, and
-                // packs (written by gc) keep the default, tighter level. JGit reads core.compression for loose
-                // objects, command-line Git core.looseCompression.
-                config.setInt(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_COMPRESSION,
-                        LOOSE_COMPRESSION);
-                config.setInt(ConfigConstants.CONFIG_CORE_SECTION, null, "looseCompression", LOOSE_COMPRESSION);
-                config.setInt(ConfigConstants.CONFIG_PACK_SECTION, null, ConfigConstants.CONFIG_KEY_COMPRESSION,
-                        Deflater.DEFAULT_COMPRESSION);
-                config.save();
-                RefUpdate head = repo.updateRef(Constants.HEAD);
-                head.disableRefLog();
-                head.link(MAIN_REF);
+        T result;
+        try (BuildDirectory staging = BuildDirectory.create(root)) {
+            try (GitDraftStore builder = new GitDraftStore(staging.dir(), clock, locks.staleAfter())) {
+                builder.building = true;
+                result = build.apply(builder);
+                if (!builder.projectExists(projectId)) {
+                    throw new IllegalStateException("The build of " + projectId + " created no such project");
+                }
             }
-            Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            deleteQuietly(staging, e);
+            Path built = staging.dir().resolve(projectId + ".git");
+            try {
+                // One rename: readers see no repository, then the complete one. It fails if the target exists (a
+                // non-empty directory), so two concurrent builds of one project cannot both succeed.
+                Files.move(built, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                throw new ProjectAlreadyExistsException(projectId);
+            }
+        } catch (IOException e) {
+            throw new StorageFailureException(projectId, "build the repository", e);
+        }
+        return result;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The repository is first renamed into a build directory (so it disappears in one step), then deleted.
+     */
+    @Override
+    public void deleteProject(String projectId) {
+        Path dir = repositoryDirectory(projectId);
+        Repository cached = repositories.remove(projectId);
+        if (cached != null) {
+            cached.close();
+        }
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (BuildDirectory trash = BuildDirectory.create(root)) {
+            Files.move(dir, trash.dir().resolve(projectId + ".git"), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StorageFailureException(projectId, "delete the repository", e);
+        }
+    }
+
+    /**
+     * Deletes what crashed processes left under the root: half-built repositories and half-deleted ones (build
+     * directories that no live process holds). Builds in progress, in this process or another, are left alone. Run
+     * at start-up; safe at any time.
+     *
+     * @return the directories deleted
+     */
+    public List<Path> removeAbandonedBuilds() {
+        try {
+            return BuildDirectory.removeAbandoned(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove abandoned builds under " + root, e);
+        }
+    }
+
+    /** Creates the empty bare repository of a project directly in the root (a build directory's store only). */
+    private void initialise(String projectId) {
+        Path dir = repositoryDirectory(projectId);
+        try (Repository repo = FileRepositoryBuilder.create(dir.toFile())) {
+            repo.create(true);
+            StoredConfig config = repo.getConfig();
+            // Each save writes the whole draft as a new loose object; fast compression keeps saves quick, and packs
+            // (written by gc) keep the default, tighter level. JGit reads core.compression for loose objects,
+            // command-line Git core.looseCompression.
+            config.setInt(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_COMPRESSION,
+                    LOOSE_COMPRESSION);
+            config.setInt(ConfigConstants.CONFIG_CORE_SECTION, null, "looseCompression", LOOSE_COMPRESSION);
+            config.setInt(ConfigConstants.CONFIG_PACK_SECTION, null, ConfigConstants.CONFIG_KEY_COMPRESSION,
+                    Deflater.DEFAULT_COMPRESSION);
+            config.save();
+            RefUpdate head = repo.updateRef(Constants.HEAD);
+            head.disableRefLog();
+            head.link(MAIN_REF);
+        } catch (IllegalStateException exists) {
             throw new ProjectAlreadyExistsException(projectId);
         } catch (IOException e) {
-            deleteQuietly(staging, e);
             throw new StorageFailureException(projectId, "create the repository", e);
         }
     }
@@ -328,10 +428,11 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
             tag.setMessage(message.strip() + "\n");
             ObjectId tagId = inserter.insert(tag);
             inserter.flush();
-            RefUpdate update = repo.updateRef(refName);
-            update.setNewObjectId(tagId);
-            update.setExpectedOldObjectId(ObjectId.zeroId());
-            RefUpdate.Result result = update.update();
+            RefUpdate.Result result = newRef(repo, refName, tagId);
+            if (result == RefUpdate.Result.LOCK_FAILURE && locks.removeIfStale(projectId,
+                    repo.getDirectory().toPath(), repo.getDirectory().toPath().resolve(refName + ".lock"))) {
+                result = newRef(repo, refName, tagId);
+            }
             if (result == RefUpdate.Result.NEW) {
                 return new Tag(tagName, target.name(), tagger, time, tag.getMessage());
             }
@@ -376,8 +477,13 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
 
     @Override
     public void compact(String projectId) {
+        Repository repo = open(projectId);
         try {
-            Git.wrap(open(projectId)).gc().call();
+            // Packing the refs needs packed-refs.lock; one left by a crashed run would fail every night.
+            locks.recover(projectId, repo.getDirectory().toPath());
+            Git.wrap(repo).gc().call();
+        } catch (IOException e) {
+            throw new StorageFailureException(projectId, "compact the repository", e);
         } catch (GitAPIException e) {
             throw new StorageFailureException(projectId, "compact the repository", e);
         }
@@ -400,11 +506,20 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
                 if (!dir.toRealPath().getParent().equals(root.toRealPath())) {
                     throw new InvalidProjectIdException(id);
                 }
+                // The first use after a start: a crash may have left lock files that would block writers for ever.
+                locks.recover(id, dir);
                 return new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
             } catch (IOException e) {
                 throw new StorageFailureException(id, "open the repository", e);
             }
         });
+    }
+
+    private static RefUpdate.Result newRef(Repository repo, String refName, ObjectId target) throws IOException {
+        RefUpdate update = repo.updateRef(refName);
+        update.setNewObjectId(target);
+        update.setExpectedOldObjectId(ObjectId.zeroId());
+        return update.update();
     }
 
     private static ObjectId currentHead(Repository repo) throws IOException {
@@ -450,9 +565,17 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
                 }
                 case LOCK_FAILURE -> {
                     ObjectId actual = currentHead(repo);
-                    // The branch still holds our parent: another writer holds the lock file right now. Wait for it
-                    // to finish; its outcome decides whether ours is stale.
-                    if (!Objects.equals(actual, expected) || attempt >= LOCK_RETRIES) {
+                    if (!Objects.equals(actual, expected)) {
+                        throw new StaleVersionException(projectId, nameOf(expected), nameOf(actual));
+                    }
+                    // The branch still holds our parent, so its lock file is in the way: either another writer holds
+                    // it right now (wait for it; its outcome decides whether ours is stale), or a writer that
+                    // crashed left it (older than any writer holds a lock: remove it and go on).
+                    Path lock = repo.getDirectory().toPath().resolve(MAIN_REF + ".lock");
+                    if (locks.removeIfStale(projectId, repo.getDirectory().toPath(), lock)) {
+                        continue;
+                    }
+                    if (attempt >= LOCK_RETRIES) {
                         throw new StaleVersionException(projectId, nameOf(expected), nameOf(actual));
                     }
                     pause();
@@ -597,16 +720,4 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private static void deleteQuietly(Path dir, Exception primary) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            primary.addSuppressed(e);
-        }
-    }
 }

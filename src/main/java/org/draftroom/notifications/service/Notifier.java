@@ -12,15 +12,20 @@ import org.draftroom.notifications.data.NotificationRepository;
 import org.draftroom.rounds.DispositionsPublished;
 import org.draftroom.rounds.RoundClosingSoon;
 import org.draftroom.rounds.RoundOpened;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Turns the rounds' and comments' events into notifications, after the transaction that caused them commits (a
  * rolled-back change notifies nobody). Each notification is also sent by e-mail when a mail server is configured
- * ({@link NotificationMail}).
+ * ({@link NotificationMail}: queued in the same transaction as the notification).
+ *
+ * <p><b>Stored events, asynchronous.</b> The listeners are {@link ApplicationModuleListener}s: the event is stored
+ * with the transaction that publishes it (Spring Modulith's event publication registry), the listener runs after the
+ * commit on another thread in a transaction of its own, and a publication a crash left incomplete is delivered again
+ * on the next start. Nobody waits for notifying a round's whole audience. <b>Idempotent:</b> every notification
+ * carries the key of the event that made it ({@code round-opened:12}), unique per person, so a delivery repeated
+ * after a crash adds no second notification and queues no second e-mail.
  */
 @Component
 class Notifier {
@@ -37,51 +42,51 @@ class Notifier {
         this.clock = clock;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void roundOpened(RoundOpened event) {
         notifications.round(event.roundId()).ifPresent(round -> send(notifications.roundAudience(event.roundId()),
                 "ROUND_OPENED", "notification.round-opened",
                 List.of(round.title(), minutes(round.closesAt()) + " (" + zone.getId() + ")"),
-                "rounds/" + event.roundId()));
+                "rounds/" + event.roundId(), "round-opened:" + event.roundId()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void roundClosingSoon(RoundClosingSoon event) {
         notifications.round(event.roundId()).ifPresent(round -> send(notifications.roundAudience(event.roundId()),
                 "ROUND_CLOSING", "notification.round-closing",
                 List.of(round.title(), minutes(round.closesAt()) + " (" + zone.getId() + ")"),
-                "rounds/" + event.roundId()));
+                "rounds/" + event.roundId(), "round-closing:" + event.roundId() + ":"
+                        + round.closesAt().getEpochSecond()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void dispositionsPublished(DispositionsPublished event) {
         notifications.round(event.roundId()).ifPresent(round -> send(notifications.commentAuthors(event.roundId()),
                 "DISPOSITIONS_PUBLISHED", "notification.dispositions-published", List.of(round.title()),
-                "rounds/" + event.roundId()));
+                "rounds/" + event.roundId(), "dispositions-published:" + event.roundId()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void replied(CommentReplied event) {
         if (event.replierId() == event.commentAuthorId()) {
             return;
         }
         notifications.comment(event.commentId()).ifPresent(comment -> send(List.of(event.commentAuthorId()),
                 "REPLY", "notification.reply",
-                List.of(notifications.displayName(event.replierId()).orElse("?"), comment[0]), comment[1]));
+                List.of(notifications.displayName(event.replierId()).orElse("?"), comment[0]), comment[1],
+                "reply:" + event.replyId()));
     }
 
     private String minutes(Instant instant) {
         return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(instant.atZone(zone));
     }
 
-    private void send(Collection<Long> users, String kind, String key, List<String> args, String link) {
+    private void send(Collection<Long> users, String kind, String key, List<String> args, String link,
+                      String eventKey) {
         for (long user : users) {
-            notifications.insert(user, kind, key, args, link, clock.instant());
-            mail.send(user, key, args, link);
+            if (notifications.insert(user, kind, key, args, link, clock.instant(), eventKey)) {
+                mail.send(user, key, args, link);
+            }
         }
     }
 }

@@ -179,12 +179,18 @@ public final class LargeProjectGenerator {
     /**
      * Creates the project and writes its history: one initial commit with {@code project.yaml} and the draft, then
      * the configured number of edits ({@link #DEFAULT_EDITS} by default). Edits that change nothing make no commit.
+     * The project appears in {@code store} only when its history is complete ({@link DraftStore#buildProject}).
      *
      * @param clock the clock of {@code store}, moved forward between commits so that the history spans months;
      *         {@code null} to leave times to the store's clock
      * @throws org.draftroom.drafts.storage.ProjectAlreadyExistsException when the project exists
      */
     public Result generate(DraftStore store, String projectId, SeedClock clock) {
+        // Written out of sight and moved into place when complete: a crash midway leaves no half project.
+        return store.buildProject(projectId, staging -> write(staging, projectId, clock));
+    }
+
+    private Result write(DraftStore store, String projectId, SeedClock clock) {
         long started = System.nanoTime();
         random = new Random(seed);
         idCounters.clear();

@@ -30,7 +30,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 /**
  * Imports the sample projects on first start: every folder of the seed directory that holds a {@code project.yaml}
  * and a {@code history.yaml}, then the generated {@link LargeProjectGenerator large project}. Projects that exist
- * already are skipped, so running the importer again changes nothing.
+ * already are skipped, so running the importer again changes nothing. Each project is built out of sight and appears
+ * complete ({@link DraftStore#buildProject}), so an import interrupted by a crash is simply done again on the next
+ * start.
  *
  * <p>{@code history.yaml} lists the versions to commit, oldest first:
  * <pre>
@@ -134,6 +136,15 @@ public final class SeedImporter {
                     + "'; the folder must be named after the project id");
         }
         List<Map<String, Object>> versions = history(folder.resolve("history.yaml"));
+        // Written out of sight and moved into place when complete: a crash midway leaves no half project.
+        store.buildProject(projectId, staging -> {
+            writeHistory(staging, projectId, folder, manifest, versions);
+            return null;
+        });
+    }
+
+    private void writeHistory(DraftStore store, String projectId, Path folder, ProjectManifest manifest,
+                              List<Map<String, Object>> versions) {
         store.createProject(projectId);
         String head = null;
         for (Map<String, Object> version : versions) {
