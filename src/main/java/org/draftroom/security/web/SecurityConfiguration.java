@@ -33,6 +33,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * Three filter chains: the REST API ({@code /api/**}: bearer tokens, plus HTTP Basic only to obtain a token;
@@ -86,8 +87,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain tokenIssuing(HttpSecurity http, Messages messages) throws Exception {
+    SecurityFilterChain tokenIssuing(HttpSecurity http, UserRepository users, Messages messages) throws Exception {
         return http.securityMatcher("/api/v1/tokens")
+                .addFilterAfter(new PasswordChangeRequiredFilter(users, messages), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -107,6 +109,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, users, jsonEntryPoint(messages, "api.error.unauthorized")),
                         BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeRequiredFilter(users, messages), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(jsonEntryPoint(messages, "api.error.unauthorized"))
                         .accessDeniedHandler(jsonAccessDenied(messages)))
                 .build();
@@ -132,6 +135,7 @@ class SecurityConfiguration {
         return http
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"))
                 .formLogin(form -> form.failureHandler(loginFailure()))
+                .addFilterAfter(LoginCsrf.filter(), CsrfFilter.class)
                 .build();
     }
 

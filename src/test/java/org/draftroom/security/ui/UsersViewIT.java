@@ -272,7 +272,7 @@ class UsersViewIT extends KaribuUiTest {
         second.setPassword("a-long-enough-secret");
         second.setRoles(Set.of(Role.ADMIN));
         long secondId = users.create(second).id();
-        asUser("admin.two", () -> users.changeOwnPassword("a-long-enough-secret", "a-password-of-my-own"));
+        asUser("admin.two", () -> users.changeOwnPassword("a-long-enough-secret", "a-password-of-my-own", false, null));
         signInAs("admin.two");
         navigateTo(UsersView.class);
         UserDialog dialog = openNewUser();
