@@ -23,7 +23,7 @@ public final class RegisterPage {
         browser.$(TextFieldElement.class).id("register-name").setValue(name);
         browser.$(TextFieldElement.class).attribute("id", "register-organisation").find()
                 .ifPresent(field -> field.setValue(organisation));
-        browser.$(TextFieldElement.class).id("register-email").setValue(email);
+        browser.$(EmailFieldElement.class).id("register-email").setValue(email);
         browser.$(TextFieldElement.class).id("register-username").setValue(username);
         browser.$(PasswordFieldElement.class).id("register-password").setValue(password);
     }
