@@ -67,7 +67,10 @@ class MailNotifications implements NotificationMail {
                 SimpleMailMessage message = new SimpleMailMessage();
                 message.setFrom(from);
                 message.setTo(address);
-                message.setSubject(messages.getTranslation("app.name", language) + ": " + text);
+                // One line whatever the arguments hold: names are refused with line breaks at input, and names
+                // stored before that rule must not add headers either.
+                message.setSubject((messages.getTranslation("app.name", language) + ": " + text)
+                        .replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " "));
                 message.setText(text + "\n\n" + baseUrl + link);
                 mail.send(message);
             });
