@@ -7,6 +7,7 @@ import org.draftroom.security.data.OrganisationRepository;
 import org.draftroom.security.data.UserRepository;
 import org.draftroom.security.data.WorkingGroupRepository;
 import org.draftroom.security.domain.Organisation;
+import org.draftroom.security.domain.User;
 import org.draftroom.security.domain.WorkingGroup;
 import org.draftroom.security.web.DraftroomUserDetails;
 import org.springframework.security.access.AccessDeniedException;
@@ -76,6 +77,19 @@ public class Access {
 
     public boolean canReadDirectory() {
         return hasAnyRole(Role.ADMIN, Role.SECRETARIAT);
+    }
+
+    /**
+     * Inviting people to join an organisation: the secretariat and administrators for any organisation but an
+     * individual's own, and the organisation's contact (a member the administrator marked) for their organisation.
+     */
+    public boolean canInviteTo(long organisationId) {
+        if (organisations.isIndividual(organisationId)) {
+            return false;
+        }
+        return currentUser().map(u -> u.has(Role.ADMIN) || u.has(Role.SECRETARIAT)
+                || (Long.valueOf(organisationId).equals(u.organisationId())
+                    && users.findById(u.id()).map(User::organisationContact).orElse(false))).orElse(false);
     }
 
     /** Reading the working drafts of the committee's projects: administrators, the secretariat and editors. */

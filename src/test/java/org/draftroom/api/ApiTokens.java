@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Personal access tokens for the API tests, issued over HTTP as a person does: {@code POST /api/v1/tokens}. */
-final class ApiTokens {
+public final class ApiTokens {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -20,7 +20,7 @@ final class ApiTokens {
     }
 
     /** A new token named {@code name} of the person signing in with this password, from the application on port. */
-    static String issue(int port, String username, String password, String name) throws Exception {
+    public static String issue(int port, String username, String password, String name) throws Exception {
         String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port

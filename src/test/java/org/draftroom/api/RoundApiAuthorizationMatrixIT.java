@@ -36,6 +36,9 @@ import org.draftroom.rounds.domain.RoundForm;
 import org.draftroom.rounds.service.DispositionService;
 import org.draftroom.rounds.service.RegistrationService;
 import org.draftroom.rounds.service.RoundService;
+import org.draftroom.security.Memberships;
+import org.draftroom.security.service.DirectoryService;
+import org.draftroom.security.service.MembershipService;
 import org.draftroom.security.SignedIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +86,8 @@ class RoundApiAuthorizationMatrixIT {
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
     @Autowired UserDetailsService users;
+    @Autowired DirectoryService directory;
+    @Autowired MembershipService memberships;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -153,11 +158,10 @@ class RoundApiAuthorizationMatrixIT {
         bcl = repository.organisationByCode("CN-BCL").orElseThrow().id();
         SignedIn.nobody();
         peer = "api-matrix-peer-" + n;
-        registrations.register("192.0.2.10", "Peer reviewer", "Beichen Cybersecurity Laboratory",
-                peer + "@example.org", peer, PASSWORD);
+        registrations.register("192.0.2.10", "Peer reviewer", peer + "@example.org", peer, PASSWORD);
+        Memberships.join(users, directory, memberships, peer, "CN-BCL");
         String outsider = "api-matrix-outsider-" + n;
-        registrations.register("192.0.2.11", "Public reviewer", "Matrix Outsiders Ltd " + n,
-                outsider + "@example.org", outsider, PASSWORD);
+        registrations.register("192.0.2.11", "Public reviewer", outsider + "@example.org", outsider, PASSWORD);
 
         open = freshOpen();
         ownOpen = comment("reviewer1", open, "CN-ABC's own comment in the open round");

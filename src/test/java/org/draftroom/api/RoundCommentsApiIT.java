@@ -164,7 +164,7 @@ class RoundCommentsApiIT {
         form.setEmail("outsider@example.org");
         form.setUsername("outsider1");
         form.setPassword("Outsider-pass-2026!");
-        users.registerReviewer(form, "Outsider Testing Ltd");
+        users.registerReviewer(form);
         String outsider = token("outsider1", "Outsider-pass-2026!");
         HttpResponse<String> refused = post(outsider, path, body, "en");
         assertThat(refused.statusCode()).as(refused.body()).isIn(403, 404, 400);

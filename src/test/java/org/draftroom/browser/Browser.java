@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,6 +23,7 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -67,6 +69,8 @@ public final class Browser implements AutoCloseable {
                 "--no-first-run", "--window-size=1400,1000", "--lang=" + tag, "--user-data-dir=" + profile);
         String accepted = tag.equals(language.getLanguage()) ? tag : tag + "," + language.getLanguage();
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", accepted));
+        // Keeps the page's console (where Chromium reports Content-Security-Policy violations) for consoleMessages().
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         // An explicit driver executable keeps Selenium Manager, which would try to download one, from ever running.
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(binaries.chromedriver().toFile())
@@ -196,6 +200,15 @@ public final class Browser implements AutoCloseable {
         Object[] unwrapped = Stream.of(arguments)
                 .map(a -> a instanceof VaadinElement e ? e.webElement() : a).toArray();
         return ((JavascriptExecutor) driver).executeScript(script, unwrapped);
+    }
+
+    /**
+     * The console messages the pages logged since the last call (Chromium reports a blocked script, style, frame or
+     * connection there as "Refused to ... because it violates the following Content Security Policy directive").
+     */
+    public List<String> consoleMessages() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
     }
 
     /** The visible text of the whole page. */

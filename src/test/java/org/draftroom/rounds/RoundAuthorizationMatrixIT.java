@@ -49,6 +49,9 @@ import org.draftroom.rounds.service.DispositionService;
 import org.draftroom.rounds.service.RegistrationService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.rounds.service.SheetService;
+import org.draftroom.security.Memberships;
+import org.draftroom.security.service.DirectoryService;
+import org.draftroom.security.service.MembershipService;
 import org.draftroom.security.SignedIn;
 import org.draftroom.sheets.IsoTemplateWriter;
 import org.draftroom.sheets.SheetRow;
@@ -94,6 +97,8 @@ class RoundAuthorizationMatrixIT {
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
     @Autowired UserDetailsService users;
+    @Autowired DirectoryService directory;
+    @Autowired MembershipService memberships;
 
     /** The roles, in the order of the table's columns. */
     enum Who {
@@ -182,14 +187,15 @@ class RoundAuthorizationMatrixIT {
         bcl = repository.organisationByCode("CN-BCL").orElseThrow().id();
         SignedIn.nobody();
         peer = "matrix-peer-" + n + "-" + System.nanoTime() % 100_000;
-        registrations.register("192.0.2.1", "Peer reviewer", "Beichen Cybersecurity Laboratory",
-                peer + "@example.org", peer, "Peer-matrix-2026!");
+        registrations.register("192.0.2.1", "Peer reviewer", peer + "@example.org", peer, "Peer-matrix-2026!");
+        Memberships.join(users, directory, memberships, peer, "CN-BCL");
         colleague = "matrix-colleague-" + n + "-" + System.nanoTime() % 100_000;
-        registrations.register("192.0.2.2", "Colleague of reviewer1", "Anbo Information Technology Co., Ltd.",
-                colleague + "@example.org", colleague, "Colleague-matrix-2026!");
+        registrations.register("192.0.2.2", "Colleague of reviewer1", colleague + "@example.org", colleague,
+                "Colleague-matrix-2026!");
+        Memberships.join(users, directory, memberships, colleague, "CN-ABC");
         member = "matrix-public-" + n + "-" + System.nanoTime() % 100_000;
-        registrations.register("192.0.2.3", "Member of the public", "Matrix Public " + n,
-                member + "@example.org", member, "Public-matrix-2026!");
+        registrations.register("192.0.2.3", "Member of the public", member + "@example.org", member,
+                "Public-matrix-2026!");
 
         open = freshOpen();
         ownOpen = comment("reviewer1", open, "CN-ABC comment in the open round");
@@ -456,8 +462,8 @@ class RoundAuthorizationMatrixIT {
         rows.add(row("register as a public reviewer", x -> {
                     int i = registered.incrementAndGet();
                     String name = "matrix-reg-" + i + "-" + System.nanoTime() % 1_000_000;
-                    registrations.register("198.51.100." + i, "Public reviewer " + i, "Matrix Public Reviewers",
-                            name + "@example.org", name, "Public-matrix-2026!");
+                    registrations.register("198.51.100." + i, "Public reviewer " + i, name + "@example.org", name,
+                            "Public-matrix-2026!");
                     return null;
                 },
                 OK, OK, OK, OK, OK, OK, OK));

@@ -119,7 +119,7 @@ class CommentsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         RoundMargin margin = rounds.getIfAvailable();
         List<RoundRef> projectRounds = margin == null ? List.of() : margin.rounds(projectId);
         RoundRef round = roundId == null ? null : projectRounds.stream().filter(r -> r.id() == roundId).findFirst()
-                .orElseThrow(() -> new UserFacingException("round.not-found", roundId));
+                .orElseThrow(() -> new UserFacingException("round.not-found", String.valueOf(roundId)));
         HorizontalLayout head = new HorizontalLayout(versionLine, back);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         shown = projectRounds.isEmpty() ? null : selector(projectId, version, projectRounds, round);

@@ -55,7 +55,7 @@ class ProjectDialog extends Dialog {
         workingGroup.setItemLabelGenerator(w -> w.code() + " · " + w.name(getLocale()));
         workingGroup.setId("project-working-group");
         lead.setLabel(getTranslation("project.lead-organisation"));
-        lead.setItems(directory.organisations());
+        lead.setItems(directory.memberOrganisations());
         lead.setItemLabelGenerator(o -> o.code() + " · " + o.name(getLocale()));
         lead.setClearButtonVisible(true);
         stage.setLabel(getTranslation("project.stage"));

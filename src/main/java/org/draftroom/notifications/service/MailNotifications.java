@@ -132,7 +132,10 @@ class MailNotifications implements NotificationMail {
             MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
             helper.setFrom(from);
             helper.setTo(address);
-            helper.setSubject(messages.getTranslation("app.name", language) + ": " + text);
+            // One line whatever the arguments hold: names are refused with line breaks at input, and names stored
+            // before that rule must not add headers either.
+            helper.setSubject((messages.getTranslation("app.name", language) + ": " + text)
+                    .replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " "));
             helper.setText(text + "\n\n" + baseUrl + queued.link());
             // The same id on every attempt: a copy sent again after a crash is recognisable as the same message.
             message.setHeader("Message-ID", "<notification-mail-" + queued.id() + "@draftroom>");

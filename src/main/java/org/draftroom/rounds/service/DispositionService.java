@@ -373,6 +373,6 @@ public class DispositionService implements RoundMargin {
     }
 
     private Round find(long id) {
-        return rounds.findById(id).orElseThrow(() -> new UserFacingException("round.not-found", id));
+        return rounds.findById(id).orElseThrow(() -> new UserFacingException("round.not-found", String.valueOf(id)));
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 /**
  * Self-registration of reviewers for public rounds, throttled per client address like sign-in: at most
  * {@value #MAX_PER_WINDOW} registrations from one address per hour (counted in memory per node, bounded). The
- * account is a reviewer of the named organisation and nothing more.
+ * account is a reviewer registered as an individual and nothing more: naming an organisation grants nothing
+ * (see {@link UserService#registerReviewer}).
  */
 @Service
 public class RegistrationService {
@@ -33,9 +34,12 @@ public class RegistrationService {
         this.clock = clock;
     }
 
-    /** Registers a reviewer; refused with {@code registration.throttled} when the address registered too often. */
-    public void register(String address, String displayName, String organisation, String email, String username,
-                         String password) {
+    /**
+     * Registers a reviewer; refused with {@code registration.throttled} when the address registered too often. Only
+     * registrations that created an account count: a refused form (a taken username, a bad name) creates nothing,
+     * and registrations from one address are made one at a time so that the count holds.
+     */
+    public void register(String address, String displayName, String email, String username, String password) {
         String key = address == null ? "?" : address;
         Instant now = clock.instant();
         if (attempts.size() > MAX_TRACKED) {
@@ -47,13 +51,13 @@ public class RegistrationService {
             if (times.size() >= MAX_PER_WINDOW) {
                 throw new UserFacingException("registration.throttled");
             }
+            UserForm form = new UserForm();
+            form.setDisplayName(displayName);
+            form.setEmail(email);
+            form.setUsername(username);
+            form.setPassword(password);
+            users.registerReviewer(form);
             times.addLast(now);
         }
-        UserForm form = new UserForm();
-        form.setDisplayName(displayName);
-        form.setEmail(email);
-        form.setUsername(username);
-        form.setPassword(password);
-        users.registerReviewer(form, organisation);
     }
 }

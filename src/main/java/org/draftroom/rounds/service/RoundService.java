@@ -128,7 +128,7 @@ public class RoundService implements RoundCommentRules {
     public Round get(long id) {
         Round round = find(id);
         if (!mayRead(round, access.current())) {
-            throw new UserFacingException("round.not-found", id);
+            throw new UserFacingException("round.not-found", String.valueOf(id));
         }
         return round;
     }
@@ -486,7 +486,7 @@ public class RoundService implements RoundCommentRules {
     }
 
     private Round find(long id) {
-        return rounds.findById(id).orElseThrow(() -> new UserFacingException("round.not-found", id));
+        return rounds.findById(id).orElseThrow(() -> new UserFacingException("round.not-found", String.valueOf(id)));
     }
 
     private Round lockAndFind(long id) {

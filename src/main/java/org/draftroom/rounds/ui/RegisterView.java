@@ -20,7 +20,10 @@ import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.Notices;
 import org.draftroom.rounds.service.RegistrationService;
 
-/** Self-registration for public consultation rounds: name, organisation, e-mail, username, password. */
+/**
+ * Self-registration for public consultation rounds: name, e-mail, username, password. The person registers as an
+ * individual; the page says how to join their organisation (an invitation link from its contact or the secretariat).
+ */
 @Route(value = RegisterView.PATH, autoLayout = false)
 @AnonymousAllowed
 class RegisterView extends VerticalLayout implements HasDynamicTitle {
@@ -28,7 +31,6 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
     static final String PATH = "register";
 
     final TextField name = new TextField();
-    final TextField organisation = new TextField();
     final EmailField email = new EmailField();
     final TextField username = new TextField();
     final PasswordField password = new PasswordField();
@@ -38,21 +40,17 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
         setId("register-view");
         setAlignItems(Alignment.CENTER);
         name.setLabel(getTranslation("user.display-name"));
-        organisation.setLabel(getTranslation("user.organisation"));
-        organisation.setHelperText(getTranslation("registration.organisation.help"));
         email.setLabel(getTranslation("user.email"));
         username.setLabel(getTranslation("user.username"));
         password.setLabel(getTranslation("user.password"));
         name.setId("register-name");
-        organisation.setId("register-organisation");
         email.setId("register-email");
         username.setId("register-username");
         password.setId("register-password");
-        FormLayout form = new FormLayout(name, organisation, email, username, password);
+        FormLayout form = new FormLayout(name, email, username, password);
         form.setWidth("560px");
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        Map<String, HasValidation> fields = Map.of("user.display-name", name, "user.organisation", organisation,
-                "user.email", email, "user.username", username, "user.password", password);
+        Map<String, HasValidation> fields = Map.of("user.display-name", name, "user.email", email, "user.username", username, "user.password", password);
         register.setText(getTranslation("registration.submit"));
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         register.setId("register-submit");
@@ -61,7 +59,7 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
             try {
                 VaadinRequest request = VaadinRequest.getCurrent();
                 registrations.register(request == null ? null : request.getRemoteAddr(), name.getValue(),
-                        organisation.getValue(), email.getValue(), username.getValue(), password.getValue());
+                        email.getValue(), username.getValue(), password.getValue());
                 Notices.success(getTranslation("registration.done"));
                 getUI().ifPresent(ui -> ui.navigate("login"));
             } catch (UserFacingException refusal) {
@@ -70,7 +68,10 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
         });
         Paragraph explain = new Paragraph(getTranslation("registration.explain"));
         explain.setMaxWidth("560px");
-        add(new H1(getTranslation("registration.title")), explain,
+        Paragraph individual = new Paragraph(getTranslation("membership.individual"));
+        individual.setId("register-individual");
+        individual.setMaxWidth("560px");
+        add(new H1(getTranslation("registration.title")), explain, individual,
                 form, register, new Anchor("login", getTranslation("registration.to-login")));
     }
 

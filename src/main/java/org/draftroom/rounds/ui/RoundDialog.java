@@ -107,7 +107,7 @@ class RoundDialog extends Dialog {
         audience.setValue(Audience.INVITED);
         audience.setId("round-audience");
         organisations.setLabel(getTranslation("round.organisations"));
-        organisations.setItems(directory.organisations());
+        organisations.setItems(directory.memberOrganisations());
         organisations.setItemLabelGenerator(o -> o.code() + " " + ("zh".equals(getLocale().getLanguage())
                 ? o.nameZh() : o.nameEn()));
         organisations.setId("round-organisations");

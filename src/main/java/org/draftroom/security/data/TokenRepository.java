@@ -52,6 +52,12 @@ public class TokenRepository {
                 .param("now", Timestamp.from(now)).param("id", tokenId).param("u", userId).update() == 1;
     }
 
+    /** Revokes every active token of the user. */
+    public void revokeAll(long userId, Instant now) {
+        jdbc.sql("update api_token set revoked_at = :now where user_id = :u and revoked_at is null")
+                .param("now", Timestamp.from(now)).param("u", userId).update();
+    }
+
     private static Instant instant(Timestamp ts) {
         return ts == null ? null : ts.toInstant();
     }

@@ -23,7 +23,7 @@ public class UserRepository {
 
     private static final String SELECT = """
             select u.id, u.username, u.display_name, u.email, u.enabled, u.locale, u.organisation_id,
-                   u.password_change_required, u.created_at,
+                   u.password_change_required, u.created_at, u.organisation_contact,
                    coalesce((select string_agg(r.role, ',') from user_role r where r.user_id = u.id), '') as roles,
                    coalesce((select string_agg(m.working_group_id::text, ',') from wg_membership m
                              where m.user_id = u.id), '') as wgs
@@ -135,6 +135,19 @@ public class UserRepository {
                 .update();
     }
 
+    /** Makes the person the contact of their organisation (who may invite members), or not. */
+    public void setOrganisationContact(long id, boolean contact) {
+        jdbc.sql("update app_user set organisation_contact = :c where id = :id").param("c", contact).param("id", id)
+                .update();
+    }
+
+    /** Moves the person into an organisation granted to them; they are no one's contact there yet. */
+    public void joinOrganisation(long id, long organisationId, Instant now) {
+        jdbc.sql("update app_user set organisation_id = :o, organisation_contact = false, updated_at = :now"
+                        + " where id = :id")
+                .param("o", organisationId).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
     public void setLocale(long id, String locale) {
         jdbc.sql("update app_user set locale = :l where id = :id").param("l", locale).param("id", id).update();
     }
@@ -165,7 +178,8 @@ public class UserRepository {
         return new User(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("email"), rs.getBoolean("enabled"), rs.getString("locale"),
                 org, roles(rs.getString("roles")), ids(rs.getString("wgs")),
-                rs.getBoolean("password_change_required"), rs.getTimestamp("created_at").toInstant());
+                rs.getBoolean("password_change_required"), rs.getTimestamp("created_at").toInstant(),
+                rs.getBoolean("organisation_contact"));
     }
 
     private static Set<Role> roles(String csv) {

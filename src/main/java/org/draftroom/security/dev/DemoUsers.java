@@ -36,6 +36,9 @@ class DemoUsers implements ApplicationRunner {
                             List<String> workingGroups) {
     }
 
+    /** reviewer1 is CN-ABC's contact: they may invite colleagues to join CN-ABC. */
+    private static final String CONTACT = "reviewer1";
+
     private static final List<DemoOrganisation> ORGANISATIONS = List.of(
             new DemoOrganisation("CN-CESI", "全国网络安全标准化技术委员会秘书处", "Secretariat of the national cybersecurity standardization committee"),
             new DemoOrganisation("CN-BCL", "北辰网络安全实验室", "Beichen Cybersecurity Laboratory"),
@@ -83,6 +86,7 @@ class DemoUsers implements ApplicationRunner {
             long id = users.insert(u.username(), u.displayName(), u.username() + "@example.org", hash, org, false,
                     clock.instant());
             users.replaceRoles(id, u.roles());
+            users.setOrganisationContact(id, CONTACT.equals(u.username()));
             users.replaceWorkingGroups(id, u.workingGroups().stream()
                     .map(code -> workingGroups.findByCode(code).orElseThrow().id()).toList());
             created++;

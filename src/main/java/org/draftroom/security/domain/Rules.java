@@ -39,8 +39,22 @@ public final class Rules {
                 ? Optional.empty() : Optional.of(new Problem("validation.username")));
     }
 
+    /**
+     * A person's name: required, at most {@value #DISPLAY_NAME_MAX} characters, on one line. Names go into e-mail
+     * headers and comment tables, so line breaks and other control characters (which could add headers or forge
+     * lines) are refused, not silently removed.
+     */
     public static Optional<Problem> displayName(String value) {
-        return required(value, DISPLAY_NAME_MAX);
+        return required(value, DISPLAY_NAME_MAX).or(() -> noControlCharacters(value));
+    }
+
+    /** Refuses C0 and C1 control characters, DEL, and the Unicode line and paragraph separators. */
+    public static Optional<Problem> noControlCharacters(String value) {
+        if (value != null && value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028
+                || c == 0x2029)) {
+            return Optional.of(new Problem("validation.control-characters"));
+        }
+        return Optional.empty();
     }
 
     public static Optional<Problem> email(String value) {
@@ -66,7 +80,7 @@ public final class Rules {
     }
 
     public static Optional<Problem> name(String value) {
-        return required(value, NAME_MAX);
+        return required(value, NAME_MAX).or(() -> noControlCharacters(value));
     }
 
     public static Optional<Problem> organisationCode(String value) {

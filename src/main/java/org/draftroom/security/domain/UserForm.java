@@ -16,6 +16,7 @@ public class UserForm {
     private Long organisationId;
     private Set<Role> roles = new HashSet<>();
     private Set<Long> workingGroupIds = new HashSet<>();
+    private boolean organisationContact;
 
     public static UserForm of(User user) {
         UserForm form = new UserForm();
@@ -25,6 +26,7 @@ public class UserForm {
         form.organisationId = user.organisationId();
         form.roles = new HashSet<>(user.roles());
         form.workingGroupIds = new HashSet<>(user.workingGroupIds());
+        form.organisationContact = user.organisationContact();
         return form;
     }
 
@@ -40,6 +42,8 @@ public class UserForm {
     public void setOrganisationId(Long organisationId) { this.organisationId = organisationId; }
     public Set<Role> getRoles() { return roles; }
     public void setRoles(Set<Role> roles) { this.roles = roles == null ? new HashSet<>() : new HashSet<>(roles); }
+    public boolean isOrganisationContact() { return organisationContact; }
+    public void setOrganisationContact(boolean contact) { this.organisationContact = contact; }
     public Set<Long> getWorkingGroupIds() { return workingGroupIds; }
     public void setWorkingGroupIds(Set<Long> ids) { this.workingGroupIds = ids == null ? new HashSet<>() : new HashSet<>(ids); }
 }

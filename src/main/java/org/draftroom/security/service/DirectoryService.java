@@ -44,6 +44,13 @@ public class DirectoryService {
         return organisations.findAll();
     }
 
+    /** The organisations that people are members of, without self-registered individuals' own. */
+    @PreAuthorize("@access.canReadDirectory()")
+    @Transactional(readOnly = true)
+    public List<Organisation> memberOrganisations() {
+        return organisations.findMemberOrganisations();
+    }
+
     @PreAuthorize("@access.canReadDirectory()")
     @Transactional(readOnly = true)
     public List<WorkingGroup> workingGroups() {

@@ -13,6 +13,7 @@ import org.draftroom.security.Access;
 import org.draftroom.security.CurrentUser;
 import org.draftroom.security.Role;
 import org.draftroom.security.data.OrganisationRepository;
+import org.draftroom.security.data.TokenRepository;
 import org.draftroom.security.data.UserRepository;
 import org.draftroom.security.data.WorkingGroupRepository;
 import org.draftroom.security.domain.Rules;
@@ -40,11 +41,14 @@ public class UserService {
     private final WorkingGroupRepository workingGroups;
     private final PasswordEncoder passwordEncoder;
     private final ActiveSessions activeSessions;
+    private final TokenRepository tokens;
     private final Access access;
     private final Clock clock;
 
     UserService(UserRepository users, OrganisationRepository organisations, WorkingGroupRepository workingGroups,
-                PasswordEncoder passwordEncoder, ActiveSessions activeSessions, Access access, Clock clock) {
+                PasswordEncoder passwordEncoder, ActiveSessions activeSessions, TokenRepository tokens, Access access,
+                Clock clock) {
+        this.tokens = tokens;
         this.users = users;
         this.organisations = organisations;
         this.workingGroups = workingGroups;
@@ -91,47 +95,40 @@ public class UserService {
         }
         users.replaceRoles(id, form.getRoles());
         users.replaceWorkingGroups(id, form.getWorkingGroupIds());
+        users.setOrganisationContact(id, form.isOrganisationContact());
         return users.findById(id).orElseThrow();
     }
 
     /**
-     * Self-registration for public consultation rounds: creates an enabled reviewer (and nothing more) in the
-     * organisation of that name, which is created with a generated code ({@code PUB-<n>}) when no organisation has
-     * that Chinese or English name. Open to anonymous callers; the caller (the registration page) throttles it.
-     * The name and e-mail are required.
+     * Self-registration for public consultation rounds: creates an enabled reviewer (and nothing more) who is an
+     * individual: the account gets an organisation of its own, named after the person, with a generated code
+     * ({@code PUB-<n>}) that no round invites and nobody else joins. Membership of a real organisation is granted
+     * only through {@link MembershipService} (an invitation link of the secretariat or the organisation's contact),
+     * never by typing its name. The person keeps the password they chose. Open to anonymous callers; the caller
+     * (the registration page) throttles it. The name and e-mail are required.
      */
-    public User registerReviewer(UserForm form, String organisationName) {
+    public User registerReviewer(UserForm form) {
         String username = trimmed(form.getUsername());
         check("user.username", Rules.username(username));
         check("user.password", Rules.password(form.getPassword(), username));
         if (trimmed(form.getEmail()).isEmpty()) {
             throw new FieldProblemException("user.email", "validation.required");
         }
-        String organisation = trimmed(organisationName);
-        if (organisation.isEmpty()) {
-            throw new FieldProblemException("user.organisation", "validation.required");
-        }
-        if (organisation.length() > 200) {
-            throw new FieldProblemException("user.organisation", "validation.too-long", 200);
-        }
         check("user.display-name", Rules.displayName(form.getDisplayName()));
         check("user.email", Rules.email(form.getEmail()));
         if (users.usernameExists(username)) {
             throw new FieldProblemException("user.username", "validation.username.taken", username);
         }
-        long organisationId = organisations.findAll().stream()
-                .filter(o -> o.nameZh().equalsIgnoreCase(organisation) || o.nameEn().equalsIgnoreCase(organisation))
-                .map(o -> o.id()).findFirst().orElseGet(() -> {
-                    int n = 1;
-                    while (organisations.findByCode("PUB-" + n).isPresent()) {
-                        n++;
-                    }
-                    return organisations.insert("PUB-" + n, organisation, organisation, clock.instant());
-                });
+        int n = 1;
+        while (organisations.findByCode("PUB-" + n).isPresent()) {
+            n++;
+        }
+        long organisationId = organisations.insertIndividual("PUB-" + n, trimmed(form.getDisplayName()),
+                clock.instant());
         long id;
         try {
             id = users.insert(username, trimmed(form.getDisplayName()), trimmed(form.getEmail()),
-                    passwordEncoder.encode(form.getPassword()), organisationId, true, clock.instant());
+                    passwordEncoder.encode(form.getPassword()), organisationId, false, clock.instant());
         } catch (DuplicateKeyException e) {
             throw new FieldProblemException("user.username", "validation.username.taken", username);
         }
@@ -152,6 +149,7 @@ public class UserService {
                 clock.instant());
         users.replaceRoles(id, form.getRoles());
         users.replaceWorkingGroups(id, form.getWorkingGroupIds());
+        users.setOrganisationContact(id, form.isOrganisationContact());
         return users.findById(id).orElseThrow();
     }
 
@@ -169,23 +167,25 @@ public class UserService {
         }
         users.setEnabled(id, enabled, clock.instant());
         if (!enabled) {
-            // After the commit: a sign-in racing with this call must already find the account disabled.
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    activeSessions.endSessionsOf(user.username());
-                }
-            });
+            afterCommit(() -> activeSessions.endSessionsOf(user.username(), null));
         }
         return users.findById(id).orElseThrow();
     }
 
-    /** Sets a one-time password chosen by the administrator; the person must change it after signing in. */
+    /**
+     * Sets a one-time password chosen by the administrator; the person must change it after signing in. Their open
+     * sessions end; with {@code revokeTokens} (the administrator's dialog offers it, checked) their API tokens are
+     * revoked too, since whoever made the reset necessary may hold one.
+     */
     @PreAuthorize("@access.canManagePeople()")
-    public void resetPassword(long id, String newPassword) {
+    public void resetPassword(long id, String newPassword, boolean revokeTokens) {
         User user = get(id);
         check("user.password", Rules.password(newPassword, user.username()));
         users.setPassword(id, passwordEncoder.encode(newPassword), true, clock.instant());
+        if (revokeTokens) {
+            tokens.revokeAll(id, clock.instant());
+        }
+        afterCommit(() -> activeSessions.endSessionsOf(user.username(), null));
     }
 
     /** The signed-in person's own account. */
@@ -195,8 +195,14 @@ public class UserService {
         return users.findById(access.current().id()).orElseThrow();
     }
 
+    /**
+     * Changes the signed-in person's password. Their other HTTP sessions end (on this node; the session with id
+     * {@code keepSessionId}, the one they changed it in, stays); with {@code revokeTokens} their API tokens are
+     * revoked as well.
+     */
     @PreAuthorize("isAuthenticated()")
-    public void changeOwnPassword(String currentPassword, String newPassword) {
+    public void changeOwnPassword(String currentPassword, String newPassword, boolean revokeTokens,
+                                  String keepSessionId) {
         CurrentUser me = access.current();
         String hash = users.passwordHash(me.id()).orElseThrow();
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, hash)) {
@@ -207,12 +213,29 @@ public class UserService {
             throw new FieldProblemException("profile.new-password", "profile.new-password.same");
         }
         users.setPassword(me.id(), passwordEncoder.encode(newPassword), false, clock.instant());
+        if (revokeTokens) {
+            tokens.revokeAll(me.id(), clock.instant());
+        }
+        afterCommit(() -> activeSessions.endSessionsOf(me.username(), keepSessionId));
     }
 
     /** Remembers the language the person chose, for their next sign-in. */
     @PreAuthorize("isAuthenticated()")
     public void rememberLocale(Locale locale) {
         users.setLocale(access.current().id(), locale.toLanguageTag());
+    }
+
+    /**
+     * Runs after the commit: a sign-in or request racing with the change must already find it, and a rolled-back
+     * change ends nothing.
+     */
+    private static void afterCommit(Runnable action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     private void validateProfile(UserForm form) {
@@ -223,6 +246,10 @@ public class UserService {
         }
         if (form.getOrganisationId() != null && organisations.findById(form.getOrganisationId()).isEmpty()) {
             throw new FieldProblemException("user.organisation", "validation.organisation.unknown");
+        }
+        if (form.isOrganisationContact() && (form.getOrganisationId() == null
+                || organisations.isIndividual(form.getOrganisationId()))) {
+            throw new FieldProblemException("user.organisation", "validation.contact.organisation");
         }
         if (form.getRoles().contains(Role.REVIEWER) && form.getOrganisationId() == null) {
             throw new FieldProblemException("user.organisation", "validation.reviewer.organisation");

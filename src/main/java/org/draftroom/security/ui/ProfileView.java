@@ -2,6 +2,8 @@ package org.draftroom.security.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -17,9 +19,11 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.PermitAll;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.draftroom.base.ui.Notices;
@@ -31,11 +35,16 @@ import org.draftroom.base.ui.Times;
 import org.draftroom.security.Access;
 import org.draftroom.security.CurrentUser;
 import org.draftroom.security.domain.ApiToken;
+import org.draftroom.security.domain.Organisation;
 import org.draftroom.security.domain.Rules;
+import org.draftroom.security.service.MembershipService;
 import org.draftroom.security.service.TokenService;
 import org.draftroom.security.service.UserService;
 
-/** The signed-in person's own page: who they are, their language, their password, their API tokens. */
+/**
+ * The signed-in person's own page: who they are (and, for a self-registered individual, how to join their
+ * organisation), invitation links for those who may invite, their language, their password, their API tokens.
+ */
 @Route(ProfileView.PATH)
 @PermitAll
 class ProfileView extends VerticalLayout implements HasDynamicTitle {
@@ -44,12 +53,14 @@ class ProfileView extends VerticalLayout implements HasDynamicTitle {
 
     private final UserService users;
     private final TokenService tokens;
+    private final MembershipService memberships;
     private final ZoneId zone;
     private final Grid<ApiToken> tokenGrid = new Grid<>();
 
-    ProfileView(UserService users, TokenService tokens, Access access, ShellUserSupport shellUsers,
-                DraftroomProperties properties) {
+    ProfileView(UserService users, TokenService tokens, MembershipService memberships, Access access,
+                ShellUserSupport shellUsers, DraftroomProperties properties) {
         this.users = users;
+        this.memberships = memberships;
         this.tokens = tokens;
         this.zone = properties.timeZone();
         setId("profile-view");
@@ -62,7 +73,18 @@ class ProfileView extends VerticalLayout implements HasDynamicTitle {
             banner.setId("password-change-required");
             add(banner);
         }
-        add(account(me), new H2(getTranslation("profile.language")), new LanguageSwitch(getLocale(), shellUsers),
+        add(account(me));
+        if (memberships.isIndividual()) {
+            Div individual = new Div(new Span(getTranslation("membership.individual")));
+            individual.addClassName("banner-info");
+            individual.setId("individual-notice");
+            add(individual);
+        }
+        List<Organisation> invitable = memberships.organisationsICanInviteTo();
+        if (!invitable.isEmpty()) {
+            add(invitationSection(invitable));
+        }
+        add(new H2(getTranslation("profile.language")), new LanguageSwitch(getLocale(), shellUsers),
                 passwordSection(), tokenSection());
     }
 
@@ -88,6 +110,8 @@ class ProfileView extends VerticalLayout implements HasDynamicTitle {
         next.setHelperText(getTranslation("validation.password.rule", Rules.PASSWORD_MIN));
         PasswordField repeat = new PasswordField(getTranslation("profile.repeat-password"));
         repeat.setId("repeat-password");
+        Checkbox revokeTokens = new Checkbox(getTranslation("password.revoke-tokens"), true);
+        revokeTokens.setId("revoke-tokens");
         Button change = new Button(getTranslation("profile.change-password"), e -> {
             current.setInvalid(false);
             next.setInvalid(false);
@@ -98,7 +122,8 @@ class ProfileView extends VerticalLayout implements HasDynamicTitle {
                 return;
             }
             try {
-                users.changeOwnPassword(current.getValue(), next.getValue());
+                users.changeOwnPassword(current.getValue(), next.getValue(), revokeTokens.getValue(),
+                        VaadinSession.getCurrent().getSession().getId());
                 current.clear();
                 next.clear();
                 repeat.clear();
@@ -111,9 +136,48 @@ class ProfileView extends VerticalLayout implements HasDynamicTitle {
         change.setId("change-password");
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FormLayout form = new FormLayout(current, next, repeat);
-        VerticalLayout section = new VerticalLayout(new H2(getTranslation("profile.password")), form, change);
+        VerticalLayout section = new VerticalLayout(new H2(getTranslation("profile.password")),
+                new Paragraph(getTranslation("profile.password.others-signed-out")), form, revokeTokens, change);
         section.setPadding(false);
         return section;
+    }
+
+    /** Invitation links to join an organisation, for its contact and for the secretariat and administrators. */
+    private VerticalLayout invitationSection(List<Organisation> invitable) {
+        ComboBox<Organisation> organisation = new ComboBox<>(getTranslation("user.organisation"), invitable);
+        organisation.setId("invite-organisation");
+        organisation.setItemLabelGenerator(o -> o.code() + " · " + o.name(getLocale()));
+        organisation.setValue(invitable.get(0));
+        organisation.setWidth("420px");
+        Button invite = new Button(getTranslation("membership.invite"), e -> {
+            if (organisation.getValue() == null) {
+                return;
+            }
+            MembershipService.Invitation invitation = memberships.invite(organisation.getValue().id());
+            showInvitation(invitation);
+        });
+        invite.setId("invite-create");
+        HorizontalLayout row = new HorizontalLayout(organisation, invite);
+        row.setAlignItems(Alignment.BASELINE);
+        VerticalLayout section = new VerticalLayout(new H2(getTranslation("membership.title")),
+                new Paragraph(getTranslation("membership.invite.intro", MembershipService.VALIDITY.toDays())), row);
+        section.setPadding(false);
+        return section;
+    }
+
+    private void showInvitation(MembershipService.Invitation invitation) {
+        Dialog dialog = new Dialog();
+        dialog.setId("invitation-dialog");
+        dialog.setHeaderTitle(getTranslation("membership.invite.created",
+                invitation.organisation().code()));
+        Pre link = new Pre();
+        link.setId("invitation-link");
+        dialog.add(new Paragraph(getTranslation("membership.invite.once", time(invitation.expiresAt()))), link);
+        // The address as the person's browser knows it, so the link also works behind a reverse proxy.
+        link.getElement().executeJs("this.textContent = new URL($0, document.baseURI).href",
+                JoinView.PATH + "/" + invitation.secret());
+        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
+        dialog.open();
     }
 
     private VerticalLayout tokenSection() {

@@ -2,6 +2,7 @@ package org.draftroom.security.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -35,6 +37,7 @@ class UserDialog extends Dialog {
     final EmailField email = new EmailField();
     final PasswordField password = new PasswordField();
     final ComboBox<Organisation> organisation = new ComboBox<>();
+    final Checkbox contact = new Checkbox();
     final CheckboxGroup<Role> roles = new CheckboxGroup<>();
     final MultiSelectComboBox<WorkingGroup> workingGroups = new MultiSelectComboBox<>();
     final Button save = new Button();
@@ -68,6 +71,9 @@ class UserDialog extends Dialog {
         organisation.setItems(directory.organisations());
         organisation.setItemLabelGenerator(o -> o.code() + " · " + o.name(getLocale()));
         organisation.setClearButtonVisible(true);
+        contact.setLabel(getTranslation("user.organisation-contact"));
+        contact.setId("user-organisation-contact");
+        contact.setTooltipText(getTranslation("user.organisation-contact.help"));
         roles.setLabel(getTranslation("user.roles"));
         roles.setId("user-roles");
         roles.setItems(EnumSet.allOf(Role.class));
@@ -97,6 +103,7 @@ class UserDialog extends Dialog {
                 .bind(UserForm::getEmail, UserForm::setEmail);
         binder.forField(organisation).bind(f -> f.getOrganisationId() == null ? null : orgById.get(f.getOrganisationId()),
                 (f, o) -> f.setOrganisationId(o == null ? null : o.id()));
+        binder.forField(contact).bind(UserForm::isOrganisationContact, UserForm::setOrganisationContact);
         binder.forField(roles).asRequired(getTranslation("validation.roles.empty"))
                 .bind(UserForm::getRoles, UserForm::setRoles);
         binder.forField(workingGroups).bind(
@@ -109,7 +116,7 @@ class UserDialog extends Dialog {
         if (user == null) {
             form.add(password);
         }
-        form.add(organisation, workingGroups, roles);
+        form.add(organisation, workingGroups, contact, roles);
         form.setColspan(roles, 2);
         add(form);
 
@@ -184,9 +191,11 @@ class UserDialog extends Dialog {
         next.setHelperText(getTranslation("users.reset-password.help", Rules.PASSWORD_MIN));
         next.setWidthFull();
         next.setId("reset-password-field");
+        Checkbox revokeTokens = new Checkbox(getTranslation("password.revoke-tokens"), true);
+        revokeTokens.setId("reset-revoke-tokens");
         Button apply = new Button(getTranslation("action.save"), e -> {
             try {
-                users.resetPassword(user.id(), next.getValue());
+                users.resetPassword(user.id(), next.getValue(), revokeTokens.getValue());
                 Notices.success(getTranslation("users.password-reset", user.username()));
                 dialog.close();
             } catch (UserFacingException refusal) {
@@ -195,7 +204,7 @@ class UserDialog extends Dialog {
         });
         apply.setId("reset-password-apply");
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(next);
+        dialog.add(new VerticalLayout(next, revokeTokens));
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), apply);
         dialog.open();
     }

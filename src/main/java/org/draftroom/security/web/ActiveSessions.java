@@ -38,17 +38,20 @@ public class ActiveSessions implements HttpSessionAttributeListener, HttpSession
     }
 
     /**
-     * Invalidates every session of the user on this node; returns when they have ended. The sessions are ended on a
+     * Invalidates every session of the user on this node but the one with id {@code keepSessionId} (none when
+     * null); returns when they have ended. The sessions are ended on a
      * thread of their own: ending one makes Vaadin close its UIs under that session's lock, and doing that inside the
      * administrator's Vaadin request left the request without the lock of the administrator's own session ("Cannot
      * access state in VaadinSession or UI without locking the session"), so the administrator's screen stopped
      * answering.
      */
-    public void endSessionsOf(String username) {
-        Set<HttpSession> sessions = byUser.remove(key(username));
-        if (sessions == null) {
+    public void endSessionsOf(String username, String keepSessionId) {
+        Set<HttpSession> tracked = byUser.get(key(username));
+        if (tracked == null) {
             return;
         }
+        Set<HttpSession> sessions = ConcurrentHashMap.newKeySet();
+        tracked.removeIf(s -> !sessionIdIs(s, keepSessionId) && sessions.add(s));
         Thread ending = new Thread(() -> sessions.forEach(ActiveSessions::invalidate), "end-sessions-" + username);
         ending.start();
         try {
@@ -56,6 +59,14 @@ public class ActiveSessions implements HttpSessionAttributeListener, HttpSession
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while ending the sessions of " + username, e);
+        }
+    }
+
+    private static boolean sessionIdIs(HttpSession session, String id) {
+        try {
+            return id != null && id.equals(session.getId());
+        } catch (IllegalStateException invalid) {
+            return false;
         }
     }
 

@@ -34,6 +34,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * Four filter chains: token issuing ({@code /api/v1/tokens}: HTTP Basic, to obtain a token), the REST API
@@ -91,10 +92,11 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain tokenIssuing(HttpSecurity http, AuthenticationManager authenticationManager,
-                                     ApiRateLimiter limiter, Messages messages) throws Exception {
+                                     ApiRateLimiter limiter, UserRepository users, Messages messages) throws Exception {
         return http.securityMatcher("/api/v1/tokens")
                 .authenticationManager(authenticationManager)
                 .addFilterBefore(new ApiRateLimitFilter(limiter, messages), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeRequiredFilter(users, messages), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -115,6 +117,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens, users, throttle,
                         jsonEntryPoint(messages, "api.error.unauthorized")), BasicAuthenticationFilter.class)
                 .addFilterAfter(new ApiRateLimitFilter(limiter, messages), BearerTokenFilter.class)
+                .addFilterAfter(new PasswordChangeRequiredFilter(users, messages), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(jsonEntryPoint(messages, "api.error.unauthorized"))
                         .accessDeniedHandler(jsonAccessDenied(messages)))
                 .build();
@@ -142,6 +145,7 @@ class SecurityConfiguration {
                 .authenticationManager(authenticationManager)
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"))
                 .formLogin(form -> form.failureHandler(loginFailure()))
+                .addFilterAfter(LoginCsrf.filter(), CsrfFilter.class)
                 .build();
     }
 

@@ -57,7 +57,7 @@ class LiveEditingBrowserIT extends BrowserTestBase {
                 form.setWorkingGroupIds(Set.of(wg7));
                 users.create(form);
                 SignedIn.as(userDetails, THIRD);
-                users.changeOwnPassword(DEMO_PASSWORD + "-3", DEMO_PASSWORD);
+                users.changeOwnPassword(DEMO_PASSWORD + "-3", DEMO_PASSWORD, false, null);
             }
         } finally {
             SignedIn.nobody();

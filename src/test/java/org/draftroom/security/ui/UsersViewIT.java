@@ -10,12 +10,14 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.CheckboxGroupKt;
 import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v23.MultiselectComboBoxUtilsKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -31,9 +33,13 @@ import java.util.Set;
 import org.draftroom.base.ui.KaribuUiTest;
 import org.draftroom.security.Role;
 import org.draftroom.security.domain.UserForm;
+import org.draftroom.security.service.DirectoryService;
+import org.draftroom.security.service.MembershipService;
+import org.draftroom.security.service.TokenService;
 import org.draftroom.security.service.UserService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 
 /** The administrator's list of people and the dialog that creates and edits them. */
 class UsersViewIT extends KaribuUiTest {
@@ -43,6 +49,12 @@ class UsersViewIT extends KaribuUiTest {
 
     @Autowired
     private UserService users;
+    @Autowired
+    private DirectoryService directory;
+    @Autowired
+    private TokenService tokens;
+    @Autowired
+    private MembershipService memberships;
 
     @Test
     void the_grid_lists_the_demo_users_with_their_organisation_roles_and_working_groups() {
@@ -272,7 +284,7 @@ class UsersViewIT extends KaribuUiTest {
         second.setPassword("a-long-enough-secret");
         second.setRoles(Set.of(Role.ADMIN));
         long secondId = users.create(second).id();
-        asUser("admin.two", () -> users.changeOwnPassword("a-long-enough-secret", "a-password-of-my-own"));
+        asUser("admin.two", () -> users.changeOwnPassword("a-long-enough-secret", "a-password-of-my-own", false, null));
         signInAs("admin.two");
         navigateTo(UsersView.class);
         UserDialog dialog = openNewUser();
@@ -290,6 +302,52 @@ class UsersViewIT extends KaribuUiTest {
         assertThat(dialog.isOpened()).isTrue();
         assertThat(username(dialog).getValue()).isEqualTo("late.comer");
         asUser("admin", () -> assertThat(users.count("late.comer")).isZero());
+    }
+
+    @Test
+    void an_administrator_makes_a_member_the_contact_and_a_reset_revokes_the_tokens_unless_unticked() {
+        signInAs("admin");
+        long xyz = directory.organisations().stream().filter(o -> o.code().equals("CN-XYZ")).findFirst()
+                .orElseThrow().id();
+        long abc = directory.organisations().stream().filter(o -> o.code().equals("CN-ABC")).findFirst()
+                .orElseThrow().id();
+        UserForm form = new UserForm();
+        form.setUsername("contact.xyz");
+        form.setDisplayName("新域联系人 XYZ Contact");
+        form.setPassword("a-long-enough-secret");
+        form.setOrganisationId(xyz);
+        form.setRoles(Set.of(Role.REVIEWER));
+        users.create(form);
+        asUser("contact.xyz", () -> {
+            users.changeOwnPassword("a-long-enough-secret", "my-own-secret-2026", false, null);
+            tokens.create("script");
+            assertThat(memberships.organisationsICanInviteTo()).as("not a contact yet").isEmpty();
+        });
+
+        navigateTo(UsersView.class);
+        _setValue(filter(), "contact.xyz");
+        _clickItem(grid(), rowIndex(grid(), "contact.xyz"));
+        UserDialog dialog = _get(UserDialog.class);
+        _setValue(_get(dialog, Checkbox.class, spec -> spec.withId("user-organisation-contact")), true);
+        _click(save(dialog));
+        assertThat(dialog.isOpened()).isFalse();
+
+        _clickItem(grid(), rowIndex(grid(), "contact.xyz"));
+        dialog = _get(UserDialog.class);
+        assertThat(_get(dialog, Checkbox.class, spec -> spec.withId("user-organisation-contact")).getValue()).isTrue();
+        _click(_get(dialog, Button.class, spec -> spec.withId("user-reset-password")));
+        assertThat(_get(Checkbox.class, spec -> spec.withId("reset-revoke-tokens")).getValue())
+                .as("revoking the tokens is the default").isTrue();
+        _setValue(_get(PasswordField.class, spec -> spec.withId("reset-password-field")), "one-time-secret-77");
+        _click(_get(Button.class, spec -> spec.withId("reset-password-apply")));
+
+        asUser("contact.xyz", () -> {
+            assertThat(tokens.mine()).isNotEmpty().noneMatch(t -> t.active());
+            assertThat(memberships.organisationsICanInviteTo()).extracting(o -> o.code()).containsExactly("CN-XYZ");
+            assertThat(memberships.invite(xyz).secret()).isNotBlank();
+            assertThatThrownBy(() -> memberships.invite(abc)).as("a contact invites to their own organisation only")
+                    .isInstanceOf(AccessDeniedException.class);
+        });
     }
 
     // --- helpers ---
