@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.draftroom.drafts.domain.DocumentType;
 import org.draftroom.drafts.domain.Project;
@@ -104,5 +105,31 @@ class CommentsApiIT {
 
         Answer reviewer = call(token("reviewer1"), "GET", "/api/v1/projects/" + project.id() + "/comments", null);
         assertThat(reviewer.status()).isEqualTo(403);
+    }
+
+    @Test
+    void markdown_nested_deeper_than_the_limit_is_refused_in_comments_proposed_changes_and_replies()
+            throws Exception {
+        String editor = token("editor2");
+        String deep = ">".repeat(9_000) + " deep";
+        String list = "- x\n" + "  ".repeat(40) + "- deeper\n";
+        StringBuilder nested = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            nested.append("  ".repeat(i)).append("- x\n");
+        }
+        for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("type", "ge", "body", deep),
+                Map.of("type", "ge", "body", nested.toString()),
+                Map.of("type", "ge", "body", "ok", "proposedChange", deep))) {
+            Answer refused = call(editor, "POST", "/api/v1/projects/gbt-35273/comments", body);
+            assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
+            assertThat(refused.body().get("message").asText()).endsWith(
+                    "The text is nested more than 32 levels deep (quotes or lists inside each other). Flatten it.");
+        }
+        Answer ok = call(editor, "POST", "/api/v1/projects/gbt-35273/comments", Map.of("type", "ge", "body",
+                "> quoted\n>\n> - item " + list.length()));
+        assertThat(ok.status()).isEqualTo(201);
+        Answer reply = call(editor, "POST", "/api/v1/comments/" + ok.body().get("id").asLong() + "/replies",
+                Map.of("body", deep));
+        assertThat(reply.status()).isEqualTo(400);
     }
 }

@@ -1,5 +1,7 @@
 package org.draftroom.comments.service;
 
+import org.draftroom.comments.web.CommentMarkdown;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -616,6 +618,9 @@ public class CommentService {
         }
         if (text.length() > MAX_TEXT) {
             throw new FieldProblemException(field, "comment.too-long", MAX_TEXT, text.length());
+        }
+        if (CommentMarkdown.nesting(text) > CommentMarkdown.MAX_NESTING) {
+            throw new FieldProblemException(field, "comment.too-deep", CommentMarkdown.MAX_NESTING);
         }
         return text;
     }

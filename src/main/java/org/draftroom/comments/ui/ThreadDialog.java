@@ -75,7 +75,7 @@ class ThreadDialog extends Dialog {
         replies.setId("thread-replies");
         for (Reply r : comments.replies(comment.id())) {
             Div one = new Div(new Span(r.authorName() + " · " + Times.minutes(r.createdAt(), zone)),
-                    new Html("<div class=\"dr-ccard-body\">" + CommentMarkdown.toSafeHtml(r.body()) + "</div>"));
+                    new Html("<div class=\"dr-ccard-body\">" + CommentCard.bodyHtml(this, r.body()) + "</div>"));
             one.addClassName("dr-thread-reply");
             replies.add(one);
         }
