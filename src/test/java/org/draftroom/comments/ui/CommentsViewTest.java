@@ -20,6 +20,7 @@ import org.draftroom.comments.service.CommentService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The comments view of the sample project {@code gbt-35273} (working group WG7, so {@code editor2} edits it). The
@@ -32,6 +33,9 @@ class CommentsViewTest extends KaribuUiTest {
 
     @Autowired
     private CommentService comments;
+
+    @Autowired
+    private JdbcClient jdbc;
 
     @BeforeEach
     void signIn() {
@@ -277,5 +281,27 @@ class CommentsViewTest extends KaribuUiTest {
         assertThat(comments.get(made.id()).status()).isEqualTo(CommentStatus.RESOLVED);
         assertThat(margin(view).stream().filter(p -> p.comment().id() == made.id()).findFirst().orElseThrow()
                 .comment().replyCount()).isEqualTo(1);
+    }
+
+    @Test
+    void a_stored_comment_nested_too_deeply_shows_as_such_and_the_page_and_the_other_comments_still_render() {
+        String text = "deep " + UUID.randomUUID();
+        Comment planted = comment(CommentType.GE, "", text);
+        String neighbour = "neighbour " + UUID.randomUUID();
+        comment(CommentType.GE, "", neighbour);
+        // as stored before the limit existed: straight into the database, past the service's check
+        jdbc.sql("update comment set body = :b where id = :id").param("b", ">".repeat(10_000) + " " + text)
+                .param("id", planted.id()).update();
+
+        CommentedDraft view = open();
+        List<PlacedComment> items = margin(view);
+        int deep = IntStream.range(0, items.size()).filter(i -> items.get(i).comment().id() == planted.id())
+                .findFirst().orElseThrow();
+        int other = IntStream.range(0, items.size()).filter(i -> items.get(i).comment().body().equals(neighbour))
+                .findFirst().orElseThrow();
+        assertThat(GridKt._getCellComponent(view.margin, deep, "card").getElement().getOuterHTML())
+                .contains("This comment cannot be displayed.").doesNotContain("blockquote");
+        assertThat(GridKt._getCellComponent(view.margin, other, "card").getElement().getOuterHTML())
+                .contains(neighbour);
     }
 }
