@@ -1,10 +1,9 @@
 package org.draftroom.comments.web;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.draftroom.drafts.domain.MarkdownNesting;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -42,7 +41,7 @@ public final class CommentMarkdown {
             .escapeHtml(true).sanitizeUrls(true).build();
 
     /** The deepest nesting of blocks and inlines (quotes in lists in quotes, emphasis in links...) accepted. */
-    public static final int MAX_NESTING = 32;
+    public static final int MAX_NESTING = MarkdownNesting.MAX;
 
     private CommentMarkdown() {
     }
@@ -62,21 +61,7 @@ public final class CommentMarkdown {
         } catch (StackOverflowError | RuntimeException e) {
             return Integer.MAX_VALUE;
         }
-        int deepest = 0;
-        Deque<Node> nodes = new ArrayDeque<>();
-        Deque<Integer> depths = new ArrayDeque<>();
-        nodes.push(document);
-        depths.push(0);
-        while (!nodes.isEmpty()) {
-            Node node = nodes.pop();
-            int depth = depths.pop();
-            deepest = Math.max(deepest, depth);
-            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-                nodes.push(child);
-                depths.push(depth + 1);
-            }
-        }
-        return deepest;
+        return MarkdownNesting.of(document);
     }
 
     /**
