@@ -1,6 +1,11 @@
 package org.draftroom.comments.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.TextArea;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -303,5 +308,33 @@ class CommentsViewTest extends KaribuUiTest {
                 .contains("This comment cannot be displayed.").doesNotContain("blockquote");
         assertThat(GridKt._getCellComponent(view.margin, other, "card").getElement().getOuterHTML())
                 .contains(neighbour);
+    }
+
+    @Test
+    void the_secretariat_hides_a_comment_from_its_thread_with_a_reason_and_an_editor_is_not_offered_it() {
+        String text = "abusive " + UUID.randomUUID();
+        Comment abusive = comment(CommentType.GE, "", text);
+        CommentedDraft asEditor = open();
+        PlacedComment placed = margin(asEditor).stream().filter(p -> p.comment().id() == abusive.id()).findFirst()
+                .orElseThrow();
+        ThreadDialog editorsThread = asEditor.openThread(placed.comment(), placed.placement());
+        assertThat(_find(editorsThread, Button.class, spec -> spec.withId("comment-hide"))).isEmpty();
+        editorsThread.close();
+
+        signInAs("secretariat");
+        CommentedDraft view = open();
+        ThreadDialog thread = view.openThread(placed.comment(), placed.placement());
+        _click(_get(thread, Button.class, spec -> spec.withId("comment-hide")));
+        assertThat(_get(thread, TextArea.class, spec -> spec.withId("moderation-reason")).isInvalid()).isTrue();
+        _setValue(_get(thread, TextArea.class, spec -> spec.withId("moderation-reason")), "insults a member");
+        _click(_get(thread, Button.class, spec -> spec.withId("comment-hide")));
+
+        assertThat(thread.getElement().getOuterHTML()).contains("insults a member").doesNotContain(text);
+        CommentedDraft after = open();
+        List<PlacedComment> items = margin(after);
+        int row = IntStream.range(0, items.size()).filter(i -> items.get(i).comment().id() == abusive.id())
+                .findFirst().orElseThrow();
+        assertThat(GridKt._getCellComponent(after.margin, row, "card").getElement().getOuterHTML())
+                .contains("Hidden by the secretariat: insults a member").doesNotContain(text);
     }
 }
