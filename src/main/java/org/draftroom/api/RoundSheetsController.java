@@ -45,7 +45,8 @@ class RoundSheetsController {
     /**
      * Reads the sheet ({@code file}, multipart) and answers with every row and its problems; with
      * {@code dryRun=false} also imports it when it has none. A file that cannot be read as a sheet at all (not a
-     * sheet, damaged, encrypted, too large, too many rows) is a 400 with the reason; over the size limit a 413.
+     * sheet, damaged, encrypted, too large, too many rows) is a 400 with the reason; over the size limit a 413; while
+     * as many sheets as allowed are being read, a 503 with {@code Retry-After}.
      */
     @PostMapping("/{id}/sheets")
     ResponseEntity<?> upload(@PathVariable long id, @RequestParam("file") MultipartFile file,
@@ -62,7 +63,16 @@ class RoundSheetsController {
         try (InputStream in = file.getInputStream()) {
             bytes = in.readNBytes((int) sheets.maxBytes() + 1);
         }
-        SheetPreview preview = sheets.preview(id, name, bytes);
+        SheetPreview preview;
+        try {
+            preview = sheets.preview(id, name, bytes);
+        } catch (UserFacingException e) {
+            if (!e.messageKey().equals("sheet.busy")) {
+                throw e;
+            }
+            return ResponseEntity.status(503).header("Retry-After", "30").body(new ApiError(503, "busy",
+                    messages.of(e, locale)));
+        }
         List<String> fileProblems = preview.fileProblems().stream()
                 .map(p -> messages.getTranslation(p.key(), locale, p.args().toArray())).toList();
         if (!fileProblems.isEmpty()) {

@@ -179,6 +179,33 @@ class HostileUploadsIT {
         assertThat(server.isAlive()).isTrue();
     }
 
+    @Test
+    void sheets_beyond_two_read_at_once_are_refused_as_busy_and_read_once_the_others_are_done() throws Exception {
+        byte[] big = HostileFiles.manyRows(100_000);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String name = "sheet-" + i + ".xlsx";
+                sent.add(pool.submit(() -> upload(name, big, true)));
+            }
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> f : sent) {
+                answers.add(f.get(5, TimeUnit.MINUTES));
+            }
+            List<HttpResponse<String>> busy = answers.stream().filter(r -> r.statusCode() == 503).toList();
+            assertThat(busy).as("four 5-second reads at once, two allowed").isNotEmpty();
+            assertThat(answers).as("the others are read").anyMatch(r -> r.statusCode() == 400
+                    && r.body().contains("holds more than 5,000 comments"));
+            assertThat(busy.get(0).headers().firstValue("Retry-After")).hasValue("30");
+            assertThat(JSON.readTree(busy.get(0).body()).get("message").asText())
+                    .isEqualTo("Too many comment sheets are being read right now. Try again in a minute.");
+            assertThat(upload("after.xlsx", sheetWithAttachment(1024), true).statusCode()).isEqualTo(200);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** A valid Chinese form with one comment and an incompressible picture making the file that large. */
     private static byte[] sheetWithAttachment(int size) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
