@@ -39,12 +39,19 @@ import org.xml.sax.SAXException;
  * footnotes) are skipped; a vertically merged cell counts for every row it spans. Types are normalised to
  * {@code ge}/{@code te}/{@code ed} (also from "general", "技术", "编辑性" ...).
  *
+ * <p>Memory stays bounded whatever the file holds: before POI sees a package, every part is inflated once into a
+ * counting buffer (more than {@value #MAX_UNPACKED_BYTES} bytes in all or {@value #BOMB_RATIO} times the file is a zip
+ * bomb; a part POI reads whole into memory, the shared strings or a Word XML part, may unpack to at most
+ * {@value #MAX_SHARED_STRINGS_BYTES} bytes); spreadsheets are then read as a stream of rows ({@link StreamingXlsx}),
+ * stopping at the first row or cell over the limits; an old XLS file (read whole) may have at most
+ * {@value #MAX_XLS_BYTES} bytes. POI's XML readers refuse document type declarations (no XXE).
+ *
  * <p>Never throws for a bad file: a file that is not a sheet, is damaged, encrypted, too large (over
- * {@value #MAX_BYTES} bytes, or over {@value #MAX_UNPACKED_BYTES} bytes unpacked: a zip bomb), holds more than
- * {@value #MAX_ROWS} comment rows, or has no recognisable header gives a result without rows and one problem for the
+ * {@value #MAX_BYTES} bytes, or a zip bomb), holds more than {@value #MAX_ROWS} comment rows, a cell over
+ * {@value #MAX_CELL} characters, or has no recognisable header gives a result without rows and one problem for the
  * whole file, so nothing is half imported. Row problems (missing comment, invalid type, text over
- * {@value #MAX_TEXT} characters) come with the row, which is still listed. Stateless and thread-safe; reads the whole
- * file into memory (it is at most {@value #MAX_BYTES} bytes).
+ * {@value #MAX_TEXT} characters) come with the row, which is still listed. Stateless and thread-safe; callers limit
+ * how many files are read at once.
  */
 public final class SheetReader {
 
