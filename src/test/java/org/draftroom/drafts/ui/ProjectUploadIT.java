@@ -17,6 +17,7 @@ import com.vaadin.flow.component.upload.Upload;
 import java.nio.charset.StandardCharsets;
 import org.draftroom.base.ui.KaribuUiTest;
 import org.draftroom.drafts.domain.ProjectFilter;
+import org.draftroom.drafts.service.DraftService;
 import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.security.domain.WorkingGroup;
 import org.draftroom.security.service.DirectoryService;
@@ -31,6 +32,7 @@ class ProjectUploadIT extends KaribuUiTest {
 
     @Autowired ProjectService projects;
     @Autowired DirectoryService directory;
+    @Autowired DraftService drafts;
 
     private static final String INCOMPLETE = "The draft file did not arrive whole (too large or the upload failed), "
             + "so no project was created. Upload the file again, or remove it to create the project without a draft.";
@@ -95,5 +97,39 @@ class ProjectUploadIT extends KaribuUiTest {
         _click(_get(Button.class, spec -> spec.withId("project-save")));
 
         assertThat(exists(code)).isTrue();
+    }
+
+    @Test
+    void a_new_version_over_the_limit_is_not_imported() {
+        String code = fillIn();
+        _upload(_get(Upload.class), "draft.md", "text/markdown",
+                "# 范围 {#scope}\n\n本文件规定了上传。\n".getBytes(StandardCharsets.UTF_8));
+        _click(_get(Button.class, spec -> spec.withId("project-save")));
+        String id = projectId(code);
+        int versions = versions(id);
+
+        signInAs("editor2");
+        UI.getCurrent().navigate("projects/" + id);
+        _click(_get(Button.class, spec -> spec.withId("import-version")));
+        byte[] big = ("# 范围 {#scope}\n\n" + "文字".repeat(1_200_000)).getBytes(StandardCharsets.UTF_8);
+        _upload(_get(Upload.class), "big.md", "text/markdown", big);
+        expectNotifications("The file is too large: a draft may be at most 2 MiB.");
+        _click(_get(Button.class, spec -> spec.withId("import-save")));
+
+        expectNotifications("Choose a Markdown file first.");
+        assertThat(versions(id)).isEqualTo(versions);
+    }
+
+    private String projectId(String code) {
+        String[] id = new String[1];
+        asUser("secretariat", () -> id[0] = projects.find(ProjectFilter.all()).stream()
+                .filter(p -> p.code().equals(code)).findFirst().orElseThrow().id());
+        return id[0];
+    }
+
+    private int versions(String projectId) {
+        int[] n = new int[1];
+        asUser("secretariat", () -> n[0] = drafts.history(projectId, 0, 100).size());
+        return n[0];
     }
 }
