@@ -56,6 +56,13 @@ class CommentsViewTest extends KaribuUiTest {
         return comments.create(PROJECT, "", new CommentForm(null, type, clauseId, 0, 0, "", body, ""));
     }
 
+    /** Opens the thread of a comment of the margin, as its card's Replies button does. */
+    private static ThreadDialog thread(CommentedDraft view, long commentId) {
+        PlacedComment shown = margin(view).stream().filter(p -> p.comment().id() == commentId).findFirst()
+                .orElseThrow();
+        return view.openThread(shown.comment(), shown.placement());
+    }
+
     private static List<PlacedComment> margin(CommentedDraft view) {
         return IntStream.range(0, GridKt._size(view.margin)).mapToObj(i -> GridKt._get(view.margin, i)).toList();
     }
@@ -123,13 +130,22 @@ class CommentsViewTest extends KaribuUiTest {
     }
 
     /** The card the margin shows for a comment, as the browser would receive it. */
-    @SuppressWarnings("unchecked")
     private static String cardText(CommentedDraft view, long commentId) {
+        return card(view, commentId).getElement().getTextRecursively();
+    }
+
+    /** The card's HTML (with the rendered Markdown, which is not text of the element tree). */
+    private static String cardHtml(CommentedDraft view, long commentId) {
+        return card(view, commentId).getElement().getOuterHTML();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CommentCard card(CommentedDraft view, long commentId) {
         PlacedComment placed = margin(view).stream().filter(p -> p.comment().id() == commentId).findFirst()
                 .orElseThrow();
         var renderer = (com.vaadin.flow.data.renderer.ComponentRenderer<CommentCard, PlacedComment>)
                 view.margin.getColumnByKey("card").getRenderer();
-        return renderer.createComponent(placed).getElement().getTextRecursively();
+        return renderer.createComponent(placed);
     }
 
     @Test
@@ -268,9 +284,7 @@ class CommentsViewTest extends KaribuUiTest {
         String text = "thread " + UUID.randomUUID();
         Comment made = comment(CommentType.GE, "c-retention", text);
         CommentedDraft view = open();
-        PlacedComment shown = margin(view).stream().filter(p -> p.comment().id() == made.id()).findFirst()
-                .orElseThrow();
-        ThreadDialog thread = view.openThread(shown.comment(), shown.placement());
+        ThreadDialog thread = thread(view, made.id());
         thread.reply.setValue("我同意这条意见。");
         clickAsTheBrowserWould(_get(thread, com.vaadin.flow.component.button.Button.class,
                 spec -> spec.withId("reply-send")));
@@ -293,48 +307,34 @@ class CommentsViewTest extends KaribuUiTest {
         String text = "deep " + UUID.randomUUID();
         Comment planted = comment(CommentType.GE, "", text);
         String neighbour = "neighbour " + UUID.randomUUID();
-        comment(CommentType.GE, "", neighbour);
+        Comment other = comment(CommentType.GE, "", neighbour);
         // as stored before the limit existed: straight into the database, past the service's check
         jdbc.sql("update comment set body = :b where id = :id").param("b", ">".repeat(10_000) + " " + text)
                 .param("id", planted.id()).update();
 
         CommentedDraft view = open();
-        List<PlacedComment> items = margin(view);
-        int deep = IntStream.range(0, items.size()).filter(i -> items.get(i).comment().id() == planted.id())
-                .findFirst().orElseThrow();
-        int other = IntStream.range(0, items.size()).filter(i -> items.get(i).comment().body().equals(neighbour))
-                .findFirst().orElseThrow();
-        assertThat(GridKt._getCellComponent(view.margin, deep, "card").getElement().getOuterHTML())
+        assertThat(cardHtml(view, planted.id()))
                 .contains("This comment cannot be displayed.").doesNotContain("blockquote");
-        assertThat(GridKt._getCellComponent(view.margin, other, "card").getElement().getOuterHTML())
-                .contains(neighbour);
+        assertThat(cardHtml(view, other.id())).contains(neighbour);
     }
 
     @Test
     void the_secretariat_hides_a_comment_from_its_thread_with_a_reason_and_an_editor_is_not_offered_it() {
         String text = "abusive " + UUID.randomUUID();
         Comment abusive = comment(CommentType.GE, "", text);
-        CommentedDraft asEditor = open();
-        PlacedComment placed = margin(asEditor).stream().filter(p -> p.comment().id() == abusive.id()).findFirst()
-                .orElseThrow();
-        ThreadDialog editorsThread = asEditor.openThread(placed.comment(), placed.placement());
+        ThreadDialog editorsThread = thread(open(), abusive.id());
         assertThat(_find(editorsThread, Button.class, spec -> spec.withId("comment-hide"))).isEmpty();
         editorsThread.close();
 
         signInAs("secretariat");
-        CommentedDraft view = open();
-        ThreadDialog thread = view.openThread(placed.comment(), placed.placement());
+        ThreadDialog thread = thread(open(), abusive.id());
         _click(_get(thread, Button.class, spec -> spec.withId("comment-hide")));
         assertThat(_get(thread, TextArea.class, spec -> spec.withId("moderation-reason")).isInvalid()).isTrue();
         _setValue(_get(thread, TextArea.class, spec -> spec.withId("moderation-reason")), "insults a member");
         _click(_get(thread, Button.class, spec -> spec.withId("comment-hide")));
 
         assertThat(thread.getElement().getOuterHTML()).contains("insults a member").doesNotContain(text);
-        CommentedDraft after = open();
-        List<PlacedComment> items = margin(after);
-        int row = IntStream.range(0, items.size()).filter(i -> items.get(i).comment().id() == abusive.id())
-                .findFirst().orElseThrow();
-        assertThat(GridKt._getCellComponent(after.margin, row, "card").getElement().getOuterHTML())
+        assertThat(cardHtml(open(), abusive.id()))
                 .contains("Hidden by the secretariat: insults a member").doesNotContain(text);
     }
 }
