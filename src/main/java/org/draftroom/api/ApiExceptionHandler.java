@@ -6,7 +6,11 @@ import org.draftroom.base.Messages;
 import org.draftroom.base.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -22,9 +26,11 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private final Messages messages;
+    private final MultipartProperties multipart;
 
-    ApiExceptionHandler(Messages messages) {
+    ApiExceptionHandler(Messages messages, MultipartProperties multipart) {
         this.messages = messages;
+        this.multipart = multipart;
     }
 
     @ExceptionHandler(UserFacingException.class)
@@ -59,6 +65,20 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> unsupportedMediaType(HttpServletRequest request) {
         return error(415, "unsupported_media_type", text("api.error.media-type", request));
+    }
+
+    /** A multipart upload over the container's limit ({@code spring.servlet.multipart.max-file-size}). */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> uploadTooLarge(HttpServletRequest request) {
+        long max = multipart.getMaxFileSize() == null ? 0 : multipart.getMaxFileSize().toMegabytes();
+        return error(413, "payload_too_large", messages.getTranslation("api.error.upload-too-large",
+                Messages.supported(request.getLocale()), max));
+    }
+
+    /** A request that should have been a multipart upload and is not, or lacks its file. */
+    @ExceptionHandler({MultipartException.class, MissingServletRequestPartException.class})
+    ResponseEntity<ApiError> notMultipart(HttpServletRequest request) {
+        return error(400, "invalid_request", text("api.error.multipart", request));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -58,12 +58,14 @@ class CommentsController {
     record CommentJson(long id, String readableId, String projectId, Long roundId, String author,
                        String organisation, String type, String status, String body, String proposedChange,
                        AnchorJson anchor, PlacementJson placement, String appliedCommitId, boolean late,
-                       Instant createdAt, Instant updatedAt, int replyCount) {
+                       Instant createdAt, Instant updatedAt, int replyCount, String moderation,
+                       String moderationReason) {
         static CommentJson of(Comment c, Placement placement) {
             return new CommentJson(c.id(), c.readableId(), c.projectId(), c.roundId(), c.authorName(),
                     c.organisationCode(), c.type().code(), c.status().name().toLowerCase(Locale.ROOT), c.body(),
                     c.proposedChange(), AnchorJson.of(c.anchor()), PlacementJson.of(placement),
-                    c.appliedCommitId(), c.late(), c.createdAt(), c.updatedAt(), c.replyCount());
+                    c.appliedCommitId(), c.late(), c.createdAt(), c.updatedAt(), c.replyCount(),
+                    c.moderation() == null ? null : c.moderation().toLowerCase(Locale.ROOT), c.moderationReason());
         }
     }
 
@@ -138,6 +140,18 @@ class CommentsController {
     @PostMapping("/api/v1/comments/{id}/reopen")
     CommentJson reopen(@PathVariable long id, @RequestBody ReasonJson json) {
         Comment c = comments.reopen(id, json.reason());
+        return CommentJson.of(c, c.placement());
+    }
+
+    /** The secretariat hides an abusive comment ({@code action=hide}) or deletes its text ({@code delete}). */
+    @PostMapping("/api/v1/comments/{id}/moderate")
+    CommentJson moderate(@PathVariable long id, @RequestParam String action, @RequestBody ReasonJson json) {
+        String moderation = switch (action) {
+            case "hide" -> Comment.HIDDEN;
+            case "delete" -> Comment.DELETED;
+            default -> action;
+        };
+        Comment c = comments.moderate(id, moderation, json.reason());
         return CommentJson.of(c, c.placement());
     }
 

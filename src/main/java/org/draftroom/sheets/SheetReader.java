@@ -5,21 +5,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xml.sax.SAXException;
 
 /**
  * Reads the comment sheets organisations send: the ISO/IEC/CEN/CENELEC template 2012-03 filled in Word (DOCX), a
@@ -33,12 +39,19 @@ import org.slf4j.LoggerFactory;
  * footnotes) are skipped; a vertically merged cell counts for every row it spans. Types are normalised to
  * {@code ge}/{@code te}/{@code ed} (also from "general", "技术", "编辑性" ...).
  *
+ * <p>Memory stays bounded whatever the file holds: before POI sees a package, every part is inflated once into a
+ * counting buffer (more than {@value #MAX_UNPACKED_BYTES} bytes in all or {@value #BOMB_RATIO} times the file is a zip
+ * bomb; a part POI reads whole into memory, the shared strings or a Word XML part, may unpack to at most
+ * {@value #MAX_SHARED_STRINGS_BYTES} bytes); spreadsheets are then read as a stream of rows ({@link StreamingXlsx}),
+ * stopping at the first row or cell over the limits; an old XLS file (read whole) may have at most
+ * {@value #MAX_XLS_BYTES} bytes. POI's XML readers refuse document type declarations (no XXE).
+ *
  * <p>Never throws for a bad file: a file that is not a sheet, is damaged, encrypted, too large (over
- * {@value #MAX_BYTES} bytes, or over {@value #MAX_UNPACKED_BYTES} bytes unpacked: a zip bomb), holds more than
- * {@value #MAX_ROWS} comment rows, or has no recognisable header gives a result without rows and one problem for the
+ * {@value #MAX_BYTES} bytes, or a zip bomb), holds more than {@value #MAX_ROWS} comment rows, a cell over
+ * {@value #MAX_CELL} characters, or has no recognisable header gives a result without rows and one problem for the
  * whole file, so nothing is half imported. Row problems (missing comment, invalid type, text over
- * {@value #MAX_TEXT} characters) come with the row, which is still listed. Stateless and thread-safe; reads the whole
- * file into memory (it is at most {@value #MAX_BYTES} bytes).
+ * {@value #MAX_TEXT} characters) come with the row, which is still listed. Stateless and thread-safe; callers limit
+ * how many files are read at once.
  */
 public final class SheetReader {
 
@@ -48,8 +61,21 @@ public final class SheetReader {
     public static final long MAX_BYTES = 10L * 1024 * 1024;
     /** The most the file's parts may unpack to (100 MiB); more is taken for a zip bomb. */
     public static final long MAX_UNPACKED_BYTES = 100L * 1024 * 1024;
+    /** Unpacking to more than {@value #BOMB_RATIO} times the file (and over 20 MB) is taken for a zip bomb too. */
+    static final long BOMB_RATIO = 100;
+    private static final long BOMB_MIN_BYTES = 20L * 1024 * 1024;
     /** The longest comment, proposed change or observation (as the comments of the platform). */
     public static final int MAX_TEXT = 10_000;
+    /** The longest cell read at all: a longer one stops reading (a row with a text over {@link #MAX_TEXT} is listed). */
+    public static final int MAX_CELL = 50_000;
+    /** The most characters a spreadsheet's cells may hold together. */
+    public static final long MAX_SHEET_TEXT = 8_000_000;
+    /** The most the shared strings of a spreadsheet (the texts of its cells, held in memory) may unpack to. */
+    public static final long MAX_SHARED_STRINGS_BYTES = 8L * 1024 * 1024;
+    /** The most a Word document's XML parts (read whole into memory by POI) may unpack to, each. */
+    public static final long MAX_WORD_XML_BYTES = 8L * 1024 * 1024;
+    /** The largest old-format (XLS) file: it is read whole into memory. */
+    public static final long MAX_XLS_BYTES = 3L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(SheetReader.class);
 
@@ -78,34 +104,93 @@ public final class SheetReader {
         }
         try {
             if (isZip(bytes)) {
-                Set<String> entries;
+                Map<String, Long> entries;
                 try {
                     entries = zipEntries(bytes);
                 } catch (ZipBombException e) {
                     return SheetReadResult.refused(
                             SheetProblem.ofFile("sheet.too-large", name, MAX_BYTES / (1024 * 1024)));
                 }
-                if (entries.contains("word/document.xml")) {
-                    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
-                        return DocxSheet.read(name, doc);
-                    }
-                }
-                if (!entries.contains("xl/workbook.xml") && entries.stream().noneMatch(e -> e.startsWith("xl/"))) {
+                boolean word = entries.containsKey("word/document.xml");
+                if (!word && !entries.containsKey("xl/workbook.xml")) {
                     return SheetReadResult.refused(SheetProblem.ofFile("sheet.unreadable", name));
                 }
+                for (Map.Entry<String, Long> e : entries.entrySet()) {
+                    long limit = partLimit(e.getKey());
+                    if (e.getValue() > limit) {
+                        return SheetReadResult.refused(SheetProblem.ofFile("sheet.part.too-large", name,
+                                limit / (1024 * 1024)));
+                    }
+                }
+                return readPackage(name, bytes, word);
             } else if (!isOle2(bytes)) {
                 return SheetReadResult.refused(SheetProblem.ofFile("sheet.unreadable", name));
+            }
+            try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
+                if (fs.getRoot().hasEntry("EncryptionInfo") || fs.getRoot().hasEntry("EncryptedPackage")) {
+                    return SheetReadResult.refused(SheetProblem.ofFile("sheet.encrypted", name));
+                }
+                if (!fs.getRoot().hasEntry("Workbook") && !fs.getRoot().hasEntry("WORKBOOK")
+                        && !fs.getRoot().hasEntry("Book")) {
+                    return SheetReadResult.refused(SheetProblem.ofFile("sheet.unreadable", name));
+                }
+            }
+            if (bytes.length > MAX_XLS_BYTES) {
+                // the old format has no streaming reader here: its workbook object takes about ten times the file
+                return SheetReadResult.refused(SheetProblem.ofFile("sheet.xls.too-large", name,
+                        MAX_XLS_BYTES / (1024 * 1024)));
             }
             try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
                 return XlsxSheet.read(name, workbook);
             }
         } catch (EncryptedDocumentException e) {
             return SheetReadResult.refused(SheetProblem.ofFile("sheet.encrypted", name));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).startsWith("Zip bomb detected")) {
+                // POI's own check of each part's inflate ratio (ZipSecureFile), on top of the ones above
+                return SheetReadResult.refused(SheetProblem.ofFile("sheet.too-large", name,
+                        MAX_BYTES / (1024 * 1024)));
+            }
+            LOG.debug("Could not read {} as a sheet", name, e);
+            return SheetReadResult.refused(SheetProblem.ofFile("sheet.unreadable", name));
+        } catch (RuntimeException | OpenXML4JException | SAXException e) {
             // POI reports damaged or foreign files with many exception types; none of them is the user's business.
+            // A document type declaration (XXE) is one of them: POI's XML readers refuse it.
             LOG.debug("Could not read {} as a sheet", name, e);
             return SheetReadResult.refused(SheetProblem.ofFile("sheet.unreadable", name));
         }
+    }
+
+    /**
+     * Opens the Office package from a temporary file, so that POI reads each part from the zip when it needs it
+     * (from a stream it would hold every part in memory), then reads it as a Word or a spreadsheet sheet.
+     */
+    private static SheetReadResult readPackage(String name, byte[] bytes, boolean word) throws IOException,
+            OpenXML4JException, SAXException {
+        Path file = Files.createTempFile("draftroom-sheet-", ".zip");
+        try {
+            Files.write(file, bytes);
+            OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+            try {
+                return word ? DocxSheet.read(name, new XWPFDocument(pkg)) : StreamingXlsx.read(name, pkg);
+            } finally {
+                pkg.revert(); // a package opened to read is let go without saving (close() would warn)
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The most a part of the package may unpack to: the parts read whole into memory are kept small. */
+    private static long partLimit(String entry) {
+        if (entry.equals("xl/sharedstrings.xml")) {
+            return MAX_SHARED_STRINGS_BYTES;
+        }
+        if (entry.startsWith("word/") && entry.endsWith(".xml") || entry.equals("xl/styles.xml")
+                || entry.equals("xl/workbook.xml")) {
+            return MAX_WORD_XML_BYTES;
+        }
+        return MAX_UNPACKED_BYTES;
     }
 
     /**
@@ -304,20 +389,22 @@ public final class SheetReader {
      * commons-compress, as POI does, because POI's own streaming writer stores entries with data descriptors, which
      * {@code java.util.zip.ZipInputStream} refuses.
      */
-    private static Set<String> zipEntries(byte[] bytes) throws IOException {
-        Set<String> names = new LinkedHashSet<>();
+    private static Map<String, Long> zipEntries(byte[] bytes) throws IOException {
+        Map<String, Long> names = new LinkedHashMap<>();
         long total = 0;
         byte[] buffer = new byte[64 * 1024];
         try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(bytes), "UTF-8", true,
                 true)) {
             for (ZipArchiveEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                names.add(e.getName().toLowerCase(Locale.ROOT).replace('\\', '/'));
+                long size = 0;
                 for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
                     total += n;
-                    if (total > MAX_UNPACKED_BYTES) {
+                    size += n;
+                    if (total > MAX_UNPACKED_BYTES || total > BOMB_MIN_BYTES && total > BOMB_RATIO * bytes.length) {
                         throw new ZipBombException();
                     }
                 }
+                names.merge(e.getName().toLowerCase(Locale.ROOT).replace('\\', '/'), size, Long::sum);
             }
         }
         return names;

@@ -10,7 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import org.draftroom.comments.domain.CommentEvent;
+import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.DocumentType;
 import org.draftroom.drafts.domain.Project;
 import org.draftroom.drafts.domain.ProjectForm;
@@ -21,6 +24,7 @@ import org.draftroom.security.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
@@ -37,6 +41,8 @@ class CommentsApiIT {
     @Autowired DraftService drafts;
     @Autowired ProjectService projects;
     @Autowired UserDetailsService users;
+    @Autowired CommentService comments;
+    @Autowired JdbcClient jdbc;
 
     record Answer(int status, JsonNode body) {
     }
@@ -104,5 +110,76 @@ class CommentsApiIT {
 
         Answer reviewer = call(token("reviewer1"), "GET", "/api/v1/projects/" + project.id() + "/comments", null);
         assertThat(reviewer.status()).isEqualTo(403);
+    }
+
+    @Test
+    void markdown_nested_deeper_than_the_limit_is_refused_in_comments_proposed_changes_and_replies()
+            throws Exception {
+        String editor = token("editor2");
+        String deep = ">".repeat(9_000) + " deep";
+        String list = "- x\n" + "  ".repeat(40) + "- deeper\n";
+        StringBuilder nested = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            nested.append("  ".repeat(i)).append("- x\n");
+        }
+        for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("type", "ge", "body", deep),
+                Map.of("type", "ge", "body", nested.toString()),
+                Map.of("type", "ge", "body", "ok", "proposedChange", deep))) {
+            Answer refused = call(editor, "POST", "/api/v1/projects/gbt-35273/comments", body);
+            assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
+            assertThat(refused.body().get("message").asText()).endsWith(
+                    "The text is nested more than 32 levels deep (quotes or lists inside each other). Flatten it.");
+        }
+        Answer ok = call(editor, "POST", "/api/v1/projects/gbt-35273/comments", Map.of("type", "ge", "body",
+                "> quoted\n>\n> - item " + list.length()));
+        assertThat(ok.status()).isEqualTo(201);
+        Answer reply = call(editor, "POST", "/api/v1/comments/" + ok.body().get("id").asLong() + "/replies",
+                Map.of("body", deep));
+        assertThat(reply.status()).isEqualTo(400);
+    }
+
+    @Test
+    void only_the_secretariat_hides_a_comment_or_deletes_its_text_and_the_reason_is_in_its_history()
+            throws Exception {
+        String editor = token("editor2");
+        String abusive = "abusive " + System.nanoTime();
+        Answer created = call(editor, "POST", "/api/v1/projects/gbt-35273/comments", Map.of("type", "ge", "body",
+                abusive, "proposedChange", "spam"));
+        assertThat(created.status()).isEqualTo(201);
+        long id = created.body().get("id").asLong();
+        String path = "/api/v1/comments/" + id + "/moderate?action=hide";
+
+        assertThat(call(editor, "POST", path, Map.of("reason", "mine")).status()).isEqualTo(403);
+        assertThat(call(token("reviewer1"), "POST", path, Map.of("reason", "x")).status()).isEqualTo(403);
+        assertThat(call(token("admin"), "POST", path, Map.of("reason", "x")).status()).isEqualTo(403);
+        assertThat(call(editor, "GET", "/api/v1/comments/" + id, null).body().get("body").asText())
+                .isEqualTo(abusive);
+
+        String secretariat = token("secretariat");
+        assertThat(call(secretariat, "POST", path, Map.of("reason", " ")).status()).isEqualTo(400);
+        Answer hidden = call(secretariat, "POST", path, Map.of("reason", "insults"));
+        assertThat(hidden.status()).isEqualTo(200);
+        Answer seen = call(editor, "GET", "/api/v1/comments/" + id, null);
+        assertThat(seen.body().get("body").asText()).isEmpty();
+        assertThat(seen.body().get("proposedChange").asText()).isEmpty();
+        assertThat(seen.body().get("moderation").asText()).isEqualTo("hidden");
+        assertThat(seen.body().get("moderationReason").asText()).isEqualTo("insults");
+        assertThat(jdbc.sql("select body from comment where id = :id").param("id", id).query(String.class)
+                .single()).isEqualTo(abusive);
+
+        Answer deleted = call(secretariat, "POST", "/api/v1/comments/" + id + "/moderate?action=delete",
+                Map.of("reason", "illegal content"));
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(jdbc.sql("select body || proposed_change from comment where id = :id").param("id", id)
+                .query(String.class).single()).isEmpty();
+        SignedIn.as(users, "secretariat");
+        try {
+            assertThat(comments.history(id)).extracting(CommentEvent::kind, CommentEvent::actorName,
+                    CommentEvent::detail).contains(
+                    org.assertj.core.groups.Tuple.tuple(CommentEvent.HIDDEN, "王芳 Wang Fang", "insults"),
+                    org.assertj.core.groups.Tuple.tuple(CommentEvent.DELETED, "王芳 Wang Fang", "illegal content"));
+        } finally {
+            SignedIn.nobody();
+        }
     }
 }

@@ -353,6 +353,17 @@ public class CommentRepository {
     }
 
     /** Records an event; {@code actorId} null for the system. */
+    /**
+     * Takes a comment's text down: {@code HIDDEN} keeps it in the row (shown to nobody), {@code DELETED} erases it.
+     */
+    public void moderate(long commentId, String moderation, String reason, Instant at) {
+        boolean erase = Comment.DELETED.equals(moderation);
+        jdbc.sql("update comment set moderation = :m, moderation_reason = :r, updated_at = :at"
+                        + (erase ? ", body = '', proposed_change = ''" : "") + " where id = :id")
+                .param("m", moderation).param("r", reason).param("at", java.sql.Timestamp.from(at))
+                .param("id", commentId).update();
+    }
+
     public void insertEvent(long commentId, String kind, Long actorId, String detail, Instant at) {
         jdbc.sql("insert into comment_event (comment_id, kind, actor_id, detail, at) values (:c, :k, :a, :d, :at)")
                 .param("c", commentId).param("k", kind).param("a", actorId).param("d", detail == null ? "" : detail)
@@ -392,13 +403,16 @@ public class CommentRepository {
 
     static Comment map(ResultSet rs, int n) throws SQLException {
         Placement placement = placement(rs);
+        String moderation = rs.getString("moderation");
+        boolean shown = moderation == null;
         return new Comment(rs.getLong("id"), rs.getString("project_id"), nullableLong(rs, "round_id"),
                 rs.getString("readable_id"), rs.getLong("author_id"), rs.getString("author_name"),
                 nullableLong(rs, "organisation_id"), rs.getString("organisation_code"),
-                CommentType.valueOf(rs.getString("comment_type")), rs.getString("body"),
-                rs.getString("proposed_change"), placement.anchor(), placement, rs.getString("placed_in"),
+                CommentType.valueOf(rs.getString("comment_type")), shown ? rs.getString("body") : "",
+                shown ? rs.getString("proposed_change") : "", placement.anchor(), placement, rs.getString("placed_in"),
                 CommentStatus.valueOf(rs.getString("status")), rs.getString("applied_commit"),
-                rs.getBoolean("late"), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getInt("reply_count"));
+                rs.getBoolean("late"), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getInt("reply_count"),
+                moderation, rs.getString("moderation_reason"));
     }
 
     private static Placement placement(ResultSet rs) throws SQLException {

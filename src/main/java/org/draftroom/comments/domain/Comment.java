@@ -19,12 +19,23 @@ import org.draftroom.comments.anchoring.Placement;
  * @param appliedCommitId   the version that applied the proposed change, null if not applied
  * @param late              accepted by the secretariat after the round closed
  * @param replyCount        the number of replies in the thread
+ * @param moderation        {@code HIDDEN} or {@code DELETED} when the secretariat took the text down (then
+ *                          {@code body} and {@code proposedChange} are empty for everyone), null otherwise
+ * @param moderationReason  the secretariat's reason, null when not moderated
  */
 public record Comment(long id, String projectId, Long roundId, String readableId, long authorId, String authorName,
                       Long organisationId, String organisationCode, CommentType type, String body,
                       String proposedChange, Anchor anchor, Placement placement, String placementCommitId,
                       CommentStatus status, String appliedCommitId, boolean late, Instant createdAt,
-                      Instant updatedAt, int replyCount) {
+                      Instant updatedAt, int replyCount, String moderation, String moderationReason) {
+
+    public static final String HIDDEN = "HIDDEN";
+    public static final String DELETED = "DELETED";
+
+    /** Whether the secretariat hid the comment or deleted its text. */
+    public boolean moderated() {
+        return moderation != null;
+    }
 
     /** Whether the comment proposes a change of text. */
     public boolean hasProposedChange() {

@@ -1,5 +1,7 @@
 package org.draftroom.comments.service;
 
+import org.draftroom.comments.web.CommentMarkdown;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -252,6 +254,43 @@ public class CommentService {
     @Transactional
     public Comment reopen(long id, String reason) {
         return changeStatus(id, reason, CommentStatus.OPEN, CommentEvent.REOPENED, "comment.already-open");
+    }
+
+    /** Whether the signed-in person may take comments down ({@link #moderate}): the secretariat. */
+    @PreAuthorize("@access.isSignedIn()")
+    public boolean mayTakeDown() {
+        return access.canManageProjects();
+    }
+
+    /**
+     * Takes an abusive comment down, with a reason recorded in its history: {@code Comment.HIDDEN} keeps its text in
+     * the database but shows it to nobody; {@code Comment.DELETED} erases its text. The comment itself stays (a stub
+     * with its id, thread and disposition) so that nothing that refers to it breaks. The secretariat only.
+     */
+    @PreAuthorize("@access.isSignedIn()")
+    @Transactional
+    public Comment moderate(long id, String moderation, String reason) {
+        if (!access.canManageProjects()) {
+            throw new AccessDeniedException("only the secretariat takes comments down");
+        }
+        if (!Comment.HIDDEN.equals(moderation) && !Comment.DELETED.equals(moderation)) {
+            throw new UserFacingException("comment.moderation.unknown", String.valueOf(moderation));
+        }
+        CurrentUser me = access.current();
+        Comment comment = comments.findForUpdate(id).orElseThrow(() -> notFound(id));
+        requireReader(comment, me);
+        String why = reason == null ? "" : reason.trim();
+        if (why.isEmpty()) {
+            throw new FieldProblemException("comment.reason", "comment.reason.required");
+        }
+        if (why.length() > MAX_REASON) {
+            throw new FieldProblemException("comment.reason", "comment.too-long", MAX_REASON, why.length());
+        }
+        Instant now = clock.instant();
+        comments.moderate(id, moderation, why, now);
+        comments.insertEvent(id, Comment.HIDDEN.equals(moderation) ? CommentEvent.HIDDEN : CommentEvent.DELETED,
+                me.id(), why, now);
+        return comments.findById(id).orElseThrow();
     }
 
     private Comment changeStatus(long id, String reason, CommentStatus to, String kind, String alreadyKey) {
@@ -616,6 +655,9 @@ public class CommentService {
         }
         if (text.length() > MAX_TEXT) {
             throw new FieldProblemException(field, "comment.too-long", MAX_TEXT, text.length());
+        }
+        if (CommentMarkdown.nesting(text) > CommentMarkdown.MAX_NESTING) {
+            throw new FieldProblemException(field, "comment.too-deep", CommentMarkdown.MAX_NESTING);
         }
         return text;
     }

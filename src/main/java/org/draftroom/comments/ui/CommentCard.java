@@ -15,6 +15,7 @@ import org.draftroom.comments.anchoring.Placement;
 import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentStatus;
 import org.draftroom.comments.web.CommentMarkdown;
+import org.jsoup.nodes.Entities;
 
 /**
  * One comment in the margin: readable id, type and status badges, where it stands ("5.3, now 6.1", General, outdated,
@@ -80,7 +81,10 @@ class CommentCard extends Div {
             }
             add(quote);
         }
-        Html body = new Html("<div class=\"dr-ccard-body\">" + CommentMarkdown.toSafeHtml(comment.body()) + "</div>");
+        Html body = new Html("<div class=\"dr-ccard-body\">" + (comment.moderated()
+                ? "<p class=\"dr-moderated\">" + Entities.escape(getTranslation("comment.moderated."
+                + comment.moderation(), comment.moderationReason())) + "</p>"
+                : CommentCard.bodyHtml(this, comment.body())) + "</div>");
         add(body);
         if (comment.hasProposedChange()) {
             Div proposed = new Div(new Span(getTranslation("comment.ui.proposed-change")),
@@ -150,5 +154,14 @@ class CommentCard extends Div {
 
     static String shortId(String commitId) {
         return commitId.length() > 8 ? commitId.substring(0, 8) : commitId;
+    }
+
+    /**
+     * A comment's or reply's Markdown as safe HTML; one that cannot be rendered (nested too deeply, stored before the
+     * limit) shows as such instead of breaking the page for everyone.
+     */
+    static String bodyHtml(com.vaadin.flow.component.Component owner, String markdown) {
+        return CommentMarkdown.safeHtml(markdown).orElseGet(() -> "<p class=\"dr-unrenderable\">"
+                + Entities.escape(owner.getTranslation("comment.cannot-display")) + "</p>");
     }
 }

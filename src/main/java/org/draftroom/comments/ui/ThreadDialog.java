@@ -75,7 +75,7 @@ class ThreadDialog extends Dialog {
         replies.setId("thread-replies");
         for (Reply r : comments.replies(comment.id())) {
             Div one = new Div(new Span(r.authorName() + " · " + Times.minutes(r.createdAt(), zone)),
-                    new Html("<div class=\"dr-ccard-body\">" + CommentMarkdown.toSafeHtml(r.body()) + "</div>"));
+                    new Html("<div class=\"dr-ccard-body\">" + CommentCard.bodyHtml(this, r.body()) + "</div>"));
             one.addClassName("dr-thread-reply");
             replies.add(one);
         }
@@ -117,6 +117,9 @@ class ThreadDialog extends Dialog {
             statusBox.addClassName("dr-thread-status");
             content.add(statusBox);
         }
+        if (comments.mayTakeDown() && !comment.moderated()) {
+            content.add(takeDown(comment));
+        }
         if (comment.appliedCommitId() != null) {
             Anchor applied = new Anchor(CommentsView.draftHref(projectId, comment.appliedCommitId()),
                     getTranslation("comment.ui.applied-in", CommentCard.shortId(comment.appliedCommitId())));
@@ -150,6 +153,32 @@ class ThreadDialog extends Dialog {
             history.add(line);
         }
         content.add(history);
+    }
+
+    /** The secretariat hides an abusive comment or deletes its text, with a reason kept in its history. */
+    private Div takeDown(Comment comment) {
+        TextArea why = new TextArea(getTranslation("comment.ui.moderate.reason"));
+        why.setWidthFull();
+        why.setId("moderation-reason");
+        Button hide = new Button(getTranslation("comment.ui.hide"), e -> takeDown(comment, Comment.HIDDEN, why));
+        hide.setId("comment-hide");
+        Button delete = new Button(getTranslation("comment.ui.delete-text"),
+                e -> takeDown(comment, Comment.DELETED, why));
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        delete.setId("comment-delete-text");
+        Div box = new Div(why, hide, delete);
+        box.addClassName("dr-thread-status");
+        return box;
+    }
+
+    private void takeDown(Comment comment, String moderation, TextArea why) {
+        try {
+            Comment now = comments.moderate(comment.id(), moderation, why.getValue());
+            changed.run();
+            show(now);
+        } catch (UserFacingException refusal) {
+            refuse(why, refusal);
+        }
     }
 
     private void refuse(TextArea field, UserFacingException refusal) {

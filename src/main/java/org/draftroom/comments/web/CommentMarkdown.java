@@ -1,7 +1,10 @@
 package org.draftroom.comments.web;
 
 import java.util.List;
+import java.util.Optional;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.draftroom.drafts.domain.MarkdownNesting;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
@@ -37,7 +40,44 @@ public final class CommentMarkdown {
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(List.of(TablesExtension.create()))
             .escapeHtml(true).sanitizeUrls(true).build();
 
+    /** The deepest nesting of blocks and inlines (quotes in lists in quotes, emphasis in links...) accepted. */
+    public static final int MAX_NESTING = MarkdownNesting.MAX;
+
     private CommentMarkdown() {
+    }
+
+    /**
+     * How deeply the Markdown's elements nest (a paragraph in a quote is 2), counted without recursion; more than
+     * anyone could read when the parser itself gives up. Texts over {@link #MAX_NESTING} are refused at input and
+     * not rendered (the renderer recurses once per level: 10,000 levels overflowed the stack).
+     */
+    public static int nesting(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return 0;
+        }
+        Node document;
+        try {
+            document = PARSER.parse(markdown);
+        } catch (StackOverflowError | RuntimeException e) {
+            return Integer.MAX_VALUE;
+        }
+        return MarkdownNesting.of(document);
+    }
+
+    /**
+     * The Markdown as sanitised HTML, or empty when it cannot be shown (nested deeper than {@link #MAX_NESTING}, as a
+     * text stored before the limit could be, or failing to render): the caller shows that it cannot be displayed, and
+     * the rest of the page still loads.
+     */
+    public static Optional<String> safeHtml(String markdown) {
+        if (nesting(markdown) > MAX_NESTING) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(toSafeHtml(markdown));
+        } catch (StackOverflowError | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -51,6 +51,10 @@ public final class DraftImporter {
             return new ImportResult.Rejected(List.of(
                     DraftProblem.of("", 0, "draft.import.too-large", bytes.length, MAX_BYTES)));
         }
+        if (MarkdownNesting.of(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)) > MarkdownNesting.MAX) {
+            return new ImportResult.Rejected(List.of(
+                    DraftProblem.of("", 0, "draft.import.too-deep", MarkdownNesting.MAX)));
+        }
         DraftDocument parsed;
         try {
             parsed = DraftFormat.parse(bytes);

@@ -1,5 +1,8 @@
 package org.draftroom.drafts.service;
 
+import org.draftroom.base.UploadProperties;
+import org.draftroom.drafts.domain.DraftImporter;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -52,14 +55,22 @@ public class ProjectService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final long maxMarkdownBytes;
+
     ProjectService(ProjectRepository projects, DraftStore store, Access access, DirectoryService directory,
-                   ApplicationEventPublisher events, Clock clock) {
+                   ApplicationEventPublisher events, Clock clock, UploadProperties uploads) {
+        this.maxMarkdownBytes = Math.min(uploads.maxMarkdownSize().toBytes(), DraftImporter.MAX_BYTES);
         this.projects = projects;
         this.store = store;
         this.access = access;
         this.directory = directory;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** The largest Markdown draft accepted as an upload ({@code draftroom.uploads.max-markdown-size}). */
+    public long maxMarkdownBytes() {
+        return maxMarkdownBytes;
     }
 
     @PreAuthorize("@access.canReadDrafts()")

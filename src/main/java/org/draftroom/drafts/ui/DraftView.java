@@ -244,7 +244,7 @@ class DraftView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         extensions.forEach(extension -> toolbar.add(extension.toolbarItem(snapshot)));
         if (snapshot.editable()) {
             Button upload = new Button(getTranslation("draft.import"), VaadinIcon.UPLOAD.create(),
-                    e -> new ImportDialog(drafts, id, () -> load(id, null)).open());
+                    e -> new ImportDialog(drafts, projects.maxMarkdownBytes(), id, () -> load(id, null)).open());
             upload.setId("import-version");
             editButton.setText(getTranslation(editing ? "draft.stop-editing" : "draft.edit"));
             editButton.setIcon((editing ? VaadinIcon.EYE : VaadinIcon.EDIT).create());

@@ -9,14 +9,11 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
-import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.draftroom.base.UserFacingException;
+import org.draftroom.base.ui.LimitedUploadBuffer;
 import org.draftroom.base.ui.Notices;
 import org.draftroom.drafts.domain.DraftImporter;
 import org.draftroom.drafts.domain.DraftProblem;
@@ -47,30 +44,44 @@ final class DraftsUi {
         Notices.error(text);
     }
 
-    /** An upload field for one Markdown draft of at most {@link DraftImporter#MAX_BYTES}; hands over its bytes. */
-    static Upload markdownUpload(Component owner, Consumer<byte[]> received) {
-        MemoryBuffer buffer = new MemoryBuffer();
+    /**
+     * An upload field for one Markdown draft of at most {@code maxBytes}, counted on the server too; hands over its
+     * bytes, or calls {@code failed} when the file was refused or the upload failed (so that nothing is created
+     * from a file that did not arrive whole).
+     */
+    static Upload markdownUpload(Component owner, long maxBytes, Consumer<byte[]> received, Runnable failed) {
+        LimitedUploadBuffer buffer = new LimitedUploadBuffer(maxBytes);
         Upload upload = new Upload(buffer);
+        long megabytes = Math.max(1, maxBytes / 1024 / 1024);
         upload.setAcceptedFileTypes(".md", "text/markdown", "text/plain");
-        upload.setMaxFileSize(DraftImporter.MAX_BYTES);
+        upload.setMaxFileSize((int) maxBytes);
         upload.setDropLabel(new Span(owner.getTranslation("project.import.drop")));
         UploadI18N i18n = new UploadI18N();
         i18n.setAddFiles(new UploadI18N.AddFiles().setOne(owner.getTranslation("upload.choose")));
         i18n.setDropFiles(new UploadI18N.DropFiles().setOne(owner.getTranslation("project.import.drop")));
         i18n.setError(new UploadI18N.Error()
-                .setFileIsTooBig(owner.getTranslation("draft.import.limit", DraftImporter.MAX_BYTES / 1024 / 1024))
+                .setFileIsTooBig(owner.getTranslation("draft.import.limit", megabytes))
                 .setIncorrectFileType(owner.getTranslation("upload.wrong-type"))
                 .setTooManyFiles(owner.getTranslation("upload.one-file")));
         upload.setI18n(i18n);
+        upload.addStartedListener(e -> failed.run());
         upload.addSucceededListener(e -> {
-            try (InputStream in = buffer.getInputStream()) {
-                received.accept(in.readAllBytes());
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
+            if (buffer.tooLarge()) {
+                upload.clearFileList();
+                Notices.error(owner.getTranslation("draft.import.limit", megabytes));
+                return;
             }
+            received.accept(buffer.bytes());
         });
-        upload.addFileRejectedListener(e -> Notices.error(owner.getTranslation("draft.import.limit",
-                DraftImporter.MAX_BYTES / 1024 / 1024)));
+        upload.addFailedListener(e -> {
+            failed.run();
+            Notices.error(owner.getTranslation("upload.failed", e.getFileName()));
+        });
+        upload.addFileRejectedListener(e -> {
+            failed.run();
+            Notices.error(owner.getTranslation("draft.import.limit", megabytes));
+        });
+        upload.addFileRemovedListener(e -> failed.run());
         return upload;
     }
 

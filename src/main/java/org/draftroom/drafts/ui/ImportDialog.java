@@ -15,11 +15,11 @@ class ImportDialog extends Dialog {
 
     private byte[] uploaded;
 
-    ImportDialog(DraftService drafts, String projectId, Runnable onImported) {
+    ImportDialog(DraftService drafts, long maxBytes, String projectId, Runnable onImported) {
         setId("import-dialog");
         setHeaderTitle(getTranslation("draft.import"));
         setWidth("560px");
-        Upload upload = DraftsUi.markdownUpload(this, bytes -> uploaded = bytes);
+        Upload upload = DraftsUi.markdownUpload(this, maxBytes, bytes -> uploaded = bytes, () -> uploaded = null);
         TextField message = new TextField(getTranslation("draft.save.message"));
         message.setWidthFull();
         message.setId("import-message");

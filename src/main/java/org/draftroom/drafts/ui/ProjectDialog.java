@@ -34,6 +34,8 @@ class ProjectDialog extends Dialog {
     private final Select<Stage> stage = new Select<>();
     private final TextField stageCode = new TextField();
     private byte[] uploaded;
+    /** Whether a file was chosen and did not arrive whole: then nothing is created. */
+    private boolean uploadIncomplete;
 
     ProjectDialog(ProjectService projects, DirectoryService directory, Consumer<Project> onCreated) {
         setId("project-dialog");
@@ -71,7 +73,13 @@ class ProjectDialog extends Dialog {
             }
         });
 
-        Upload upload = DraftsUi.markdownUpload(this, bytes -> uploaded = bytes);
+        Upload upload = DraftsUi.markdownUpload(this, projects.maxMarkdownBytes(), bytes -> {
+            uploaded = bytes;
+            uploadIncomplete = false;
+        }, () -> {
+            uploaded = null;
+            uploadIncomplete = true;
+        });
 
         FormLayout form = new FormLayout(code, type, titleZh, titleEn, workingGroup, lead, stage, stageCode);
         form.setColspan(titleZh, 2);
@@ -80,6 +88,10 @@ class ProjectDialog extends Dialog {
 
         Button save = new Button(getTranslation("projects.create"), e -> {
             try {
+                if (uploadIncomplete) {
+                    // a project without the draft that was meant for it is not what was asked for
+                    throw new UserFacingException("project.import.incomplete");
+                }
                 DraftDocument draft = uploaded == null ? null : DraftService.accepted(uploaded);
                 Project created = projects.create(new ProjectForm(code.getValue(), titleZh.getValue(),
                         titleEn.getValue(), type.getValue(),

@@ -12,8 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.draftroom.base.UploadProperties;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentForm;
@@ -52,21 +54,47 @@ public class SheetService {
     private final RoundRepository repository;
     private final CommentService comments;
     private final Access access;
+    private final UploadProperties limits;
+    /** Sheets being read now: reading takes memory and CPU, so only a few at once; more are refused at once. */
+    private final Semaphore reading;
 
-    SheetService(RoundService rounds, RoundRepository repository, CommentService comments, Access access) {
+    SheetService(RoundService rounds, RoundRepository repository, CommentService comments, Access access,
+            UploadProperties limits) {
         this.rounds = rounds;
         this.repository = repository;
         this.comments = comments;
         this.access = access;
+        this.limits = limits;
+        this.reading = new Semaphore(Math.max(1, limits.parallelSheetReads()));
     }
 
-    /** Reads a sheet for the round and resolves its clause numbers; imports nothing. */
+    /** The largest sheet accepted, in bytes ({@code draftroom.uploads.max-sheet-size}, at most the reader's own). */
+    public long maxBytes() {
+        return Math.min(limits.maxSheetSize().toBytes(), SheetReader.MAX_BYTES);
+    }
+
+    /**
+     * Reads a sheet for the round and resolves its clause numbers; imports nothing. Refused (with nothing read) when
+     * the file is larger than {@link #maxBytes()} or when {@code draftroom.uploads.parallel-sheet-reads} sheets are
+     * being read already.
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public SheetPreview preview(long roundId, String fileName, byte[] bytes) {
         Round round = rounds.get(roundId);
+        if (bytes.length > maxBytes()) {
+            throw new UserFacingException("sheet.too-large", fileName, maxBytes() / (1024 * 1024));
+        }
         NumberedOutline outline = rounds.frozenDraft(roundId).outline();
-        SheetReadResult result = SheetReader.read(fileName, bytes);
+        if (!reading.tryAcquire()) {
+            throw new UserFacingException("sheet.busy");
+        }
+        SheetReadResult result;
+        try {
+            result = SheetReader.read(fileName, bytes);
+        } finally {
+            reading.release();
+        }
         List<SheetPreview.Problem> fileProblems = result.problems().stream().filter(SheetProblem::wholeFile)
                 .map(p -> new SheetPreview.Problem(p.key(), p.args())).toList();
         Map<String, NumberedClause> byNumber = outline.clauses().stream()

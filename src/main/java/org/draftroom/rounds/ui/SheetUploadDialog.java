@@ -10,18 +10,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
-import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.draftroom.base.UserFacingException;
+import org.draftroom.base.ui.LimitedUploadBuffer;
 import org.draftroom.base.ui.Notices;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.SheetPreview;
 import org.draftroom.rounds.service.SheetService;
-import org.draftroom.sheets.SheetReader;
 
 /**
  * Uploads a filled comment sheet into a round: every row is shown with the clause it resolves to in the frozen
@@ -39,24 +35,27 @@ class SheetUploadDialog extends Dialog {
         setId("sheet-dialog");
         setHeaderTitle(getTranslation("rounds.sheet.title"));
         setWidth("1100px");
-        MemoryBuffer buffer = new MemoryBuffer();
+        long maxBytes = sheets.maxBytes();
+        LimitedUploadBuffer buffer = new LimitedUploadBuffer(maxBytes);
         Upload upload = new Upload(buffer);
         upload.setAcceptedFileTypes(".docx", ".xlsx", ".xls");
-        upload.setMaxFileSize((int) SheetReader.MAX_BYTES);
+        upload.setMaxFileSize((int) maxBytes);
         UploadI18N i18n = new UploadI18N();
         i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("upload.choose")));
         i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("rounds.sheet.drop")));
         i18n.setError(new UploadI18N.Error().setFileIsTooBig(getTranslation("sheet.too-large", "",
-                SheetReader.MAX_BYTES / 1024 / 1024)).setIncorrectFileType(getTranslation("rounds.sheet.wrong-type"))
+                maxBytes / 1024 / 1024)).setIncorrectFileType(getTranslation("rounds.sheet.wrong-type"))
                 .setTooManyFiles(getTranslation("upload.one-file")));
         upload.setI18n(i18n);
         upload.setId("sheet-upload");
         upload.addSucceededListener(e -> {
-            try (InputStream in = buffer.getInputStream()) {
-                show(sheets.preview(round.id(), e.getFileName(), in.readAllBytes()));
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
+            try {
+                if (buffer.tooLarge()) {
+                    throw new UserFacingException("sheet.too-large", e.getFileName(), maxBytes / 1024 / 1024);
+                }
+                show(sheets.preview(round.id(), e.getFileName(), buffer.bytes()));
             } catch (UserFacingException refusal) {
+                upload.clearFileList();
                 Notices.show(this, refusal, Map.of());
             }
         });

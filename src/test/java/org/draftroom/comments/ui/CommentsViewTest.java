@@ -1,6 +1,11 @@
 package org.draftroom.comments.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.TextArea;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -20,6 +25,7 @@ import org.draftroom.comments.service.CommentService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The comments view of the sample project {@code gbt-35273} (working group WG7, so {@code editor2} edits it). The
@@ -33,6 +39,9 @@ class CommentsViewTest extends KaribuUiTest {
     @Autowired
     private CommentService comments;
 
+    @Autowired
+    private JdbcClient jdbc;
+
     @BeforeEach
     void signIn() {
         signInAs("editor2");
@@ -45,6 +54,13 @@ class CommentsViewTest extends KaribuUiTest {
 
     private Comment comment(CommentType type, String clauseId, String body) {
         return comments.create(PROJECT, "", new CommentForm(null, type, clauseId, 0, 0, "", body, ""));
+    }
+
+    /** Opens the thread of a comment of the margin, as its card's Replies button does. */
+    private static ThreadDialog thread(CommentedDraft view, long commentId) {
+        PlacedComment shown = margin(view).stream().filter(p -> p.comment().id() == commentId).findFirst()
+                .orElseThrow();
+        return view.openThread(shown.comment(), shown.placement());
     }
 
     private static List<PlacedComment> margin(CommentedDraft view) {
@@ -114,13 +130,22 @@ class CommentsViewTest extends KaribuUiTest {
     }
 
     /** The card the margin shows for a comment, as the browser would receive it. */
-    @SuppressWarnings("unchecked")
     private static String cardText(CommentedDraft view, long commentId) {
+        return card(view, commentId).getElement().getTextRecursively();
+    }
+
+    /** The card's HTML (with the rendered Markdown, which is not text of the element tree). */
+    private static String cardHtml(CommentedDraft view, long commentId) {
+        return card(view, commentId).getElement().getOuterHTML();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CommentCard card(CommentedDraft view, long commentId) {
         PlacedComment placed = margin(view).stream().filter(p -> p.comment().id() == commentId).findFirst()
                 .orElseThrow();
         var renderer = (com.vaadin.flow.data.renderer.ComponentRenderer<CommentCard, PlacedComment>)
                 view.margin.getColumnByKey("card").getRenderer();
-        return renderer.createComponent(placed).getElement().getTextRecursively();
+        return renderer.createComponent(placed);
     }
 
     @Test
@@ -259,9 +284,7 @@ class CommentsViewTest extends KaribuUiTest {
         String text = "thread " + UUID.randomUUID();
         Comment made = comment(CommentType.GE, "c-retention", text);
         CommentedDraft view = open();
-        PlacedComment shown = margin(view).stream().filter(p -> p.comment().id() == made.id()).findFirst()
-                .orElseThrow();
-        ThreadDialog thread = view.openThread(shown.comment(), shown.placement());
+        ThreadDialog thread = thread(view, made.id());
         thread.reply.setValue("我同意这条意见。");
         clickAsTheBrowserWould(_get(thread, com.vaadin.flow.component.button.Button.class,
                 spec -> spec.withId("reply-send")));
@@ -277,5 +300,41 @@ class CommentsViewTest extends KaribuUiTest {
         assertThat(comments.get(made.id()).status()).isEqualTo(CommentStatus.RESOLVED);
         assertThat(margin(view).stream().filter(p -> p.comment().id() == made.id()).findFirst().orElseThrow()
                 .comment().replyCount()).isEqualTo(1);
+    }
+
+    @Test
+    void a_stored_comment_nested_too_deeply_shows_as_such_and_the_page_and_the_other_comments_still_render() {
+        String text = "deep " + UUID.randomUUID();
+        Comment planted = comment(CommentType.GE, "", text);
+        String neighbour = "neighbour " + UUID.randomUUID();
+        Comment other = comment(CommentType.GE, "", neighbour);
+        // as stored before the limit existed: straight into the database, past the service's check
+        jdbc.sql("update comment set body = :b where id = :id").param("b", ">".repeat(10_000) + " " + text)
+                .param("id", planted.id()).update();
+
+        CommentedDraft view = open();
+        assertThat(cardHtml(view, planted.id()))
+                .contains("This comment cannot be displayed.").doesNotContain("blockquote");
+        assertThat(cardHtml(view, other.id())).contains(neighbour);
+    }
+
+    @Test
+    void the_secretariat_hides_a_comment_from_its_thread_with_a_reason_and_an_editor_is_not_offered_it() {
+        String text = "abusive " + UUID.randomUUID();
+        Comment abusive = comment(CommentType.GE, "", text);
+        ThreadDialog editorsThread = thread(open(), abusive.id());
+        assertThat(_find(editorsThread, Button.class, spec -> spec.withId("comment-hide"))).isEmpty();
+        editorsThread.close();
+
+        signInAs("secretariat");
+        ThreadDialog thread = thread(open(), abusive.id());
+        _click(_get(thread, Button.class, spec -> spec.withId("comment-hide")));
+        assertThat(_get(thread, TextArea.class, spec -> spec.withId("moderation-reason")).isInvalid()).isTrue();
+        _setValue(_get(thread, TextArea.class, spec -> spec.withId("moderation-reason")), "insults a member");
+        _click(_get(thread, Button.class, spec -> spec.withId("comment-hide")));
+
+        assertThat(thread.getElement().getOuterHTML()).contains("insults a member").doesNotContain(text);
+        assertThat(cardHtml(open(), abusive.id()))
+                .contains("Hidden by the secretariat: insults a member").doesNotContain(text);
     }
 }

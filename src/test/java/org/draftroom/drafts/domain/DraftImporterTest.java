@@ -97,6 +97,16 @@ class DraftImporterTest {
     }
 
     @Test
+    void a_draft_nesting_quotes_or_lists_deeper_than_the_limit_is_refused_before_it_is_parsed() {
+        byte[] deep = ("# 范围 {#scope}\n\n" + ">".repeat(50_000) + " deep\n").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(problems(DraftImporter.importMarkdown(deep))).containsExactly(
+                new DraftProblem("", 0, "draft.import.too-deep", List.of(MarkdownNesting.MAX)));
+        assertThat(DraftImporter.importMarkdown(("# 范围 {#scope}\n\n> > - quoted list\n")
+                .getBytes(StandardCharsets.UTF_8))).isInstanceOf(ImportResult.Accepted.class);
+    }
+
+    @Test
     void invalid_utf8_is_refused_with_its_line() {
         byte[] gbk = "# 范围 {#scope}\n\n".getBytes(StandardCharsets.UTF_8);
         byte[] bytes = Arrays.copyOf(gbk, gbk.length + 2);

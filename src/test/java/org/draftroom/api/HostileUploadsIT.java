@@ -1,0 +1,248 @@
+package org.draftroom.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The hostile corpus uploaded as a stranger would, through HTTP, into the application running in a JVM of its own
+ * with a 256 MB heap: every file is refused with its message, the JVM stays up, and other requests are answered
+ * within a second throughout. Also the upload limits: a legitimate 3 MB sheet is read (Spring's default 1 MB limit
+ * refused it with a server error), a sheet over 10 MB is refused naming the limit.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileUploadsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicLong peakHeap = new AtomicLong();
+    private final AtomicLong maxUsedHeap = new AtomicLong();
+    private Process server;
+    private int port;
+    private String token;
+    private long roundId;
+
+    @BeforeAll
+    void start() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        server = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                HostileServer.class.getName(), String.valueOf(port)).redirectErrorStream(true).start();
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.equals("READY")) {
+                        ready.countDown();
+                    } else if (line.startsWith("HEAP ")) {
+                        String[] parts = line.split("[ =]");
+                        maxUsedHeap.accumulateAndGet(Long.parseLong(parts[2]), Math::max);
+                        peakHeap.accumulateAndGet(Long.parseLong(parts[4]), Math::max);
+                    } else {
+                        System.out.println("[server] " + line);
+                    }
+                }
+            } catch (IOException e) {
+                // the server ended
+            }
+        }, "hostile-server-output");
+        reader.setDaemon(true);
+        reader.start();
+        assertThat(ready.await(4, TimeUnit.MINUTES)).as("the server started").isTrue();
+        token = ApiTokens.issue(port, "reviewer1", "draftroom-demo", "hostile");
+        JsonNode rounds = JSON.readTree(get("/api/v1/rounds").body());
+        for (JsonNode r : rounds) {
+            if (r.get("state").asText().equals("OPEN")) {
+                roundId = r.get("id").asLong();
+            }
+        }
+        assertThat(roundId).as("an open demo round for reviewer1").isPositive();
+    }
+
+    @AfterAll
+    void stop() throws InterruptedException {
+        if (server != null) {
+            server.destroy();
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void every_hostile_sheet_is_refused_with_its_message_while_the_server_keeps_answering_within_a_second()
+            throws Exception {
+        List<HostileFiles.Hostile> corpus = new ArrayList<>(HostileFiles.stored());
+        corpus.addAll(HostileFiles.large());
+        AtomicBoolean attacking = new AtomicBoolean(true);
+        AtomicLong slowest = new AtomicLong();
+        AtomicLong answered = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> watcher = pool.submit(() -> {
+                while (attacking.get()) {
+                    long start = System.nanoTime();
+                    HttpResponse<String> me = get("/api/v1/me");
+                    long ms = (System.nanoTime() - start) / 1_000_000;
+                    assertThat(me.statusCode()).isEqualTo(200);
+                    slowest.accumulateAndGet(ms, Math::max);
+                    answered.incrementAndGet();
+                    Thread.sleep(100);
+                }
+                return null;
+            });
+            Map<String, String> outcomes = new ConcurrentHashMap<>();
+            List<Future<?>> uploads = new ArrayList<>();
+            // two attackers at once (the server reads two sheets at a time), each file twice
+            for (int attacker = 0; attacker < 2; attacker++) {
+                uploads.add(pool.submit(() -> {
+                    for (HostileFiles.Hostile h : corpus) {
+                        HttpResponse<String> r = upload(h.name(), h.bytes(), true);
+                        outcomes.put(h.name(), r.statusCode() + " " + r.body());
+                        assertThat(r.statusCode()).as(h + ": " + r.body()).isEqualTo(400);
+                        String message = JSON.readTree(r.body()).get("message").asText();
+                        assertThat(message).as(h.toString()).contains(h.name()).contains(h.expected());
+                        assertThat(message).as(h.toString()).doesNotContain("root:");
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> u : uploads) {
+                u.get(10, TimeUnit.MINUTES);
+            }
+            attacking.set(false);
+            watcher.get(1, TimeUnit.MINUTES);
+            assertThat(outcomes).hasSize(corpus.size());
+        } finally {
+            attacking.set(false);
+            pool.shutdownNow();
+        }
+        assertThat(server.isAlive()).as("the server JVM is alive").isTrue();
+        assertThat(get("/api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(answered.get()).isPositive();
+        assertThat(slowest.get()).as("slowest GET /api/v1/me during the attack, ms").isLessThan(1000);
+        System.out.printf("hostile corpus at -Xmx256m: %d files x2, heap used at most %d MB, sum of pool peaks %d MB,"
+                + " slowest /api/v1/me %d ms over %d requests%n", corpus.size(), maxUsedHeap.get() >> 20,
+                peakHeap.get() >> 20, slowest.get(), answered.get());
+    }
+
+    @Test
+    void a_legitimate_three_megabyte_sheet_is_read_and_one_over_ten_megabytes_is_refused_naming_the_limit()
+            throws Exception {
+        HttpResponse<String> ok = upload("large.xlsx", sheetWithAttachment(3 * 1024 * 1024), true);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(JSON.readTree(ok.body()).get("rows")).hasSize(1);
+
+        HttpResponse<String> over = upload("too-large.xlsx", sheetWithAttachment(10 * 1024 * 1024 + 300_000), true);
+        assertThat(over.statusCode()).as(over.body()).isEqualTo(413);
+        assertThat(JSON.readTree(over.body()).get("message").asText())
+                .isEqualTo("\"too-large.xlsx\" is too large: a comment sheet may have at most 10 MB (also once "
+                        + "unpacked).");
+
+        HttpResponse<String> far = upload("far-too-large.xlsx", new byte[12 * 1024 * 1024], true);
+        assertThat(far.statusCode()).as(far.body()).isEqualTo(413);
+        assertThat(JSON.readTree(far.body()).get("message").asText())
+                .isEqualTo("The upload is larger than the server accepts (11 MB).");
+        assertThat(server.isAlive()).isTrue();
+    }
+
+    @Test
+    void sheets_beyond_two_read_at_once_are_refused_as_busy_and_read_once_the_others_are_done() throws Exception {
+        byte[] big = HostileFiles.manyRows(100_000);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String name = "sheet-" + i + ".xlsx";
+                sent.add(pool.submit(() -> upload(name, big, true)));
+            }
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> f : sent) {
+                answers.add(f.get(5, TimeUnit.MINUTES));
+            }
+            List<HttpResponse<String>> busy = answers.stream().filter(r -> r.statusCode() == 503).toList();
+            assertThat(busy).as("four 5-second reads at once, two allowed").isNotEmpty();
+            assertThat(answers).as("the others are read").anyMatch(r -> r.statusCode() == 400
+                    && r.body().contains("holds more than 5,000 comments"));
+            assertThat(busy.get(0).headers().firstValue("Retry-After")).hasValue("30");
+            assertThat(JSON.readTree(busy.get(0).body()).get("message").asText())
+                    .isEqualTo("Too many comment sheets are being read right now. Try again in a minute.");
+            assertThat(upload("after.xlsx", sheetWithAttachment(1024), true).statusCode()).isEqualTo(200);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A valid Chinese form with one comment and an incompressible picture making the file that large. */
+    private static byte[] sheetWithAttachment(int size) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = wb.createSheet();
+            String[][] rows = {{"序号", "章节号", "修改后内容", "理由"}, {"1", "", "补充", "便于理解"}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            byte[] noise = new byte[size];
+            new Random(5).nextBytes(noise);
+            wb.addPicture(noise, XSSFWorkbook.PICTURE_TYPE_PNG);
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Accept-Language", "en")
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> upload(String name, byte[] bytes, boolean dryRun) throws IOException,
+            InterruptedException {
+        String boundary = "----hostile" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(bytes);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rounds/" + roundId
+                        + "/sheets?dryRun=" + dryRun)).header("Authorization", "Bearer " + token)
+                .header("Accept-Language", "en").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
