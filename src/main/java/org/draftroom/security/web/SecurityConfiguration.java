@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import org.draftroom.base.ApiError;
+import org.draftroom.base.DatabaseUnavailable;
 import org.draftroom.base.Messages;
 import org.draftroom.security.data.UserRepository;
 import org.draftroom.security.service.TokenService;
@@ -29,6 +30,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -88,6 +90,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain tokenIssuing(HttpSecurity http, Messages messages) throws Exception {
         return http.securityMatcher("/api/v1/tokens")
+                .addFilterBefore(new DatabaseUnavailableFilter(messages), DisableEncodeUrlFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -102,6 +105,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, TokenService tokens, UserRepository users, Messages messages)
             throws Exception {
         return http.securityMatcher("/api/**")
+                .addFilterBefore(new DatabaseUnavailableFilter(messages), DisableEncodeUrlFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -158,6 +162,11 @@ class SecurityConfiguration {
     private static void writeAuthError(HttpServletRequest request, HttpServletResponse response,
                                        AuthenticationException exception, Messages messages, String unauthorizedKey)
             throws IOException {
+        if (DatabaseUnavailable.causedBy(exception)) {
+            DatabaseUnavailable.writeTo(response,
+                    messages.getTranslation("api.error.database-unavailable", locale(request)));
+            return;
+        }
         String key = exception instanceof LoginThrottledException ? "login.error.throttled"
                 : exception instanceof DisabledException ? "login.error.disabled" : unauthorizedKey;
         int status = exception instanceof LoginThrottledException ? 429 : 401;
