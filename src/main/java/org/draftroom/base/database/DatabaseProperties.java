@@ -1,6 +1,7 @@
 package org.draftroom.base.database;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,10 +14,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          (default 500 ms)
  * @param superviseInterval how often the embedded PostgreSQL server is checked, and started again when it died
  *                          (default 500 ms)
+ * @param serverSettings    more settings of the embedded PostgreSQL server ({@code shared-buffers: 256MB}; a
+ *                          hyphen stands for PostgreSQL's underscore); they win over Draftroom's, so turning
+ *                          {@code fsync} off here gives up durability
  */
 @ConfigurationProperties("draftroom.database")
 public record DatabaseProperties(
         @DefaultValue("2s") Duration connectionTimeout,
         @DefaultValue("500ms") Duration healthTimeout,
-        @DefaultValue("500ms") Duration superviseInterval) {
+        @DefaultValue("500ms") Duration superviseInterval,
+        Map<String, String> serverSettings) {
+
+    public DatabaseProperties {
+        serverSettings = serverSettings == null ? Map.of() : Map.copyOf(serverSettings);
+    }
 }

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -53,15 +54,18 @@ final class EmbeddedDatabase implements AutoCloseable {
     private final Path dir;
     private final EmbeddedCredentials credentials;
     private final int port;
+    private final Map<String, String> serverSettings;
     private final ScheduledExecutorService supervisor;
     private volatile EmbeddedPostgres server;
     private volatile long postmasterPid;
     private volatile boolean closed;
 
-    private EmbeddedDatabase(Path dir, EmbeddedCredentials credentials, int port, Duration superviseInterval) {
+    private EmbeddedDatabase(Path dir, EmbeddedCredentials credentials, int port, Duration superviseInterval,
+                             Map<String, String> serverSettings) {
         this.dir = dir;
         this.credentials = credentials;
         this.port = port;
+        this.serverSettings = serverSettings;
         this.supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "embedded-postgres-supervisor");
             t.setDaemon(true);
@@ -73,14 +77,17 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * Starts the server over {@code dir} (created and initialised when empty), with passwords from
-     * {@code credentialsFile}, after stopping a server a crashed JVM left running on the same directory.
+     * {@code credentialsFile}, after stopping a server a crashed JVM left running on the same directory;
+     * {@code serverSettings} (PostgreSQL's names, hyphens for underscores) win over the ones set here.
      */
-    static EmbeddedDatabase start(Path dir, Path credentialsFile, Duration superviseInterval) throws IOException {
+    static EmbeddedDatabase start(Path dir, Path credentialsFile, Duration superviseInterval,
+                                  Map<String, String> serverSettings) throws IOException {
         Files.createDirectories(dir);
         stopLeftovers(dir);
         EmbeddedCredentials credentials = EmbeddedCredentials.loadOrCreate(credentialsFile);
         int port = freePort();
-        EmbeddedDatabase database = new EmbeddedDatabase(dir, credentials, port, superviseInterval);
+        EmbeddedDatabase database = new EmbeddedDatabase(dir, credentials, port, superviseInterval,
+                serverSettings);
         synchronized (database) {
             database.launch();
         }
@@ -106,7 +113,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     private void launch() throws IOException {
         long started = System.nanoTime();
-        server = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
@@ -118,8 +125,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("unix_socket_directories", "''")
                 .setConnectConfig("password", credentials.superuser())
                 // crash recovery after a kill replays the WAL first: give it time on a loaded machine
-                .setPGStartupWait(Duration.ofMinutes(3))
-                .start();
+                .setPGStartupWait(Duration.ofMinutes(3));
+        serverSettings.forEach((name, value) -> builder.setServerConfig(name.replace('-', '_'), value));
+        server = builder.start();
         postmasterPid = readPostmasterPid(dir).orElse(-1L);
         secure();
         log.info("Embedded PostgreSQL (pid {}) on port {} with data in {} ({} ms)", postmasterPid, port, dir,

@@ -25,7 +25,7 @@ class EmbeddedPostgresConfiguration {
     EmbeddedDatabase embeddedDatabase(DraftroomProperties properties, DatabaseProperties database) throws IOException {
         Path dataDir = properties.dataDir().toAbsolutePath().normalize();
         return EmbeddedDatabase.start(dataDir.resolve("postgres"), dataDir.resolve("postgres.credentials"),
-                database.superviseInterval());
+                database.superviseInterval(), database.serverSettings());
     }
 
     @Bean(destroyMethod = "close")

@@ -114,7 +114,7 @@ class EmbeddedDatabaseIT {
     }
 
     private static EmbeddedDatabase start(Path dir) throws Exception {
-        return EmbeddedDatabase.start(dir.resolve("postgres"), credentials(dir), SUPERVISE);
+        return EmbeddedDatabase.start(dir.resolve("postgres"), credentials(dir), SUPERVISE, java.util.Map.of());
     }
 
     private static Path credentials(Path dir) {
