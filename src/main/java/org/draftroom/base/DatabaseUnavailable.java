@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure caused by an unreachable database (stopped, restarting, in crash recovery, no connection within
@@ -18,8 +20,18 @@ public final class DatabaseUnavailable {
     /** Whether {@code failure} or one of its causes says the database cannot be reached right now. */
     public static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof SQLTransientConnectionException
+            if (t instanceof DataAccessResourceFailureException || t instanceof RecoverableDataAccessException
+                    || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            // the rollback after a lost connection fails too; what counts is why the transaction failed
+            if (t instanceof TransactionSystemException tse && tse.getApplicationException() != null
+                    && causedBy(tse.getApplicationException())) {
+                return true;
+            }
+            // the pool closed a connection it saw broken, and a later call on it (a rollback) failed
+            if (t instanceof SQLException && "Connection is closed".equals(t.getMessage())) {
                 return true;
             }
             // 08: connection exception; 57P01..57P03: admin/crash shutdown, cannot connect now (recovery)

@@ -90,7 +90,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain tokenIssuing(HttpSecurity http, Messages messages) throws Exception {
         return http.securityMatcher("/api/v1/tokens")
-                .addFilterBefore(new DatabaseUnavailableFilter(messages), DisableEncodeUrlFilter.class)
+                .addFilterBefore(new ApiFailureFilter(messages), DisableEncodeUrlFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -105,7 +105,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, TokenService tokens, UserRepository users, Messages messages)
             throws Exception {
         return http.securityMatcher("/api/**")
-                .addFilterBefore(new DatabaseUnavailableFilter(messages), DisableEncodeUrlFilter.class)
+                .addFilterBefore(new ApiFailureFilter(messages), DisableEncodeUrlFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
