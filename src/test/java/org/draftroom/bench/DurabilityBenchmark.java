@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.draftroom.editing.service.CoEditingService;
+import org.draftroom.editing.service.SilentListener;
 import org.draftroom.editing.sync.ClientSync;
 import org.draftroom.editing.sync.SyncCodec;
 import org.draftroom.editing.sync.SyncLimits;
@@ -141,7 +142,7 @@ public final class DurabilityBenchmark {
                 + "/api/v1/projects/" + PROJECT + "/outline")).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         List<String> clauses = new ArrayList<>();
-        outline.forEach(c -> clauses.add(c.get("id").asText()));
+        outline.get("clauses").forEach(c -> clauses.add(c.get("id").asText()));
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger failures = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(EDITORS);
@@ -152,19 +153,7 @@ public final class DurabilityBenchmark {
             Thread thread = new Thread(() -> {
                 try {
                     SignedIn.as(users, editor % 2 == 0 ? "editor2" : "secretariat");
-                    String clientId = service.connect(PROJECT, new CoEditingService.Listener() {
-                        @Override
-                        public void syncNow() {
-                        }
-
-                        @Override
-                        public void presenceChanged(List<CoEditingService.Participant> participants) {
-                        }
-
-                        @Override
-                        public void outlineChanged(String byName) {
-                        }
-                    });
+                    String clientId = service.connect(PROJECT, new SilentListener());
                     ClientSync client = new ClientSync(service.open(clientId,
                             clauses.get(editor % clauses.size())).snapshot(), SyncLimits.DEFAULT);
                     long next = start + (long) (editor * 250e6 / EDITORS);
