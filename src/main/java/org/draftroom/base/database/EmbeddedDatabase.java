@@ -88,8 +88,13 @@ final class EmbeddedDatabase implements AutoCloseable {
         int port = freePort();
         EmbeddedDatabase database = new EmbeddedDatabase(dir, credentials, port, superviseInterval,
                 serverSettings);
-        synchronized (database) {
-            database.launch();
+        try {
+            synchronized (database) {
+                database.launch();
+            }
+        } catch (IOException | RuntimeException e) {
+            database.close(); // no supervisor left behind restarting a server the application gave up on
+            throw e;
         }
         return database;
     }
