@@ -1,5 +1,7 @@
 package org.draftroom;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -9,140 +11,202 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
+import java.util.Properties;
 
 /**
- * The whole application in a JVM of its own (the test class path, {@link DraftroomApplication}), for tests that kill
- * it as a crash would: {@link #kill()} sends SIGKILL. Its data and repositories live in directories the test owns, so
- * the next {@link #start} finds what the killed one left.
+ * The application as a real, separate process for crash tests: {@code org.draftroom.DraftroomApplication} in a child
+ * JVM on the test class path (as {@code docs/crash-check.sh} runs it), with the {@code test} and {@code demo}
+ * profiles, its embedded PostgreSQL and its project repositories under one directory that outlives the process, so
+ * it can be killed with SIGKILL and started again on the same data. The log of every start is appended to
+ * {@code app.log} in that directory.
  */
-public final class ChildApplication implements AutoCloseable {
+public final class ChildApplication {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final Process process;
+    private final Path dir;
     private final int port;
-    private final Path dataDir;
+    private final List<String> settings;
+    private Process process;
 
-    private ChildApplication(Process process, int port, Path dataDir) {
-        this.process = process;
+    private ChildApplication(Path dir, int port, List<String> settings) {
+        this.dir = dir;
         this.port = port;
-        this.dataDir = dataDir;
+        this.settings = settings;
     }
 
-    /**
-     * Starts the application with the demo accounts and waits until it signs people in (a token is issued to
-     * {@code editor1}; at most five minutes).
-     *
-     * @param work directory holding {@code data} and {@code drafts-repo}; the log goes to {@code <name>.log}
-     * @param profiles extra profiles beside {@code demo}
-     * @param args more {@code --name=value} settings
-     */
-    public static ChildApplication start(Path work, String name, int port, List<String> profiles, String... args)
-            throws IOException {
-        Path dataDir = work.resolve("data");
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), DraftroomApplication.class.getName(),
-                "--server.port=" + port, "--draftroom.data-dir=" + dataDir,
-                "--draftroom.drafts-repo=" + work.resolve("drafts-repo"),
-                "--draftroom.demo.seed-dir=" + Path.of("drafts-repo/seed").toAbsolutePath(),
-                "--draftroom.demo.large-project=false", "--draftroom.demo.rounds=false",
-                "--spring.profiles.active=" + String.join(",", concat("demo", profiles))));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(name + ".log").toFile())).start();
-        ChildApplication app = new ChildApplication(process, port, dataDir);
-        Awaitility.await(name + " signs people in").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException(name + " stopped; see " + work.resolve(name + ".log"));
-                    }
-                    return app.signsIn();
-                });
+    /** Starts the application over {@code dir} on a free port with more {@code --name=value} settings. */
+    public static ChildApplication start(Path dir, String... settings) throws IOException {
+        ChildApplication app = new ChildApplication(dir.toAbsolutePath(), freePort(), List.of(settings));
+        app.launch();
         return app;
     }
 
-    /** @return the port the application listens on */
-    public int port() {
-        return port;
+    /** Starts the application again on the same directory and port (after it was killed or stopped). */
+    public void restart() throws IOException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("still running");
+        }
+        launch();
     }
 
-    /** A JSON request with a bearer token or Basic credentials ({@code user:password}); returns status and body. */
-    public HttpResponse<String> call(String method, String path, String authorization, String json)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
-        if (authorization != null) {
-            request.header("Authorization", authorization.contains(":")
-                    ? "Basic " + Base64.getEncoder().encodeToString(authorization.getBytes(StandardCharsets.UTF_8))
-                    : "Bearer " + authorization);
-        }
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private boolean signsIn() {
-        try {
-            return call("POST", "/api/v1/tokens", "editor1:draftroom-demo", "{\"name\":\"ready\"}")
-                    .statusCode() == 201;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+    private void launch() throws IOException {
+        Files.createDirectories(dir);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx640m",
+                "-cp", System.getProperty("java.class.path"), DraftroomApplication.class.getName(),
+                "--spring.profiles.active=test,demo", "--server.port=" + port,
+                "--draftroom.data-dir=" + dir.resolve("data"), "--draftroom.drafts-repo=" + dir.resolve("repo"),
+                "--draftroom.demo.large-project=false", "--vaadin.launch-browser=false"));
+        settings.stream().map(s -> "--" + s).forEach(command::add);
+        Path log = dir.resolve("app.log");
+        Files.writeString(log, "\n==== start " + java.time.Instant.now() + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
     /**
-     * Kills the application with SIGKILL, as a crash would, and then stops the embedded PostgreSQL it started if it
-     * outlived it (its process is recorded in {@code data/postgres/postmaster.pid}).
-     *
-     * @return the exit status (137 for SIGKILL)
+     * Waits until readiness answers UP; fails at once when the process ends (a start that does not succeed the first
+     * time), or after {@code timeout}.
      */
-    public int kill() throws InterruptedException, IOException {
-        process.destroyForcibly();
-        int status = process.waitFor();
-        Path pidFile = dataDir.resolve("postgres/postmaster.pid");
-        if (Files.exists(pidFile)) {
-            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-            Optional<ProcessHandle> postgres = ProcessHandle.of(pid);
-            if (postgres.isPresent()) {
-                // SIGINT: PostgreSQL's fast shutdown (the killed JVM's connections are gone anyway).
-                new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor();
-                postgres.get().onExit().orTimeout(60, TimeUnit.SECONDS).join();
+    public void awaitReady(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the application ended with " + process.exitValue() + " while starting:\n"
+                        + logTail());
             }
+            try {
+                if (get("/actuator/health/readiness", null).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // the port opens during start-up
+            }
+            Thread.sleep(200);
         }
-        return status;
+        throw new AssertionError("not ready within " + timeout + ":\n" + logTail());
     }
 
-    /** Stops the application as an operator does (SIGTERM) and waits for it. */
-    @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) {
+    /** SIGKILL of the JVM, as a crash or the OOM killer does; the embedded PostgreSQL is left running. */
+    public void killJvm() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Ends the application as an operator does (SIGTERM: orderly shut-down). */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         }
     }
 
-    /** A port free right now (the operating system's choice). */
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** The postmaster of the embedded PostgreSQL, from its {@code postmaster.pid}. */
+    public Optional<ProcessHandle> postgres() {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("data/postgres/postmaster.pid"));
+            return ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 
-    private static List<String> concat(String first, List<String> rest) {
-        List<String> all = new ArrayList<>(List.of(first));
-        all.addAll(rest);
-        return all;
+    /** SIGKILL of the embedded PostgreSQL's postmaster; returns its pid. */
+    public long killPostgres() {
+        ProcessHandle postmaster = postgres().orElseThrow(() -> new AssertionError("no PostgreSQL running"));
+        postmaster.destroyForcibly();
+        postmaster.onExit().join();
+        return postmaster.pid();
+    }
+
+    /** A connection to the application's database as the application's role (password from the data directory). */
+    public Connection database() throws IOException, SQLException {
+        Properties credentials = new Properties();
+        credentials.load(Files.newBufferedReader(dir.resolve("data/postgres.credentials")));
+        List<String> pid = Files.readAllLines(dir.resolve("data/postgres/postmaster.pid"));
+        Properties p = new Properties();
+        p.setProperty("user", "draftroom");
+        p.setProperty("password", credentials.getProperty("application"));
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + pid.get(3).trim() + "/draftroom", p);
+    }
+
+    public Path repositories() {
+        return dir.resolve("repo");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** A new personal access token of this person, through {@code POST /api/v1/tokens} with HTTP Basic. */
+    public String token(String username, String password) throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = HTTP.send(request("/api/v1/tokens", null).header("Authorization", basic)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"crash test\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new AssertionError("no token for " + username + ": " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body()).get("token").asText();
+    }
+
+    public HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return HTTP.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String token, Map<String, ?> body, String language)
+            throws IOException, InterruptedException {
+        return HTTP.send(request(path, token).header("Content-Type", "application/json")
+                .header("Accept-Language", language)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30));
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
+    }
+
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("app.log"), StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.draftroom.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.draftroom.base.ApiError;
+import org.draftroom.base.DatabaseUnavailable;
 import org.draftroom.base.Messages;
 import org.draftroom.base.UserFacingException;
 import org.slf4j.Logger;
@@ -88,6 +89,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn("API request failed, the database is unavailable: {}", e.toString());
+            return ResponseEntity.status(503).header("Retry-After", "5").body(new ApiError(503,
+                    "database_unavailable", text("api.error.database-unavailable", request)));
+        }
         String id = Long.toString(System.nanoTime(), 36);
         log.error("Unexpected API error {}", id, e);
         return error(500, "internal_error", messages.getTranslation("error.unexpected",

@@ -31,18 +31,22 @@ public final class BenchApplication {
      * @param more      more command-line arguments for the application
      */
     public static void run(String name, Measurement measurement, String... more) throws Exception {
-        Path dir = Files.createTempDirectory(name);
-        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=test,demo",
-                "--draftroom.data-dir=" + dir.resolve("data"), "--draftroom.drafts-repo=" + dir.resolve("repo"),
-                "--draftroom.demo.rounds=false", "--server.port=0", "--logging.level.root=WARN"));
-        args.addAll(List.of(more));
-        ConfigurableApplicationContext context = new SpringApplication(DraftroomApplication.class)
-                .run(args.toArray(String[]::new));
+        ConfigurableApplicationContext context = start(name, more);
         try {
             measurement.run(context);
         } finally {
             context.close();
         }
         System.exit(0);
+    }
+
+    /** Starts the application in a fresh temporary directory; the caller closes it (harnesses comparing settings). */
+    public static ConfigurableApplicationContext start(String name, String... more) throws Exception {
+        Path dir = Files.createTempDirectory(name);
+        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=test,demo",
+                "--draftroom.data-dir=" + dir.resolve("data"), "--draftroom.drafts-repo=" + dir.resolve("repo"),
+                "--draftroom.demo.rounds=false", "--server.port=0", "--logging.level.root=WARN"));
+        args.addAll(List.of(more));
+        return new SpringApplication(DraftroomApplication.class).run(args.toArray(String[]::new));
     }
 }

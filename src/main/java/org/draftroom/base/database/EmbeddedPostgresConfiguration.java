@@ -2,69 +2,43 @@ package org.draftroom.base.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import org.draftroom.base.DraftroomProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts a real PostgreSQL server inside the application when no {@code spring.datasource.url} is configured.
- * Its data lives in {@code <draftroom.data-dir>/postgres}, so every change survives a restart; the server stops with
- * the application. Setting {@code spring.datasource.url} (or {@code SPRING_DATASOURCE_URL}) switches this off and
- * Spring Boot's ordinary data source takes over.
+ * Starts a real PostgreSQL server inside the application when no {@code spring.datasource.url} is configured
+ * ({@link EmbeddedDatabase}: durable, password-protected, supervised). Its data lives in
+ * {@code <draftroom.data-dir>/postgres} and its passwords in {@code <draftroom.data-dir>/postgres.credentials}, so
+ * every change survives a restart; the server stops with the application. Setting {@code spring.datasource.url} (or
+ * {@code SPRING_DATASOURCE_URL}) switches this off and Spring Boot's ordinary data source takes over.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatasourceUrlCondition.class)
 class EmbeddedPostgresConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
-    static final String DATABASE = "draftroom";
-
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DraftroomProperties properties) throws IOException {
-        Path dir = properties.dataDir().toAbsolutePath().normalize().resolve("postgres");
-        Files.createDirectories(dir);
-        long started = System.nanoTime();
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dir)
-                .setCleanDataDirectory(false)
-                .setServerConfig("max_connections", "60")
-                .start();
-        createDatabaseIfMissing(postgres);
-        log.info("Embedded PostgreSQL on port {} with data in {} ({} ms)", postgres.getPort(), dir,
-                (System.nanoTime() - started) / 1_000_000);
-        return postgres;
+    EmbeddedDatabase embeddedDatabase(DraftroomProperties properties, DatabaseProperties database) throws IOException {
+        Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+        return EmbeddedDatabase.start(dataDir.resolve("postgres"), dataDir.resolve("postgres.credentials"),
+                database.superviseInterval(), database.serverSettings());
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedDatabase server, DatabaseProperties database) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
-        config.setUsername("postgres");
+        config.setJdbcUrl(server.jdbcUrl());
+        config.setUsername(EmbeddedDatabase.APPLICATION_ROLE);
+        config.setPassword(server.applicationPassword());
         config.setMaximumPoolSize(20);
+        // fail fast when the server is down (the API answers 503) instead of holding requests for 30 s
+        config.setConnectionTimeout(database.connectionTimeout().toMillis());
+        config.setValidationTimeout(Math.min(1000, database.connectionTimeout().toMillis()));
         config.setPoolName("draftroom-embedded");
         return new HikariDataSource(config);
-    }
-
-    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            var rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
-            if (!rs.next()) {
-                s.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
-            }
-        } catch (SQLException e) {
-            throw new UncheckedIOException(new IOException("Cannot prepare the embedded database", e));
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import org.draftroom.base.ApiError;
+import org.draftroom.base.DatabaseUnavailable;
 import org.draftroom.base.Messages;
 import org.draftroom.security.data.UserRepository;
 import org.draftroom.security.service.TokenService;
@@ -30,6 +31,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -94,6 +96,7 @@ class SecurityConfiguration {
     SecurityFilterChain tokenIssuing(HttpSecurity http, AuthenticationManager authenticationManager,
                                      ApiRateLimiter limiter, UserRepository users, Messages messages) throws Exception {
         return http.securityMatcher("/api/v1/tokens")
+                .addFilterBefore(new ApiFailureFilter(messages), DisableEncodeUrlFilter.class)
                 .authenticationManager(authenticationManager)
                 .addFilterBefore(new ApiRateLimitFilter(limiter, messages), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeRequiredFilter(users, messages), BasicAuthenticationFilter.class)
@@ -111,6 +114,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, TokenService tokens, UserRepository users, LoginThrottle throttle,
                             ApiRateLimiter limiter, Messages messages) throws Exception {
         return http.securityMatcher("/api/**")
+                .addFilterBefore(new ApiFailureFilter(messages), DisableEncodeUrlFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -172,6 +176,11 @@ class SecurityConfiguration {
     private static void writeAuthError(HttpServletRequest request, HttpServletResponse response,
                                        AuthenticationException exception, Messages messages, String unauthorizedKey)
             throws IOException {
+        if (DatabaseUnavailable.causedBy(exception)) {
+            DatabaseUnavailable.writeTo(response,
+                    messages.getTranslation("api.error.database-unavailable", locale(request)));
+            return;
+        }
         String key = exception instanceof LoginThrottledException ? "login.error.throttled"
                 : exception instanceof DisabledException ? "login.error.disabled" : unauthorizedKey;
         int status = exception instanceof LoginThrottledException ? 429 : 401;

@@ -30,28 +30,35 @@ class ReanchoringCrashIT {
     void a_version_committed_before_a_kill_re_anchors_its_comments_exactly_once_after_the_restart() throws Exception {
         Path probe = work.resolve("probe.json");
         Path commitFile = work.resolve("commit.txt");
-        String[] files = {"--draftroom.test.probe-file=" + probe, "--draftroom.test.commit-file=" + commitFile,
-                "--draftroom.test.comment-file=" + work.resolve("comment.txt")};
+        String[] files = {"draftroom.test.probe-file=" + probe, "draftroom.test.commit-file=" + commitFile,
+                "draftroom.test.comment-file=" + work.resolve("comment.txt")};
         String committed;
-        try (ChildApplication first = ChildApplication.start(work, "first", ChildApplication.freePort(),
-                List.of("slow-reanchoring", "crash-saves", "reanchoring-probe"), concat(files,
-                        "--draftroom.test.listener-delay=30s"))) {
+        Path dir = work.resolve("app");
+        ChildApplication first = ChildApplication.start(dir, concat(files,
+                "spring.profiles.active=test,demo,slow-reanchoring,crash-saves,reanchoring-probe", "draftroom.demo.rounds=false",
+                "draftroom.test.listener-delay=30s"));
+        try {
+            first.awaitReady(Duration.ofMinutes(5));
             committed = Awaitility.await("the rewriting version is committed").atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(200)).until(() -> Files.exists(commitFile)
                             ? Files.readString(commitFile).trim() : "", id -> !id.isEmpty());
             JsonNode beforeKill = Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
                     .until(() -> JSON.readTree(Files.readString(probe)), s -> s.get("head").asText().equals(committed));
 
-            assertThat(first.kill()).as("killed by SIGKILL").isEqualTo(128 + 9);
+            first.killJvm();
 
             assertThat(beforeKill.get("status").asText()).as("not re-anchored when killed").isEqualTo("ANCHORED");
             assertThat(beforeKill.get("placedIn").asText()).isNotEqualTo(committed);
             assertThat(beforeKill.get("reanchored").asInt()).isZero();
+        } finally {
+            first.stop();
         }
 
         Files.delete(probe);
-        try (ChildApplication second = ChildApplication.start(work, "second", ChildApplication.freePort(),
-                List.of("slow-reanchoring", "reanchoring-probe"), files)) {
+        ChildApplication second = ChildApplication.start(dir, concat(files,
+                "spring.profiles.active=test,demo,slow-reanchoring,reanchoring-probe", "draftroom.demo.rounds=false"));
+        try {
+            second.awaitReady(Duration.ofMinutes(5));
             JsonNode after = Awaitility.await("the stored event completes").atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> JSON.readTree(Files.readString(probe)),
@@ -63,6 +70,8 @@ class ReanchoringCrashIT {
             System.out.printf("Killed after version %s was committed and before its re-anchoring; after the restart the"
                     + " comment is %s in it, re-anchored %d time(s), %d incomplete publications%n", committed,
                     after.get("status").asText(), after.get("reanchored").asInt(), after.get("incomplete").asLong());
+        } finally {
+            second.stop();
         }
     }
 

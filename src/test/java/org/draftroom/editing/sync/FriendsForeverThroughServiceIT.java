@@ -18,6 +18,7 @@ import org.draftroom.drafts.service.DraftService;
 import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.editing.data.EditJournal;
 import org.draftroom.editing.service.CoEditingService;
+import org.draftroom.editing.service.SilentListener;
 import org.draftroom.security.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,19 +85,7 @@ class FriendsForeverThroughServiceIT {
                 String user = people.get(Integer.parseInt(agent.substring("agent-".length())));
                 as(user);
                 String clientId = clientOfAgent.computeIfAbsent(agent, a -> {
-                    String id = service.connect(projectId, new CoEditingService.Listener() {
-                        @Override
-                        public void syncNow() {
-                        }
-
-                        @Override
-                        public void presenceChanged(List<CoEditingService.Participant> participants) {
-                        }
-
-                        @Override
-                        public void outlineChanged(String byName) {
-                        }
-                    });
+                    String id = service.connect(projectId, new SilentListener());
                     userOfClient.put(id, user);
                     return id;
                 });

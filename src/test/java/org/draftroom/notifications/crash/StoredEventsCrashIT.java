@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.draftroom.ChildApplication;
 import org.junit.jupiter.api.Test;
@@ -34,34 +35,40 @@ class StoredEventsCrashIT {
     void replies_acknowledged_before_a_kill_notify_their_author_exactly_once_after_the_restart() throws Exception {
         Path probe = work.resolve("probe.json");
         List<String> replyKeys = new ArrayList<>();
-        try (ChildApplication first = ChildApplication.start(work, "first", ChildApplication.freePort(),
-                List.of("slow-listeners", "crash-probe"), "--draftroom.test.listener-delay=8s",
-                "--draftroom.test.probe-file=" + probe)) {
-            String author = token(first, "editor2");
-            String replier = token(first, "secretariat");
-            HttpResponse<String> comment = first.call("POST", "/api/v1/projects/gbt-35273/comments", author,
-                    "{\"type\":\"ge\",\"body\":\"崩溃测试的意见\"}");
+        Path dir = work.resolve("app");
+        ChildApplication first = ChildApplication.start(dir, "spring.profiles.active=test,demo,slow-listeners,crash-probe",
+                "draftroom.demo.rounds=false", "draftroom.test.listener-delay=8s", "draftroom.test.probe-file=" + probe);
+        try {
+            first.awaitReady(Duration.ofMinutes(5));
+            String author = first.token("editor2", "draftroom-demo");
+            String replier = first.token("secretariat", "draftroom-demo");
+            HttpResponse<String> comment = first.post("/api/v1/projects/gbt-35273/comments", author,
+                    Map.of("type", "ge", "body", "崩溃测试的意见"), "zh-CN");
             assertThat(comment.statusCode()).as(comment.body()).isEqualTo(201);
             long commentId = JSON.readTree(comment.body()).get("id").asLong();
             for (int i = 1; i <= REPLIES; i++) {
-                HttpResponse<String> reply = first.call("POST", "/api/v1/comments/" + commentId + "/replies",
-                        replier, "{\"body\":\"答复 " + i + "\"}");
+                HttpResponse<String> reply = first.post("/api/v1/comments/" + commentId + "/replies", replier,
+                        Map.of("body", "答复 " + i), "zh-CN");
                 assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
                 replyKeys.add("reply:" + JSON.readTree(reply.body()).get("id").asLong());
             }
             JsonNode beforeKill = read(probe);
 
-            assertThat(first.kill()).as("killed by SIGKILL").isEqualTo(128 + 9);
+            first.killJvm();
 
             for (String key : replyKeys) {
                 assertThat(beforeKill.path("notifications").path(key).asInt(0))
                         .as("no listener had completed for %s when the application was killed", key).isZero();
             }
+        } finally {
+            first.stop();
         }
 
         Files.delete(probe);
-        try (ChildApplication second = ChildApplication.start(work, "second", ChildApplication.freePort(),
-                List.of("crash-probe"), "--draftroom.test.probe-file=" + probe)) {
+        ChildApplication second = ChildApplication.start(dir, "spring.profiles.active=test,demo,crash-probe",
+                "draftroom.demo.rounds=false", "draftroom.test.probe-file=" + probe);
+        try {
+            second.awaitReady(Duration.ofMinutes(5));
             JsonNode after = Awaitility.await("the stored events complete").atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> read(probe), state -> state.get("incomplete").asLong() == 0
@@ -73,14 +80,9 @@ class StoredEventsCrashIT {
             System.out.printf("Killed after %d acknowledged replies with no notification written; after the restart"
                     + " %d notifications, one per reply, and %d incomplete publications%n", REPLIES,
                     replyKeys.size(), after.get("incomplete").asLong());
+        } finally {
+            second.stop();
         }
-    }
-
-    static String token(ChildApplication app, String username) throws IOException, InterruptedException {
-        HttpResponse<String> r = app.call("POST", "/api/v1/tokens", username + ":draftroom-demo",
-                "{\"name\":\"crash-" + username + "\"}");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        return JSON.readTree(r.body()).get("token").asText();
     }
 
     static JsonNode read(Path probe) throws IOException {
