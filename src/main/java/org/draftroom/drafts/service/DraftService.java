@@ -11,6 +11,7 @@ import org.draftroom.drafts.data.ProjectRepository;
 import org.draftroom.drafts.domain.ClauseMerge;
 import org.draftroom.drafts.domain.DraftDocument;
 import org.draftroom.drafts.domain.DraftException;
+import org.draftroom.drafts.domain.MarkdownNesting;
 import org.draftroom.drafts.domain.DraftFormat;
 import org.draftroom.drafts.domain.DraftImporter;
 import org.draftroom.drafts.domain.DraftProblem;
@@ -121,6 +122,9 @@ public class DraftService {
         }
         if (why.length() > MESSAGE_MAX) {
             throw new UserFacingException("validation.too-long", MESSAGE_MAX);
+        }
+        if (MarkdownNesting.of(text) > MarkdownNesting.MAX) {
+            throw new UserFacingException("draft.save.too-deep", MarkdownNesting.MAX);
         }
         DraftDocument ours = DraftFormat.parse(text);
         String base = baseCommitId;

@@ -152,6 +152,19 @@ class DraftServiceIT {
     }
 
     @Test
+    void a_save_nesting_quotes_ten_thousand_levels_deep_is_refused_and_writes_nothing() {
+        Project project = freshProject("GB/T 90009");
+        SignedIn.as(users, "editor2");
+        DraftService.DraftSnapshot snapshot = drafts.open(project.id(), null);
+        int versions = drafts.history(project.id(), 0, 10).size();
+        String deep = snapshot.document().text() + "\n" + ">".repeat(10_000) + " deep\n";
+        assertThatThrownBy(() -> drafts.save(project.id(), snapshot.version().commitId(), deep, "deep"))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("draft.save.too-deep"));
+        assertThat(drafts.history(project.id(), 0, 10)).hasSize(versions);
+    }
+
+    @Test
     void a_faulty_markdown_upload_is_refused_with_its_problems_and_writes_nothing() {
         Project project = freshProject("GB/T 90006");
         SignedIn.as(users, "editor2");
