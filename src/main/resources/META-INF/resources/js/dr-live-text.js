@@ -187,6 +187,7 @@
       this.texts = {synced: '', pending: '', offline: '', tooLong: '', resynced: '', ended: ''};
       this.syncs = 0;
       this.resyncs = 0;
+      this.connectionLost = false;
     }
 
     connectedCallback() {
@@ -221,11 +222,18 @@
       }, POLL_INTERVAL);
       const state = window.Vaadin && window.Vaadin.connectionState;
       if (state && state.addStateChangeListener && !this.stateListener) {
+        // Vaadin goes loading -> connected around every server round trip, each sync included: only a return
+        // from reconnecting/connection-lost is a reconnection worth syncing at once for (else every answer
+        // would trigger the next sync, back to back).
         this.stateListener = (previous, next) => {
           if (next === 'connected') {
             this.setOffline(false);
-            this.schedule(0);
+            if (this.connectionLost) {
+              this.connectionLost = false;
+              this.schedule(0);
+            }
           } else if (next === 'reconnecting' || next === 'connection-lost') {
+            this.connectionLost = true;
             this.setOffline(true);
           }
         };
