@@ -8,7 +8,7 @@
  *   $server.sync(message)  -> "DS1 S ..." answer, or "DS1 R REASON [resync]\n"      (one message in flight)
  * and calls openClause(clauseId), syncNow() and close() on it.
  *
- * Sync: every 250 ms while typing, at once on a "sync now" push, every 2 s when idle. Nothing incoming touches the
+ * Sync: every 250 ms while typing, on a "sync now" push (at most one per 100 ms), every 2 s when idle. Nothing incoming touches the
  * textarea while an IME composition is open: answers wait until the composition ends. All offsets are UTF-16 units.
  */
 (function () {
@@ -20,6 +20,8 @@
   const POLL_INTERVAL = 2000;
   const ANSWER_TIMEOUT = 4000;
   const MAX_EDITS = 64;
+  /** At most one sync per this many ms because of "sync now" pushes (many typists push many times a second). */
+  const PUSH_INTERVAL = 100;
 
   const dmp = new diff_match_patch();
   // No deadline: a diff cut short by one is coarse and depended on the machine's load (TextDiffs); the work is
@@ -435,9 +437,14 @@
       this.showStatus();
     }
 
-    /** A push from the server: someone else changed this clause. */
+    /**
+     * A push from the server: someone else changed this clause. Several pushes within PUSH_INTERVAL make one sync;
+     * a push while a message is in flight is remembered and synced for when the answer arrives (it used to be
+     * dropped, leaving the change to the next 2 s poll).
+     */
     syncNow() {
-      this.schedule(0);
+      this.pushed = true;
+      this.schedule(Math.max(0, this.sentAt + PUSH_INTERVAL - Date.now()));
     }
 
     /** Sends until everything typed is acknowledged, for at most a few rounds (before switching clauses). */
@@ -494,6 +501,7 @@
         this.n++;
       }
       this.seq++;
+      this.pushed = false;
       this.answered = false;
       this.inFlight = true;
       this.sentAt = Date.now();
@@ -591,6 +599,8 @@
       }
       if (this.textarea.value !== this.shadow || this.stack.length) {
         this.schedule(TYPING_DELAY);
+      } else if (this.pushed) {
+        this.schedule(Math.max(0, this.sentAt + PUSH_INTERVAL - Date.now()));
       }
     }
 
