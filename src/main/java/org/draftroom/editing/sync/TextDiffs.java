@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch;
 import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch.Diff;
@@ -78,13 +79,18 @@ final class TextDiffs {
      * their length, by lines and words where they are not (see the class comment). Depends on the texts only.
      */
     LinkedList<Diff> exact(String a, String b) {
+        return aroundMiddle(a, b, (x, y) -> middle(x, y, 0));
+    }
+
+    /** Common prefix, the middle diffed by {@code how}, common suffix. */
+    private LinkedList<Diff> aroundMiddle(String a, String b, BiFunction<String, String, List<Diff>> how) {
         int prefix = dmp.diffCommonPrefix(a, b);
         int suffix = dmp.diffCommonSuffix(a.substring(prefix), b.substring(prefix));
         LinkedList<Diff> out = new LinkedList<>();
         if (prefix > 0) {
             out.add(new Diff(Operation.EQUAL, a.substring(0, prefix)));
         }
-        out.addAll(middle(a.substring(prefix, a.length() - suffix), b.substring(prefix, b.length() - suffix), 0));
+        out.addAll(how.apply(a.substring(prefix, a.length() - suffix), b.substring(prefix, b.length() - suffix)));
         if (suffix > 0) {
             out.add(new Diff(Operation.EQUAL, a.substring(a.length() - suffix)));
         }
@@ -94,16 +100,21 @@ final class TextDiffs {
     /** Splits text into lines (level 0) or words (level 1), each token keeping its terminator. */
     private static final int LEVELS = 2;
 
+    /** {@code a} deleted and {@code b} inserted (either may be empty). */
+    private static List<Diff> replacement(String a, String b) {
+        List<Diff> out = new ArrayList<>(2);
+        if (!a.isEmpty()) {
+            out.add(new Diff(Operation.DELETE, a));
+        }
+        if (!b.isEmpty()) {
+            out.add(new Diff(Operation.INSERT, b));
+        }
+        return out;
+    }
+
     private List<Diff> middle(String a, String b, int level) {
         if (a.isEmpty() || b.isEmpty()) {
-            List<Diff> out = new ArrayList<>(1);
-            if (!a.isEmpty()) {
-                out.add(new Diff(Operation.DELETE, a));
-            }
-            if (!b.isEmpty()) {
-                out.add(new Diff(Operation.INSERT, b));
-            }
-            return out;
+            return replacement(a, b);
         }
         if (withinBudget(a, b)) {
             return dmp.diffMain(a, b, false);
@@ -114,7 +125,7 @@ final class TextDiffs {
                 return byTokens;
             }
         }
-        return List.of(new Diff(Operation.DELETE, a), new Diff(Operation.INSERT, b));
+        return replacement(a, b);
     }
 
     /**
@@ -224,22 +235,7 @@ final class TextDiffs {
 
     /** Common prefix, one DELETE and one INSERT of what lies between, common suffix. */
     LinkedList<Diff> coarsest(String a, String b) {
-        int prefix = dmp.diffCommonPrefix(a, b);
-        int suffix = dmp.diffCommonSuffix(a.substring(prefix), b.substring(prefix));
-        LinkedList<Diff> out = new LinkedList<>();
-        if (prefix > 0) {
-            out.add(new Diff(Operation.EQUAL, a.substring(0, prefix)));
-        }
-        if (a.length() - suffix > prefix) {
-            out.add(new Diff(Operation.DELETE, a.substring(prefix, a.length() - suffix)));
-        }
-        if (b.length() - suffix > prefix) {
-            out.add(new Diff(Operation.INSERT, b.substring(prefix, b.length() - suffix)));
-        }
-        if (suffix > 0) {
-            out.add(new Diff(Operation.EQUAL, a.substring(a.length() - suffix)));
-        }
-        return out;
+        return aroundMiddle(a, b, TextDiffs::replacement);
     }
 
     /** The delta from {@code a} to {@code b}. */

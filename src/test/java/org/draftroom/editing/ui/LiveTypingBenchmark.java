@@ -564,6 +564,7 @@ public final class LiveTypingBenchmark {
     static final class Etherpad implements Target {
         private static final String INNER = "document.querySelector('iframe[name=ace_outer]').contentDocument"
                 + ".querySelector('iframe[name=ace_inner]').contentDocument";
+        private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
         final String base;
         final Process process;
 
@@ -613,7 +614,8 @@ public final class LiveTypingBenchmark {
 
         @Override
         public void open(Browser browser, String group) {
-            browser.driver().get(base + "/p/bench-" + group);
+            // Etherpad keeps pads in its database across runs: a fresh name per harness run.
+            browser.driver().get(base + "/p/bench-" + RUN + "-" + group);
             waitUntil("Etherpad's editor", () -> Boolean.TRUE.equals(browser.js("""
                     try {
                       const body = %s.body;
