@@ -8,7 +8,7 @@
  *   $server.sync(message)  -> "DS1 S ..." answer, or "DS1 R REASON [resync]\n"      (one message in flight)
  * and calls openClause(clauseId), syncNow() and close() on it.
  *
- * Sync: every 250 ms while typing, at once on a "sync now" push, every 2 s when idle. Nothing incoming touches the
+ * Sync: every 250 ms while typing, on a "sync now" push (at most one per 100 ms), every 2 s when idle. Nothing incoming touches the
  * textarea while an IME composition is open: answers wait until the composition ends. All offsets are UTF-16 units.
  */
 (function () {
@@ -20,9 +20,16 @@
   const POLL_INTERVAL = 2000;
   const ANSWER_TIMEOUT = 4000;
   const MAX_EDITS = 64;
+  /** At most one sync per this many ms because of "sync now" pushes (many typists push many times a second). */
+  const PUSH_INTERVAL = 100;
 
   const dmp = new diff_match_patch();
-  dmp.Diff_Timeout = 0.5;
+  // No deadline: a diff cut short by one is coarse and depended on the machine's load (TextDiffs); the work is
+  // bounded by WORK_BUDGET instead, the same number as TextDiffs.WORK_BUDGET.
+  dmp.Diff_Timeout = 0;
+  const WORK_BUDGET = 20000000;
+  const LEVELS = 2;
+  const TOKEN_ENDS = '.,;:!?()[]{}<>"\'/-。，、；：！？（）《》「」『』“”‘’…';
 
   const isHigh = c => c >= 0xD800 && c <= 0xDBFF;
   const isLow = c => c >= 0xDC00 && c <= 0xDFFF;
@@ -93,8 +100,156 @@
     return out.map(d => new diff_match_patch.Diff(d[0], d[1]));
   }
 
+  /** Whether a and b are at most WORK_BUDGET / (|a| + |b|) edits apart (TextDiffs.withinBudget). */
+  function withinBudget(a, b) {
+    const n = a.length;
+    const m = b.length;
+    const max = Math.min(n + m, Math.floor(WORK_BUDGET / (n + m)));
+    if (max >= n + m) { return true; }
+    const offset = max + 1;
+    const v = new Int32Array(2 * max + 3);
+    for (let d = 0; d <= max; d++) {
+      for (let k = -d; k <= d; k += 2) {
+        let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1])
+          ? v[offset + k + 1] : v[offset + k - 1] + 1;
+        let y = x - k;
+        while (x < n && y < m && a.charCodeAt(x) === b.charCodeAt(y)) { x++; y++; }
+        v[offset + k] = x;
+        if (x >= n && y >= m) { return true; }
+      }
+    }
+    return false;
+  }
+
+  function endsToken(text, i, level) {
+    const c = text.charAt(i);
+    if (level === 0) { return c === '\n'; }
+    if (isHigh(text.charCodeAt(i))) { return false; }
+    return /\s/.test(c) || TOKEN_ENDS.indexOf(c) >= 0;
+  }
+
+  /** One character per token (line or word) of text, or null past 65,000 distinct tokens (TextDiffs.encode). */
+  function encode(text, level, codes, tokens) {
+    let out = '';
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (endsToken(text, i, level) || i === text.length - 1) {
+        const token = text.substring(start, i + 1);
+        let code = codes.get(token);
+        if (code === undefined) {
+          if (tokens.length >= 65000) { return null; }
+          code = String.fromCharCode(tokens.length);
+          codes.set(token, code);
+          tokens.push(token);
+        }
+        out += code;
+        start = i + 1;
+      }
+    }
+    return out;
+  }
+
+  function byTokens(a, b, level) {
+    const codes = new Map();
+    const tokens = [];
+    const codedA = encode(a, level, codes, tokens);
+    const codedB = encode(b, level, codes, tokens);
+    if (codedA === null || codedB === null || (codedA.length === 1 && codedB.length === 1)
+        || !withinBudget(codedA, codedB)) {
+      return null;
+    }
+    const out = [];
+    let deleted = '';
+    let inserted = '';
+    for (const d of dmp.diff_main(codedA, codedB, false)) {
+      let text = '';
+      for (let i = 0; i < d[1].length; i++) { text += tokens[d[1].charCodeAt(i)]; }
+      if (d[0] === DIFF_DELETE) {
+        deleted += text;
+      } else if (d[0] === DIFF_INSERT) {
+        inserted += text;
+      } else {
+        out.push(...middle(deleted, inserted, level + 1));
+        deleted = '';
+        inserted = '';
+        out.push(new diff_match_patch.Diff(DIFF_EQUAL, text));
+      }
+    }
+    out.push(...middle(deleted, inserted, level + 1));
+    return out;
+  }
+
+  function middle(a, b, level) {
+    if (!a.length || !b.length) {
+      const out = [];
+      if (a.length) { out.push(new diff_match_patch.Diff(DIFF_DELETE, a)); }
+      if (b.length) { out.push(new diff_match_patch.Diff(DIFF_INSERT, b)); }
+      return out;
+    }
+    if (withinBudget(a, b)) { return dmp.diff_main(a, b, false); }
+    for (let l = level; l < LEVELS; l++) {
+      const tokens = byTokens(a, b, l);
+      if (tokens !== null) { return tokens; }
+    }
+    return [new diff_match_patch.Diff(DIFF_DELETE, a), new diff_match_patch.Diff(DIFF_INSERT, b)];
+  }
+
+  /**
+   * A diff without cleanup that depends on the texts only (TextDiffs.exact): exact where they are few edits apart
+   * for their length, else by lines, then words, then characters; its work is bounded by WORK_BUDGET.
+   */
+  function exact(a, b) {
+    const prefix = dmp.diff_commonPrefix(a, b);
+    const suffix = dmp.diff_commonSuffix(a.substring(prefix), b.substring(prefix));
+    const out = [];
+    if (prefix > 0) { out.push(new diff_match_patch.Diff(DIFF_EQUAL, a.substring(0, prefix))); }
+    out.push(...middle(a.substring(prefix, a.length - suffix), b.substring(prefix, b.length - suffix), 0));
+    if (suffix > 0) { out.push(new diff_match_patch.Diff(DIFF_EQUAL, a.substring(a.length - suffix))); }
+    return out;
+  }
+
+  /** Each run of changes that deletes and inserts, rediffed exactly (TextDiffs.refined). */
+  function refined(change) {
+    const out = [];
+    let deleted = '';
+    let inserted = '';
+    const flushRun = () => {
+      out.push(...(deleted.length && inserted.length ? exact(deleted, inserted) : middle(deleted, inserted, LEVELS)));
+      deleted = '';
+      inserted = '';
+    };
+    for (const d of change) {
+      if (d[0] === DIFF_EQUAL) {
+        flushRun();
+        out.push(d);
+      } else if (d[0] === DIFF_DELETE) {
+        deleted += d[1];
+      } else {
+        inserted += d[1];
+      }
+    }
+    flushRun();
+    return out;
+  }
+
+  /** The text diffs inserts between from and to of its second text (TextDiffs.inserted). */
+  function insertedWithin(diffs, from, to) {
+    let out = '';
+    let c2 = 0;
+    for (const d of diffs) {
+      if (c2 >= to) { break; }
+      if (d[0] === DIFF_DELETE) { continue; }
+      const end = c2 + d[1].length;
+      if (d[0] === DIFF_INSERT && end > from) {
+        out += d[1].substring(Math.max(from, c2) - c2, Math.min(to, end) - c2);
+      }
+      c2 = end;
+    }
+    return out;
+  }
+
   function diff(a, b) {
-    const d = dmp.diff_main(a, b, false);
+    const d = exact(a, b);
     if (d.length > 2) { dmp.diff_cleanupEfficiency(d); }
     return surrogateSafe(d);
   }
@@ -125,13 +280,14 @@
    * Applies diffs made on base to target, which may differ by others' edits (TextDiffs.fuzzyApply): each part of the
    * change moves by offset through the exact diff from base to target, never by a context search, which lands in the
    * wrong place when someone has just typed next to it. An insertion goes before others' text inserted at the same
-   * place; a deletion keeps what others inserted at its edges.
+   * place; a deletion never deletes what others inserted (at its edges it stays put, inside it follows the
+   * insertion), and a coarse change is first rediffed exactly, so it lands around the typing here, not over it.
    */
   function fuzzyApply(base, diffs, target) {
-    const moved = dmp.diff_main(base, target, false);
+    const moved = exact(base, target);
     const ops = [];
     let at = 0;
-    for (const d of diffs) {
+    for (const d of refined(diffs)) {
       const op = d[0];
       const text = d[1];
       const last = ops.length ? ops[ops.length - 1] : null;
@@ -158,7 +314,7 @@
       const deletes = op.end > op.start;
       const start = mapIndex(moved, op.start, deletes);
       const end = deletes ? Math.max(start, mapIndex(moved, op.end, false)) : start;
-      out = out.substring(0, start) + op.insert + out.substring(end);
+      out = out.substring(0, start) + op.insert + insertedWithin(moved, start, end) + out.substring(end);
     }
     return wellFormed(out);
   }
@@ -187,6 +343,7 @@
       this.texts = {synced: '', pending: '', offline: '', tooLong: '', resynced: '', ended: ''};
       this.syncs = 0;
       this.resyncs = 0;
+      this.connectionLost = false;
     }
 
     connectedCallback() {
@@ -221,11 +378,18 @@
       }, POLL_INTERVAL);
       const state = window.Vaadin && window.Vaadin.connectionState;
       if (state && state.addStateChangeListener && !this.stateListener) {
+        // Vaadin goes loading -> connected around every server round trip, each sync included: only a return
+        // from reconnecting/connection-lost is a reconnection worth syncing at once for (else every answer
+        // would trigger the next sync, back to back).
         this.stateListener = (previous, next) => {
           if (next === 'connected') {
             this.setOffline(false);
-            this.schedule(0);
+            if (this.connectionLost) {
+              this.connectionLost = false;
+              this.schedule(0);
+            }
           } else if (next === 'reconnecting' || next === 'connection-lost') {
+            this.connectionLost = true;
             this.setOffline(true);
           }
         };
@@ -273,9 +437,14 @@
       this.showStatus();
     }
 
-    /** A push from the server: someone else changed this clause. */
+    /**
+     * A push from the server: someone else changed this clause. Several pushes within PUSH_INTERVAL make one sync;
+     * a push while a message is in flight is remembered and synced for when the answer arrives (it used to be
+     * dropped, leaving the change to the next 2 s poll).
+     */
     syncNow() {
-      this.schedule(0);
+      this.pushed = true;
+      this.schedule(Math.max(0, this.sentAt + PUSH_INTERVAL - Date.now()));
     }
 
     /** Sends until everything typed is acknowledged, for at most a few rounds (before switching clauses). */
@@ -332,6 +501,7 @@
         this.n++;
       }
       this.seq++;
+      this.pushed = false;
       this.answered = false;
       this.inFlight = true;
       this.sentAt = Date.now();
@@ -429,6 +599,8 @@
       }
       if (this.textarea.value !== this.shadow || this.stack.length) {
         this.schedule(TYPING_DELAY);
+      } else if (this.pushed) {
+        this.schedule(Math.max(0, this.sentAt + PUSH_INTERVAL - Date.now()));
       }
     }
 
@@ -492,7 +664,7 @@
       const scroll = ta.scrollTop;
       ta.value = text;
       if (focused) {
-        const d = dmp.diff_main(old, text, false);
+        const d = exact(old, text);
         ta.setSelectionRange(dmp.diff_xIndex(d, start), dmp.diff_xIndex(d, end));
       }
       ta.scrollTop = scroll;

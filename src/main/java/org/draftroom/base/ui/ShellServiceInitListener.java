@@ -14,11 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Sets every new UI's language (see {@link Languages}), also as the page's {@code lang}, and installs the error
  * handler that turns a refused or failed action into a message in the user's language instead of a stack trace.
- * Unexpected errors are logged with an id that the message shows, so support can find them.
+ * Unexpected errors are logged with an id that the message shows, so support can find them. A client that went away
+ * while its answer was being written (broken pipe, connection reset) is not an error: logged at DEBUG in one line.
  */
 @Component
 class ShellServiceInitListener implements VaadinServiceInitListener {
@@ -47,6 +49,12 @@ class ShellServiceInitListener implements VaadinServiceInitListener {
     }
 
     private void handle(ErrorEvent event) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(event.getThrowable())) {
+            // The browser went away (closed, reloaded, network gone) while its answer was being written: a broken
+            // pipe or reset connection, nothing went wrong here and nobody is left to tell.
+            log.debug("Client gone before its answer was written: {}", event.getThrowable().toString());
+            return;
+        }
         Throwable error = rootCause(event.getThrowable());
         UI ui = UI.getCurrent();
         Locale locale = ui != null ? ui.getLocale() : Messages.ENGLISH;

@@ -27,8 +27,8 @@ import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch.Diff;
  *
  * <p><b>Thread safety</b>: all methods take one lock per session, so calls for one clause are serialised and the
  * {@link AcknowledgementListener} sees a clause's edits in revision order. Work under the lock is one exact delta
- * application, one fuzzy patch and one diff per message, each linear in the clause's length in the usual case (diffs
- * are capped at {@value TextDiffs#DIFF_TIMEOUT_SECONDS} s). A refused message, or a listener that throws, leaves the
+ * application, one fuzzy patch and one diff per message, each linear in the clause's length in the usual case (a diff's
+ * work is bounded by {@link TextDiffs#WORK_BUDGET}, never by a clock, so its result does not depend on the load). A refused message, or a listener that throws, leaves the
  * session unchanged.
  */
 public final class ClauseSession {
@@ -37,7 +37,7 @@ public final class ClauseSession {
     private final SyncLimits limits;
     private final AcknowledgementListener listener;
     private final ReentrantLock lock = new ReentrantLock();
-    private final TextDiffs diffs = new TextDiffs();
+    private final TextDiffs diffs;
     private final Map<String, Peer> peers = new HashMap<>();
     private String master;
     private long revision;
@@ -64,6 +64,12 @@ public final class ClauseSession {
      * @throws IllegalArgumentException if {@code initialText} is longer than {@link SyncLimits#maxTextLength()}
      */
     public ClauseSession(String clauseId, String initialText, SyncLimits limits, AcknowledgementListener listener) {
+        this(clauseId, initialText, limits, listener, new TextDiffs());
+    }
+
+    ClauseSession(String clauseId, String initialText, SyncLimits limits, AcknowledgementListener listener,
+            TextDiffs diffs) {
+        this.diffs = Objects.requireNonNull(diffs, "diffs");
         if (!SyncCodec.ID.matcher(clauseId).matches()) {
             throw new IllegalArgumentException("bad clause id: " + clauseId);
         }

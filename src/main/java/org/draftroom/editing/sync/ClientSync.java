@@ -37,7 +37,7 @@ public final class ClientSync {
     }
 
     private final SyncLimits limits;
-    private final TextDiffs diffs = new TextDiffs();
+    private final TextDiffs diffs;
     private final LinkedList<Edit> stack = new LinkedList<>();
     private String clientId;
     private String clauseId;
@@ -50,7 +50,12 @@ public final class ClientSync {
     private boolean answered;
 
     public ClientSync(Snapshot snapshot, SyncLimits limits) {
+        this(snapshot, limits, new TextDiffs());
+    }
+
+    ClientSync(Snapshot snapshot, SyncLimits limits, TextDiffs diffs) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.diffs = Objects.requireNonNull(diffs, "diffs");
         start(snapshot);
     }
 

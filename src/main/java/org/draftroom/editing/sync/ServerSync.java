@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The server side for all clauses being co-edited: one {@link ClauseSession} per clause, opened on first use with
@@ -16,6 +17,7 @@ public final class ServerSync {
     private final SyncLimits limits;
     private final Function<String, String> loader;
     private final AcknowledgementListener listener;
+    private final Supplier<TextDiffs> diffs;
     private final Map<String, ClauseSession> sessions = new ConcurrentHashMap<>();
 
     /**
@@ -24,6 +26,12 @@ public final class ServerSync {
      * @param listener told of every clause's edits before they are acknowledged
      */
     public ServerSync(SyncLimits limits, Function<String, String> loader, AcknowledgementListener listener) {
+        this(limits, loader, listener, TextDiffs::new);
+    }
+
+    ServerSync(SyncLimits limits, Function<String, String> loader, AcknowledgementListener listener,
+            Supplier<TextDiffs> diffs) {
+        this.diffs = Objects.requireNonNull(diffs, "diffs");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.loader = Objects.requireNonNull(loader, "loader");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -31,7 +39,8 @@ public final class ServerSync {
 
     /** Joins (or rejoins, see {@link ClauseSession#join}) {@code clientId} to the clause, opening its session. */
     public Snapshot join(String clauseId, String clientId) {
-        return sessions.computeIfAbsent(clauseId, id -> new ClauseSession(id, loader.apply(id), limits, listener))
+        return sessions.computeIfAbsent(clauseId, id -> new ClauseSession(id, loader.apply(id), limits, listener,
+                diffs.get()))
                 .join(clientId);
     }
 

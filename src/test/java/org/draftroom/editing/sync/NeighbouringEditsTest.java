@@ -2,6 +2,9 @@ package org.draftroom.editing.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedList;
+
+import org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch.Diff;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,5 +50,22 @@ class NeighbouringEditsTest {
         assertThat(diffs.fuzzyApply("abc", diffs.diff("abc", "abZc"), "abYc").text()).isEqualTo("abZYc");
         assertThat(diffs.fuzzyApply("abc", diffs.diff("abc", "aXc"), "abYc").text()).isEqualTo("aXYc");
         assertThat(diffs.fuzzyApply("a😀b", diffs.diff("a😀b", "a😁b"), "Qa😀b").text()).isEqualTo("Qa😁b");
+    }
+
+    @Test
+    void a_deletion_keeps_what_the_other_side_typed_inside_the_deleted_range() {
+        TextDiffs diffs = new TextDiffs();
+        assertThat(diffs.fuzzyApply("本文件规定了原则。", diffs.diff("本文件规定了原则。", "本文件。"), "本文件规定了基本原则。")
+                .text()).isEqualTo("本文件基本。");
+    }
+
+    @Test
+    void a_coarse_change_lands_as_the_small_edit_it_stands_for_around_the_other_sides_typing() {
+        TextDiffs diffs = new TextDiffs();
+        String base = "The committee shall meet. 委员会应开会。";
+        LinkedList<Diff> coarse = TextDiffs.coarseEdits().diff(base, "[1] " + base + " [2]");
+        assertThat(coarse).hasSize(2);
+        assertThat(diffs.fuzzyApply(base, coarse, "The committee shall meet twice. 委员会应开会。").text())
+                .isEqualTo("[1] The committee shall meet twice. 委员会应开会。 [2]");
     }
 }

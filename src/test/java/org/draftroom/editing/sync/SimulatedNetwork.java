@@ -76,7 +76,7 @@ final class SimulatedNetwork {
         Editor(String clauseId, String clientId) {
             this.clauseId = clauseId;
             this.clientId = clientId;
-            this.client = new ClientSync(server.join(clauseId, clientId), server.limits());
+            this.client = new ClientSync(server.join(clauseId, clientId), server.limits(), clientDiffs.get());
         }
 
         void resync() {
@@ -109,6 +109,7 @@ final class SimulatedNetwork {
     private double duplicateRate;
     private int minLatencyMs;
     private int maxLatencyMs;
+    private java.util.function.Supplier<TextDiffs> clientDiffs = TextDiffs::new;
     private int syncIntervalMs = 250;
     private int retryAfterMs = 2_000;
     private int resyncs;
@@ -128,6 +129,12 @@ final class SimulatedNetwork {
         this.duplicateRate = duplicateRate;
         this.minLatencyMs = minLatencyMs;
         this.maxLatencyMs = maxLatencyMs;
+        return this;
+    }
+
+    /** How the editors joining from now on diff (e.g. {@link TextDiffs#coarseEdits}). */
+    SimulatedNetwork clientDiffs(java.util.function.Supplier<TextDiffs> diffs) {
+        this.clientDiffs = diffs;
         return this;
     }
 

@@ -157,6 +157,19 @@ class LiveEditingBrowserIT extends BrowserTestBase {
     }
 
     @Test
+    void an_idle_live_editor_polls_about_every_two_seconds_instead_of_syncing_back_to_back() {
+        LivePage idle = signInAndOpen(browser(), "editor2");
+        idle.selectClause("scope", "范围");
+        idle.browser().waitUntil("the editor to settle", idle::settled);
+        long before = (Long) idle.state().get("syncs");
+        // Ten seconds of nobody typing: one poll per 2 s gives 5; back-to-back syncing gave hundreds.
+        long end = System.currentTimeMillis() + 10_000;
+        idle.browser().waitUntil("ten idle seconds", () -> System.currentTimeMillis() >= end);
+        assertThat((Long) idle.state().get("syncs") - before).as("syncs of an idle editor in 10 s")
+                .isBetween(3L, 8L);
+    }
+
+    @Test
     void an_incoming_update_waits_while_an_input_method_composition_is_open() {
         LivePage composing = signInAndOpen(browser(), "editor2");
         LivePage other = signInAndOpen(anotherBrowser(ENGLISH), "secretariat");
