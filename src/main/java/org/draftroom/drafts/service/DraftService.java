@@ -182,7 +182,7 @@ public class DraftService {
             for (Map.Entry<String, UnaryOperator<String>> e : bodies.entrySet()) {
                 var clause = after.find(e.getKey());
                 if (clause.isPresent()) {
-                    String body = e.getValue().apply(clause.get().body());
+                    String body = flattenDeepNesting(e.getValue().apply(clause.get().body()));
                     if (!body.equals(clause.get().body())) {
                         try {
                             after = Outline.replaceBody(after, e.getKey(), body);
@@ -211,6 +211,23 @@ public class DraftService {
             }
         }
         throw new UserFacingException("draft.save.busy");
+    }
+
+    /**
+     * A body nested deeper than {@link MarkdownNesting#MAX} levels (typed or pasted live, where every keystroke is
+     * already acknowledged) is kept whole as a fenced code block: never lost, and flat for every renderer.
+     */
+    static String flattenDeepNesting(String body) {
+        if (MarkdownNesting.of(body) <= MarkdownNesting.MAX) {
+            return body;
+        }
+        int longest = 0;
+        var backticks = java.util.regex.Pattern.compile("`+").matcher(body);
+        while (backticks.find()) {
+            longest = Math.max(longest, backticks.group().length());
+        }
+        String fence = "`".repeat(Math.max(3, longest + 1));
+        return fence + "text\n" + body.stripTrailing() + "\n" + fence + "\n";
     }
 
     /** Escapes lines that Markdown would read as headings ({@code # x} becomes {@code \\# x}). */
