@@ -153,7 +153,7 @@ class DraftServiceIT {
 
     @Test
     void a_save_nesting_quotes_ten_thousand_levels_deep_is_refused_and_writes_nothing() {
-        Project project = freshProject("GB/T 90009");
+        Project project = freshProject("GB/T 90010");
         SignedIn.as(users, "editor2");
         DraftService.DraftSnapshot snapshot = drafts.open(project.id(), null);
         int versions = drafts.history(project.id(), 0, 10).size();
