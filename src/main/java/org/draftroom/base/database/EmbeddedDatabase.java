@@ -216,11 +216,11 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private void supervise() {
-        if (closed || running()) {
+        if (closed || running() || jvmShuttingDown()) {
             return;
         }
         synchronized (this) {
-            if (closed || running()) {
+            if (closed || running() || jvmShuttingDown()) {
                 return;
             }
             log.warn("Embedded PostgreSQL (pid {}) is gone; starting it again on port {}", postmasterPid, port);
@@ -229,8 +229,37 @@ final class EmbeddedDatabase implements AutoCloseable {
                 stopLeftovers(dir);
                 launch();
             } catch (IOException | RuntimeException e) {
+                if (jvmShuttingDown()) {
+                    // the JVM began to stop while the server started: stop it, or it would outlive the JVM
+                    stopQuietly();
+                    return;
+                }
                 log.error("Embedded PostgreSQL did not start again; trying again shortly", e);
             }
+        }
+    }
+
+    /**
+     * Whether the JVM is stopping. The embedded library stops the server from a shutdown hook of its own, which may run
+     * before the application context closes this; the supervisor must not take that for a crash and start the server
+     * again (it would outlive the JVM). Adding a hook fails exactly once shut-down has begun.
+     */
+    private static boolean jvmShuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shuttingDown) {
+            return true;
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            stopLeftovers(dir);
+        } catch (IOException | RuntimeException e) {
+            log.debug("Stopping the embedded PostgreSQL server during shut-down failed", e);
         }
     }
 

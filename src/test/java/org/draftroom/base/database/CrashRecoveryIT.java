@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.draftroom.ChildApplication;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,9 @@ class CrashRecoveryIT {
     @Test
     void readiness_waits_for_the_demo_data_and_a_start_after_a_killed_jvm_or_a_killed_jvm_and_database_succeeds_the_first_time()
             throws Exception {
-        ChildApplication app = ChildApplication.start(Files.createTempDirectory(Path.of("target"), "crash-"));
+        // a supervisor that looks often, so that it surely looks while an orderly stop is under way (at the end)
+        ChildApplication app = ChildApplication.start(Files.createTempDirectory(Path.of("target"), "crash-"),
+                "draftroom.database.supervise-interval=50ms");
         try {
             // the first moment health or readiness says UP, the demo accounts and projects must be there
             long deadline = System.nanoTime() + START.toNanos();
@@ -54,6 +57,14 @@ class CrashRecoveryIT {
             app.restart();
             app.awaitReady(START);
             assertThat(app.get("/api/v1/me", token).statusCode()).isEqualTo(200);
+
+            // an orderly stop (SIGTERM) stops the server too: the supervisor does not start it again meanwhile
+            long third = app.postgres().orElseThrow().pid();
+            app.stop();
+            Awaitility.await("the server stops with the application").atMost(Duration.ofSeconds(30))
+                    .until(() -> !ProcessHandle.of(third).map(ProcessHandle::isAlive).orElse(false));
+            Awaitility.await("no PostgreSQL left on the data directory").during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(10)).until(() -> app.postgres().isEmpty());
         } finally {
             app.stop();
         }
