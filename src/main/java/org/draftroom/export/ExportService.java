@@ -102,17 +102,21 @@ public class ExportService {
         this.clock = clock;
     }
 
-    /** The draft at {@code ref} (a tag, a commit id, or null for the latest) in the format, labelled in the language. */
+    /**
+     * The draft at {@code ref} (a tag, a commit id, or null for the latest) in the format. Its labels and cover are in
+     * the document's language (the project's setting); {@code locale}, the interface language, changes nothing in it.
+     */
     @PreAuthorize("@access.canReadDrafts()")
     public ExportFile export(String projectId, String ref, Format format, Locale locale) {
         DraftService.DraftSnapshot snapshot = drafts.open(projectId, ref);
-        Language language = Language.of(locale);
+        Language language = snapshot.language();
         VersionInfo version = snapshot.version();
         LocalDate versionDay = version.time().atZone(properties.timeZone()).toLocalDate();
         DraftExport export = new DraftExport(snapshot.project(),
                 (version.shortId() + " " + String.join(" ", version.tags())).trim(), snapshot.document(),
-                cover(snapshot.project(), language, versionDay), language, LocalDate.now(clock.withZone(properties.timeZone())));
-        return new ExportFile(fileName(snapshot.project(), version, format), format.contentType,
+                cover(snapshot.project(), language, versionDay), language, LocalDate.now(clock.withZone(properties.timeZone())),
+                snapshot.info());
+        return new ExportFile(fileName(snapshot.project(), version, language, format), format.contentType,
                 format.writer.apply(export));
     }
 
@@ -120,12 +124,13 @@ public class ExportService {
     @PreAuthorize("@access.canReadDrafts()")
     public ExportFile redline(String projectId, String fromRef, String toRef, RedlineFormat format, Locale locale) {
         DraftService.Comparison comparison = drafts.compare(projectId, fromRef, toRef);
-        Project project = drafts.open(projectId, comparison.to().commitId()).project();
+        DraftService.DraftSnapshot to = drafts.open(projectId, comparison.to().commitId());
+        Project project = to.project();
         RedlineExport export = new RedlineExport(project, version(comparison.from()), version(comparison.to()),
-                comparison.redline(), Language.of(locale), LocalDate.now(clock.withZone(properties.timeZone())));
+                comparison.redline(), to.language(), LocalDate.now(clock.withZone(properties.timeZone())));
         String code = project.code().replaceAll("[^A-Za-z0-9.-]+", "_").replaceAll("^_+|_+$", "");
-        return new ExportFile(code + "-redline-" + comparison.from().shortId() + "-" + comparison.to().shortId() + "."
-                + format.extension, format.contentType, format.writer.apply(export));
+        return new ExportFile(code + "-" + to.language().code() + "-redline-" + comparison.from().shortId() + "-"
+                + comparison.to().shortId() + "." + format.extension, format.contentType, format.writer.apply(export));
     }
 
     private static RedlineExport.Version version(VersionInfo v) {
@@ -133,18 +138,35 @@ public class ExportService {
     }
 
     private static Optional<CoverStage> cover(Project project, Language language, LocalDate completed) {
-        if (project.stage() == Stage.CONSULTATION) {
-            return Optional.of(CoverStage.draftForComments(language, completed));
-        }
-        if (project.stage() == Stage.REVIEW) {
-            return Optional.of(CoverStage.draftForReview(language, completed));
-        }
-        return Optional.empty();
+        return switch (project.stage()) {
+            case CONSULTATION -> Optional.of(CoverStage.draftForComments(language, completed));
+            case REVIEW -> Optional.of(CoverStage.draftForReview(language, completed));
+            case APPROVAL -> Optional.of(CoverStage.draftForApproval(language, completed));
+            default -> Optional.empty();
+        };
     }
 
-    /** The download's file name: the code made safe for file systems, the short version id, the format's extension. */
-    public static String fileName(Project project, VersionInfo version, Format format) {
+    /**
+     * The download's file name: the code made safe for file systems, the document language, the kind of draft the
+     * stage makes (as its cover names it), the short version id and the format's extension, e.g.
+     * {@code GB_T_35273-zh-draft-for-comments-3f2a9c1.pdf}.
+     */
+    public static String fileName(Project project, VersionInfo version, Language language, Format format) {
         String code = project.code().replaceAll("[^A-Za-z0-9.-]+", "_").replaceAll("^_+|_+$", "");
-        return code + "-" + version.shortId() + "." + format.extension;
+        return code + "-" + language.code() + "-" + stageName(project.stage()) + "-" + version.shortId() + "."
+                + format.extension;
+    }
+
+    /** What a draft of the stage is called, in file names: {@code draft-for-comments}, {@code working-draft} …. */
+    static String stageName(Stage stage) {
+        return switch (stage) {
+            case PRELIMINARY, PROJECT_APPROVAL -> "proposal";
+            case DRAFTING -> "working-draft";
+            case CONSULTATION -> "draft-for-comments";
+            case REVIEW -> "draft-for-review";
+            case APPROVAL -> "draft-for-approval";
+            case PUBLICATION, PERIODIC_REVIEW -> "standard";
+            case WITHDRAWAL -> "withdrawn";
+        };
     }
 }

@@ -158,17 +158,18 @@ public class RoundExportService {
         List<DispositionRow> table = decidedRows(round, labels);
         List<DispositionRow> chinese = Messages.CHINESE.equals(labels) ? table : decidedRows(round, Messages.CHINESE);
         DraftService.DraftSnapshot review = drafts.open(round.projectId(), ref);
-        Language language = Language.of(labels);
+        // The draft and its redline are in the document's language, whatever the secretariat's interface language.
+        Language language = review.language();
         LocalDate today = today();
         VersionInfo version = review.version();
         LocalDate completed = version.time().atZone(properties.timeZone()).toLocalDate();
         DraftExport draft = new DraftExport(review.project(), label(version), review.document(),
-                Optional.of(CoverStage.draftForReview(language, completed)), language, today);
+                Optional.of(CoverStage.draftForReview(language, completed)), language, today, review.info());
         DraftService.Comparison comparison = drafts.compare(round.projectId(), round.commitId(), version.commitId());
         RedlineExport redline = new RedlineExport(review.project(), redlineVersion(comparison.from()),
                 redlineVersion(comparison.to()), comparison.redline(), language, today);
         String code = round.projectCode();
-        String reviewStem = "draft-for-review";
+        String reviewStem = language.code() + "_draft-for-review";
         byte[] zip = inMemory(out -> {
             try (ZipOutputStream z = new ZipOutputStream(out)) {
                 entry(z, fileName(code, reviewStem, today, "docx"), DraftExports.docx(draft));

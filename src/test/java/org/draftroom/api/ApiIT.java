@@ -164,7 +164,7 @@ class ApiIT {
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(docx.statusCode()).isEqualTo(200);
         assertThat(docx.headers().firstValue("Content-Disposition").orElse(""))
-                .matches("attachment; filename=\"GB_T_35273-[0-9a-f]{7}\\.docx\"");
+                .matches("attachment; filename=\"GB_T_35273-zh-[a-z-]+-[0-9a-f]{7}\\.docx\"");
         try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx.body()))) {
             assertThat(document.getParagraphs()).extracting(p -> p.getText())
                     .contains("8  个人信息主体的权利");

@@ -35,6 +35,7 @@ import org.draftroom.comments.domain.CommentStatus;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
 import org.draftroom.comments.domain.Reply;
+import org.draftroom.drafts.domain.VersionNote;
 import org.draftroom.drafts.domain.Clause;
 import org.draftroom.drafts.domain.DraftDocument;
 import org.draftroom.drafts.domain.NumberedClause;
@@ -379,7 +380,8 @@ public class CommentService {
         }
         String text = Outline.replaceBody(document, clause.id(), newBody).text();
         DraftService.SaveResult saved = draftService.save(project.id(), head, text,
-                "Apply comment " + comment.readableId() + ": " + firstLine(comment.body()));
+                "Apply comment " + comment.readableId() + "\n\n"
+                        + VersionNote.trailers("apply-comment", comment.readableId(), List.of(clause.id())));
         String applied = saved.version().commitId();
         Instant now = clock.instant();
         comments.markApplied(id, applied, now);
@@ -660,11 +662,6 @@ public class CommentService {
             throw new FieldProblemException(field, "comment.too-deep", CommentMarkdown.MAX_NESTING);
         }
         return text;
-    }
-
-    private static String firstLine(String text) {
-        String line = text.strip().lines().findFirst().orElse("");
-        return line.length() > 100 ? line.substring(0, 99) + "…" : line;
     }
 
     private static String abbreviate(String quote) {

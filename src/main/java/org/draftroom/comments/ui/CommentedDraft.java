@@ -255,7 +255,7 @@ public class CommentedDraft extends VerticalLayout {
         OutlineItem general = new OutlineItem("", getTranslation("comment.anchor.general"), null);
         tree.addItem(null, general);
         items.add(general);
-        Language language = Language.of(getLocale());
+        Language language = snapshot.language();
         List<NumberedClause> clauses = snapshot.outline().clauses();
         Map<Integer, OutlineItem> byIndex = new HashMap<>();
         List<String> ids = new ArrayList<>();
@@ -300,7 +300,7 @@ public class CommentedDraft extends VerticalLayout {
     }
 
     private void renderDocument() {
-        Language language = Language.of(getLocale());
+        Language language = snapshot.language();
         // General comments come first in the margin's order and have no words to highlight: skip them.
         html = highlighted(snapshot.document(), language, fetch(counts.getOrDefault("", 0), HIGHLIGHT_LIMIT));
         document.getElement().setProperty("innerHTML",
@@ -448,7 +448,7 @@ public class CommentedDraft extends VerticalLayout {
 
     private String clauseLabel(String clauseId) {
         return snapshot.outline().find(clauseId).map(c -> c.number().isEmpty() ? c.clause().title()
-                : c.label(Language.of(getLocale())) + " " + c.clause().title()).orElse(clauseId);
+                : c.label(snapshot.language()) + " " + c.clause().title()).orElse(clauseId);
     }
 
     void commentOnSelection() {

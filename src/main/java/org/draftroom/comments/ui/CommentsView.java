@@ -23,6 +23,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.draftroom.drafts.domain.VersionNote;
 import org.draftroom.base.DraftroomProperties;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.Times;
@@ -109,7 +110,8 @@ class CommentsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         title.setId("comments-title");
         VersionInfo v = snapshot.version();
         Span versionLine = new Span(getTranslation("draft.version-line", v.shortId(), v.authorName(),
-                Times.minutes(v.time(), properties.timeZone()), v.subject()));
+                Times.minutes(v.time(), properties.timeZone()), VersionNote.summary(v.message(), snapshot.outline(),
+                        snapshot.language(), this::getTranslation)));
         versionLine.addClassName("version-line");
         versionLine.setId("version-line");
         Anchor back = new Anchor(draftHref(projectId, version), getTranslation("comment.ui.back-to-draft"));

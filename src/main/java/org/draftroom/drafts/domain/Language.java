@@ -14,6 +14,25 @@ public enum Language {
         return locale != null && "zh".equals(locale.getLanguage()) ? ZH : EN;
     }
 
+    /**
+     * The language of a {@code project.yaml} code: {@code zh} or {@code en}, case-insensitive.
+     *
+     * @throws IllegalArgumentException for any other code
+     */
+    public static Language ofCode(String code) {
+        String c = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
+        return switch (c) {
+            case "zh", "zh-cn" -> ZH;
+            case "en" -> EN;
+            default -> throw new IllegalArgumentException("Unknown document language '" + code + "': zh or en");
+        };
+    }
+
+    /** {@code zh} or {@code en}, as {@code project.yaml} and file names write it. */
+    public String code() {
+        return this == ZH ? "zh" : "en";
+    }
+
     /** "附录A" / "Annex A". */
     public String annex(String letter) {
         return this == ZH ? "附录" + letter : "Annex " + letter;

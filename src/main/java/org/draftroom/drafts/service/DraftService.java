@@ -9,7 +9,9 @@ import org.draftroom.base.UserFacingException;
 import org.draftroom.drafts.DraftVersionCommitted;
 import org.draftroom.drafts.data.ProjectRepository;
 import org.draftroom.drafts.domain.ClauseMerge;
+import org.draftroom.drafts.domain.DocumentInfo;
 import org.draftroom.drafts.domain.DraftDocument;
+import org.draftroom.drafts.domain.Language;
 import org.draftroom.drafts.domain.DraftException;
 import org.draftroom.drafts.domain.MarkdownNesting;
 import org.draftroom.drafts.domain.DraftFormat;
@@ -73,9 +75,22 @@ public class DraftService {
      * A version of a draft with its numbering and structure warnings.
      *
      * @param editable whether the signed-in person may save over this version (it is the latest and they may edit)
+     * @param info     the project's document language and cover details; labels in the text follow its language
      */
     public record DraftSnapshot(Project project, VersionInfo version, DraftDocument document,
-                                NumberedOutline outline, List<DraftProblem> problems, boolean editable) {
+                                NumberedOutline outline, List<DraftProblem> problems, boolean editable,
+                                DocumentInfo info) {
+
+        /** A snapshot of a Chinese document without cover details. */
+        public DraftSnapshot(Project project, VersionInfo version, DraftDocument document, NumberedOutline outline,
+                             List<DraftProblem> problems, boolean editable) {
+            this(project, version, document, outline, problems, editable, DocumentInfo.DEFAULT);
+        }
+
+        /** The language of the labels inside the document (注, 附录, 表 …), whatever the reader's interface. */
+        public Language language() {
+            return info.language();
+        }
     }
 
     /** The outcome of a save: the version now current, and whether someone else's edits were merged in. */
@@ -95,7 +110,13 @@ public class DraftService {
                 .orElse(new byte[0]));
         boolean latest = version.commitId().equals(store.head(projectId).orElse(""));
         return new DraftSnapshot(project, version, document, NumberedOutline.of(document),
-                StructureChecks.check(document), latest && projects.canEdit(project));
+                StructureChecks.check(document), latest && projects.canEdit(project), projects.documentInfo(projectId));
+    }
+
+    /** The language the project's document is written in: that of the labels inside it, on screen and in files. */
+    @PreAuthorize("@access.canReadDrafts()")
+    public Language documentLanguage(String projectId) {
+        return projects.documentInfo(projectId).language();
     }
 
     /** The raw {@code draft.md} of a version, exactly as stored. */

@@ -12,15 +12,18 @@ import org.draftroom.base.FieldProblemException;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.drafts.DraftVersionCommitted;
 import org.draftroom.drafts.data.ProjectRepository;
+import org.draftroom.drafts.domain.DocumentInfo;
 import org.draftroom.drafts.domain.DraftDocument;
 import org.draftroom.drafts.domain.Project;
 import org.draftroom.drafts.domain.ProjectFilter;
 import org.draftroom.drafts.domain.ProjectForm;
 import org.draftroom.drafts.domain.Stage;
 import org.draftroom.drafts.domain.StageChange;
+import org.draftroom.drafts.domain.VersionNote;
 import org.draftroom.drafts.storage.CommitRequest;
 import org.draftroom.drafts.storage.CommitResult;
 import org.draftroom.drafts.storage.DraftStore;
+import org.draftroom.drafts.storage.HistoryQuery;
 import org.draftroom.drafts.storage.ProjectManifest;
 import org.draftroom.security.Access;
 import org.draftroom.security.CurrentUser;
@@ -134,7 +137,7 @@ public class ProjectService {
         String text = draft == null ? skeleton() : draft.text();
         CommitResult result = store.createProject(id, CommitRequest.initial(Map.of(DraftStore.MANIFEST_FILE,
                 manifest(project).toYaml(), DraftStore.DRAFT_FILE, text), Versions.person(me),
-                "Create project " + code));
+                "Create project " + code + "\n\n" + VersionNote.trailers("create-project", code, List.of())));
         // The repository appeared complete (built aside, renamed into place) before the row commits. Should the
         // transaction still roll back, the repository goes too; should the process die first, the start-up indexes
         // the repository (ProjectIndexRecovery). Either way row and repository agree.
@@ -169,16 +172,84 @@ public class ProjectService {
         }
         Project moved = new Project(current.id(), current.code(), current.titleZh(), current.titleEn(),
                 current.type(), current.workingGroup(), stage, code, current.leadOrganisation(), clock.instant());
+        DocumentInfo document = storedDocument(projectId);
         CurrentUser me = access.current();
         projects.upsert(moved, clock.instant());
         projects.addStageChange(projectId, new StageChange(current.stage(), current.stageCode(), stage, code, why,
                 me.username(), clock.instant()));
         String head = store.head(projectId).orElseThrow();
         CommitResult result = store.commit(projectId, CommitRequest.onTopOf(head,
-                Map.of(DraftStore.MANIFEST_FILE, manifest(moved).toYaml()), Versions.person(me),
-                "Move to stage " + stage.key() + " (" + code + ")\n\n" + why));
+                Map.of(DraftStore.MANIFEST_FILE, manifest(moved).withDocument(document).toYaml()), Versions.person(me),
+                "Move to stage " + stage.key() + " (" + code + ")\n\n" + why + "\n\n"
+                        + VersionNote.trailers("stage", stage.key() + " " + code, List.of())));
         events.publishEvent(new DraftVersionCommitted(projectId, result.version().commitId(), head));
         return moved;
+    }
+
+    /**
+     * The document language and cover details of the project (the {@code document:} section of the latest
+     * {@code project.yaml}); {@link DocumentInfo#DEFAULT} when it has none.
+     */
+    @PreAuthorize("@access.canReadDrafts()")
+    @Transactional(readOnly = true)
+    public DocumentInfo documentInfo(String projectId) {
+        get(projectId);
+        return storedDocument(projectId);
+    }
+
+    /**
+     * Changes the document language and cover details: written to {@code project.yaml} as a new version by the
+     * signed-in person. Codes are checked for their form (ICS {@code 35.030}, CCS {@code L80}, a four-digit year).
+     *
+     * @return the details as stored
+     */
+    @PreAuthorize("@access.canManageProjects()")
+    public DocumentInfo changeDocumentInfo(String projectId, DocumentInfo info) {
+        Project current = get(projectId);
+        if (info == null) {
+            throw new FieldProblemException("project.document-language", "validation.required");
+        }
+        check("project.ics", info.ics(), "[0-9]{2}(\\.[0-9]{3}(\\.[0-9]{2})?)?([;；,， ]+[0-9]{2}(\\.[0-9]{3}(\\.[0-9]{2})?)?)*",
+                "project.ics.invalid");
+        check("project.ccs", info.ccs(), "[A-Z][0-9]{2}([;；,， ]+[A-Z][0-9]{2})*", "project.ccs.invalid");
+        check("project.year", info.year(), "(19|20)[0-9]{2}", "project.year.invalid");
+        for (String[] field : new String[][] {{"project.plan-number", info.planNumber()},
+                {"project.replaces", info.replaces()}}) {
+            if (field[1].length() > CODE_MAX * 2) {
+                throw new FieldProblemException(field[0], "validation.too-long", CODE_MAX * 2);
+            }
+        }
+        for (String[] field : new String[][] {{"project.issuers-zh", info.issuersZh()},
+                {"project.issuers-en", info.issuersEn()}}) {
+            if (field[1].length() > TITLE_MAX) {
+                throw new FieldProblemException(field[0], "validation.too-long", TITLE_MAX);
+            }
+        }
+        if (info.releaseDate() != null && info.effectiveDate() != null
+                && info.effectiveDate().isBefore(info.releaseDate())) {
+            throw new FieldProblemException("project.effective-date", "project.effective-date.before-release");
+        }
+        if (info.equals(storedDocument(projectId))) {
+            return info;
+        }
+        CurrentUser me = access.current();
+        String head = store.head(projectId).orElseThrow();
+        CommitResult result = store.commit(projectId, CommitRequest.onTopOf(head,
+                Map.of(DraftStore.MANIFEST_FILE, manifest(current).withDocument(info).toYaml()), Versions.person(me),
+                "Change the document details\n\n" + VersionNote.trailers("document-details", "", List.of())));
+        events.publishEvent(new DraftVersionCommitted(projectId, result.version().commitId(), head));
+        return info;
+    }
+
+    private DocumentInfo storedDocument(String projectId) {
+        return store.readFile(projectId, HistoryQuery.MAIN, DraftStore.MANIFEST_FILE)
+                .map(yaml -> ProjectManifest.fromYaml(yaml).document()).orElse(DocumentInfo.DEFAULT);
+    }
+
+    private static void check(String field, String value, String pattern, String problem) {
+        if (!value.isEmpty() && !value.matches(pattern)) {
+            throw new FieldProblemException(field, problem);
+        }
     }
 
     static ProjectManifest manifest(Project p) {

@@ -1,6 +1,11 @@
 package org.draftroom.drafts.storage;
 
+import org.draftroom.drafts.domain.DocumentInfo;
 import org.draftroom.drafts.domain.DocumentType;
+import org.draftroom.drafts.domain.Language;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +38,16 @@ import org.yaml.snakeyaml.resolver.Resolver;
  *   key: drafting
  *   code: '20.20'
  * lead-organisation: CESI
+ * document:
+ *   language: zh
+ *   ics: '35.030'
+ *   ccs: L80
+ *   year: '2020'
+ *   replaces: GB/T 35273—2017
  * </pre>
+ * The {@code document} section ({@link DocumentInfo}: document language, ICS, CCS, year or plan number, replaced
+ * standard, issuing bodies, dates of issue and implementation) is optional; only its non-empty fields are written, and
+ * a manifest without it describes a Chinese document.
  * Reading treats every scalar as text (so an unquoted {@code 20.20} stays {@code "20.20"}), ignores unknown keys, and
  * rejects missing or malformed fields with {@link InvalidManifestException}.
  *
@@ -47,9 +61,17 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * @param stageCode ISO harmonized stage code {@code NN.NN}, e.g. {@code 20.20}; kept apart from {@code stage}
  *         because the two do not map one to one
  * @param leadOrganisation code of the lead organisation (牵头单位), may be {@code null}
+ * @param document what the cover says beyond code and titles, and the document language; never null
  */
 public record ProjectManifest(String id, String code, String titleZh, String titleEn, DocumentType type,
-                              String workingGroup, String stage, String stageCode, String leadOrganisation) {
+                              String workingGroup, String stage, String stageCode, String leadOrganisation,
+                              DocumentInfo document) {
+
+    /** A manifest of a Chinese document with no cover details yet. */
+    public ProjectManifest(String id, String code, String titleZh, String titleEn, DocumentType type,
+                           String workingGroup, String stage, String stageCode, String leadOrganisation) {
+        this(id, code, titleZh, titleEn, type, workingGroup, stage, stageCode, leadOrganisation, DocumentInfo.DEFAULT);
+    }
 
     private static final Pattern STAGE_KEY = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern STAGE_CODE = Pattern.compile("\\d{2}\\.\\d{2}");
@@ -75,12 +97,21 @@ public record ProjectManifest(String id, String code, String titleZh, String tit
         if (leadOrganisation != null && leadOrganisation.isBlank()) {
             leadOrganisation = null;
         }
+        if (document == null) {
+            document = DocumentInfo.DEFAULT;
+        }
+    }
+
+    /** @return this manifest with other cover details and document language */
+    public ProjectManifest withDocument(DocumentInfo newDocument) {
+        return new ProjectManifest(id, code, titleZh, titleEn, type, workingGroup, stage, stageCode, leadOrganisation,
+                newDocument);
     }
 
     /** @return this manifest at another stage */
     public ProjectManifest withStage(String newStage, String newStageCode) {
         return new ProjectManifest(id, code, titleZh, titleEn, type, workingGroup, newStage, newStageCode,
-                leadOrganisation);
+                leadOrganisation, document);
     }
 
     /** @return the YAML text of this manifest; equal manifests give identical text */
@@ -100,6 +131,9 @@ public record ProjectManifest(String id, String code, String titleZh, String tit
         doc.put("stage", stageMap);
         if (leadOrganisation != null) {
             doc.put("lead-organisation", leadOrganisation);
+        }
+        if (!document.equals(DocumentInfo.DEFAULT)) {
+            doc.put("document", documentYaml(document));
         }
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
@@ -142,7 +176,66 @@ public record ProjectManifest(String id, String code, String titleZh, String tit
         Map<?, ?> stage = map(doc, "stage");
         return new ProjectManifest(text(doc, "id"), text(doc, "code"), text(title, "zh"), text(title, "en"),
                 documentType, text(doc, "working-group"), text(stage, "key"), text(stage, "code"),
-                text(doc, "lead-organisation"));
+                text(doc, "lead-organisation"), document(doc));
+    }
+
+    private static Map<String, Object> documentYaml(DocumentInfo d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("language", d.language().code());
+        putText(m, "ics", d.ics());
+        putText(m, "ccs", d.ccs());
+        putText(m, "year", d.year());
+        putText(m, "plan-number", d.planNumber());
+        putText(m, "replaces", d.replaces());
+        if (!d.issuersZh().isEmpty() || !d.issuersEn().isEmpty()) {
+            Map<String, Object> issuers = new LinkedHashMap<>();
+            putText(issuers, "zh", d.issuersZh());
+            putText(issuers, "en", d.issuersEn());
+            m.put("issued-by", issuers);
+        }
+        if (d.releaseDate() != null) {
+            m.put("release-date", d.releaseDate().toString());
+        }
+        if (d.effectiveDate() != null) {
+            m.put("effective-date", d.effectiveDate().toString());
+        }
+        return m;
+    }
+
+    private static void putText(Map<String, Object> m, String key, String value) {
+        if (!value.isEmpty()) {
+            m.put(key, value);
+        }
+    }
+
+    private static DocumentInfo document(Map<?, ?> doc) {
+        if (doc.get("document") == null) {
+            return DocumentInfo.DEFAULT;
+        }
+        Map<?, ?> d = map(doc, "document");
+        Language language;
+        try {
+            String code = text(d, "language");
+            language = code == null ? Language.ZH : Language.ofCode(code);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidManifestException("document.language must be zh or en", e);
+        }
+        Map<?, ?> issuers = d.get("issued-by") == null ? Map.of() : map(d, "issued-by");
+        return new DocumentInfo(language, text(d, "ics"), text(d, "ccs"), text(d, "year"), text(d, "plan-number"),
+                text(d, "replaces"), text(issuers, "zh"), text(issuers, "en"), date(d, "release-date"),
+                date(d, "effective-date"));
+    }
+
+    private static LocalDate date(Map<?, ?> doc, String key) {
+        String value = text(doc, key);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidManifestException("document." + key + " '" + value + "' must look like 2020-03-06", e);
+        }
     }
 
     private static Map<?, ?> map(Map<?, ?> doc, String key) {

@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.draftroom.drafts.domain.VersionNote;
 import org.draftroom.base.DraftroomProperties;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.Notices;
@@ -207,7 +208,8 @@ class DraftView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         title.setId("draft-title");
         var v = snapshot.version();
         versionLine.setText(getTranslation("draft.version-line", v.shortId(), v.authorName(),
-                Times.minutes(v.time(), properties.timeZone()), v.subject())
+                Times.minutes(v.time(), properties.timeZone()), VersionNote.summary(v.message(), snapshot.outline(),
+                        snapshot.language(), this::getTranslation))
                 + (v.tags().isEmpty() ? "" : "  ·  " + String.join(", ", v.tags())));
         boolean latest = ref == null || ref.isBlank() || snapshot.editable() || isLatest();
         readOnlyBanner.removeAll();
@@ -240,7 +242,10 @@ class DraftView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                 e -> new StageDialog(projects, access, snapshot.project(), properties.timeZone(),
                         () -> load(id, null)).open());
         stages.setId("open-stages");
-        toolbar.add(stage, history, stages);
+        Button document = new Button(getTranslation("project.document.open"), VaadinIcon.COG.create(),
+                e -> new DocumentDialog(projects, access, snapshot.project(), () -> load(id, null)).open());
+        document.setId("open-document-settings");
+        toolbar.add(stage, history, stages, document);
         extensions.forEach(extension -> toolbar.add(extension.toolbarItem(snapshot)));
         if (snapshot.editable()) {
             Button upload = new Button(getTranslation("draft.import"), VaadinIcon.UPLOAD.create(),
@@ -481,8 +486,9 @@ class DraftView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                 snapshot.project().id()), ref == null ? QueryParameters.empty() : QueryParameters.of("ref", ref)));
     }
 
+    /** The document's language: labels inside the standard follow it, not the interface language. */
     private Language language() {
-        return Language.of(getLocale());
+        return snapshot == null ? Language.of(getLocale()) : snapshot.language();
     }
 
     @Override

@@ -79,10 +79,24 @@ final class DraftsUi {
         });
         upload.addFileRejectedListener(e -> {
             failed.run();
-            Notices.error(owner.getTranslation("draft.import.limit", megabytes));
+            Notices.error(rejection(owner, e.getFileName(), e.getErrorMessage(), megabytes));
         });
         upload.addFileRemovedListener(e -> failed.run());
         return upload;
+    }
+
+    /**
+     * Why the browser refused a file, naming it. The upload component says which of its checks failed through the
+     * message it reports (one of those set in its {@link UploadI18N}): that reason is given, never the size limit for a
+     * file of the wrong type.
+     */
+    static String rejection(Component owner, String fileName, String clientMessage, long megabytes) {
+        String reason = clientMessage == null || clientMessage.isBlank()
+                ? owner.getTranslation("upload.wrong-type") : clientMessage;
+        if (reason.equals(owner.getTranslation("draft.import.limit", megabytes))) {
+            return reason;
+        }
+        return owner.getTranslation("upload.rejected", fileName == null ? "" : fileName, reason);
     }
 
     /** The text of one structure problem. */

@@ -21,6 +21,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.draftroom.drafts.domain.VersionNote;
 import org.draftroom.base.DraftroomProperties;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.Notices;
@@ -49,6 +50,8 @@ class HistoryView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private final H1 heading = new H1();
     private final Button compare = new Button();
     private Project project;
+    /** The latest version: clauses named in version notes are shown with its numbers. */
+    private DraftService.DraftSnapshot latest;
 
     HistoryView(DraftService drafts, ProjectService projects, Access access, DraftroomProperties properties) {
         this.drafts = drafts;
@@ -61,7 +64,7 @@ class HistoryView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addColumn(VersionInfo::shortId).setHeader(getTranslation("history.version")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(VersionInfo::subject).setHeader(getTranslation("history.message")).setFlexGrow(1);
+        grid.addColumn(this::summary).setHeader(getTranslation("history.message")).setFlexGrow(1);
         grid.addColumn(VersionInfo::authorName).setHeader(getTranslation("history.author")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(v -> Times.minutes(v.time(), properties.timeZone())).setHeader(getTranslation("history.time"))
@@ -92,8 +95,15 @@ class HistoryView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         project = projects.get(event.getRouteParameters().get("projectId").orElseThrow());
+        latest = drafts.open(project.id(), null);
         heading.setText(getTranslation("history.title", project.code()));
         grid.setItems(query -> drafts.history(project.id(), query.getOffset(), query.getLimit()).stream());
+    }
+
+    /** The version's message as people read it: the application's own notes in the interface language. */
+    private String summary(VersionInfo version) {
+        return latest == null ? version.subject()
+                : VersionNote.summary(version.message(), latest.outline(), latest.language(), this::getTranslation);
     }
 
     private HorizontalLayout tags(VersionInfo version) {

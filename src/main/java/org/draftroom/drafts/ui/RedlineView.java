@@ -84,7 +84,7 @@ class RedlineView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         tools.getChildren().skip(1).toList().forEach(tools::remove);
         extensions.forEach(extension -> tools.add(extension.toolbarItem(comparison, projectId)));
         redline.getElement().setProperty("innerHTML",
-                RedlineHtml.render(comparison.redline(), Language.of(getLocale())));
+                RedlineHtml.render(comparison.redline(), drafts.documentLanguage(projectId)));
     }
 
     private String describe(VersionInfo v) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.draftroom.base.UserFacingException;
+import org.draftroom.drafts.domain.VersionNote;
 import org.draftroom.drafts.domain.Clause;
 import org.draftroom.drafts.domain.VersionInfo;
 import org.draftroom.drafts.service.DraftService;
@@ -305,6 +306,7 @@ final class DocumentSession {
         List<String> ids = clauses.stream().map(l -> l.clauseId).sorted().toList();
         String list = ids.size() <= 5 ? String.join(", ", ids)
                 : String.join(", ", ids.subList(0, 5)) + " and " + (ids.size() - 5) + " more";
-        return "Live edits of " + list;
+        // The subject stays English for Git tools; the trailers let the interface say it in the reader's language.
+        return "Live edits of " + list + "\n\n" + VersionNote.trailers("live-edits", "", ids);
     }
 }

@@ -62,6 +62,7 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private String projectId;
     private String clientId;
     private String projectCode;
+    private Language documentLanguage = Language.ZH;
     /** The outline as shown: a few strings per clause, not the draft's text (that would cost each open editor ~1 MB). */
     private Map<String, Row> rows = Map.of();
     private List<Row> ordered = List.of();
@@ -402,6 +403,7 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
     }
 
     private Map<String, Row> rows(DraftService.DraftSnapshot snapshot) {
+        documentLanguage = snapshot.language();
         List<Row> list = new java.util.ArrayList<>();
         Map<String, Row> byId = new LinkedHashMap<>();
         for (NumberedClause c : snapshot.outline().clauses()) {
@@ -414,8 +416,9 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
         return byId;
     }
 
+    /** The document's language: labels inside the standard follow it, not the interface language. */
     private Language language() {
-        return Language.of(getLocale());
+        return documentLanguage;
     }
 
     @Override

@@ -27,6 +27,11 @@ public record CoverStage(String label, LocalDate completed, boolean patentCall) 
         return new CoverStage(language == Language.ZH ? "征求意见稿" : "Draft for comments", completed, true);
     }
 
+    /** The cover of a draft for approval (报批稿 / Draft for approval), without the call to disclose patents. */
+    public static CoverStage draftForApproval(Language language, LocalDate completed) {
+        return new CoverStage(language == Language.ZH ? "报批稿" : "Draft for approval", completed, false);
+    }
+
     /** The cover of a draft for review (送审稿 / Draft for review), with the call to disclose patents. */
     public static CoverStage draftForReview(Language language, LocalDate completed) {
         return new CoverStage(language == Language.ZH ? "送审稿" : "Draft for review", completed, true);

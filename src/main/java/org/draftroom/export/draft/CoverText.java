@@ -1,7 +1,10 @@
 package org.draftroom.export.draft;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.draftroom.drafts.domain.DocumentInfo;
 import org.draftroom.drafts.domain.DocumentType;
 import org.draftroom.drafts.domain.Language;
 
@@ -45,6 +48,58 @@ final class CoverText {
         }
         return (zh ? "版本 " : "Version ") + version + (zh ? "\u3000" : " · ") + date;
     }
+
+    /** "ICS 35.030"; empty when there is no code. */
+    static String ics(DocumentInfo info) {
+        return info.ics().isEmpty() ? "" : "ICS " + info.ics();
+    }
+
+    /** "CCS L80"; empty when there is no code. */
+    static String ccs(DocumentInfo info) {
+        return info.ccs().isEmpty() ? "" : "CCS " + info.ccs();
+    }
+
+    /** "代替 GB/T 35273—2017" / "Replacing GB/T 35273—2017"; empty when the document replaces none. */
+    static String replaces(DocumentInfo info, Language language) {
+        if (info.replaces().isEmpty()) {
+            return "";
+        }
+        return (language == Language.ZH ? "代替 " : "Replacing ") + info.replaces();
+    }
+
+    /** "计划号：20230001-T-469" / "Plan number: 20230001-T-469", for drafts only; empty when none or published. */
+    static String planNumber(DocumentInfo info, Language language) {
+        if (info.planNumber().isEmpty() || !info.year().isEmpty()) {
+            return "";
+        }
+        return (language == Language.ZH ? "计划号：" : "Plan number: ") + info.planNumber();
+    }
+
+    /** "2020-03-06 发布" / "Issued on 2020-03-06", with "XXXX-XX-XX" while the date is not fixed. */
+    static String released(DocumentInfo info, Language language) {
+        String date = info.releaseDate() == null ? DATE_PLACEHOLDER : info.releaseDate().toString();
+        return language == Language.ZH ? date + " 发布" : "Issued on " + date;
+    }
+
+    /** "2020-10-01 实施" / "Implemented on 2020-10-01", with "XXXX-XX-XX" while the date is not fixed. */
+    static String effective(DocumentInfo info, Language language) {
+        String date = info.effectiveDate() == null ? DATE_PLACEHOLDER : info.effectiveDate().toString();
+        return language == Language.ZH ? date + " 实施" : "Implemented on " + date;
+    }
+
+    /** The issuing bodies, one per line, and "发布" / "Issued by" as GB/T covers print them at the foot. */
+    static List<String> issuers(DocumentInfo info, Language language) {
+        List<String> lines = new ArrayList<>(List.of(info.issuers(language).split("\n")));
+        if (language == Language.ZH) {
+            lines.set(lines.size() - 1, lines.get(lines.size() - 1) + "　发布");
+        } else {
+            lines.add(0, "Issued by");
+        }
+        return lines;
+    }
+
+    /** The placeholder of a date not fixed yet, as drafts print it. */
+    static final String DATE_PLACEHOLDER = "XXXX-XX-XX";
 
     /** The placeholder shown in a Word table of contents until the reader's word processor updates the field. */
     static String tocPlaceholder(Language language) {

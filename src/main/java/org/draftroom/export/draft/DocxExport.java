@@ -48,12 +48,14 @@ import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 import org.draftroom.drafts.domain.BodyItem;
 import org.draftroom.drafts.domain.ClauseKind;
+import org.draftroom.drafts.domain.DocumentInfo;
 import org.draftroom.drafts.domain.Language;
 import org.draftroom.drafts.domain.NumberedClause;
 import org.draftroom.drafts.domain.Project;
 import org.draftroom.drafts.domain.TocEntry;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
@@ -61,9 +63,11 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTabStop;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc;
 
 /**
  * A draft as a Word document laid out after GB/T 1.1: cover (code, titles, document type, stage label, completion date,
@@ -205,22 +209,39 @@ final class DocxExport {
         fonts.setEastAsia(eastAsia);
     }
 
+    /**
+     * The GB/T 1.1 cover: ICS and CCS codes, the kind of document, the number and the standard it replaces, the plan
+     * number of a draft, the titles (the document language's first), the stage label, completion date and patent call,
+     * the dates of issue and implementation (placeholders until fixed) and the issuing bodies.
+     */
     private void cover() {
         Project project = export.project();
-        XWPFParagraph code = paragraph(ParagraphAlignment.RIGHT);
-        run(code, DraftExport.nullToEmpty(project.code()), HEI, 28, true);
-        code.setSpacingAfter(1200);
+        DocumentInfo info = export.info();
+        for (String code : new String[] {CoverText.ics(info), CoverText.ccs(info)}) {
+            if (!code.isEmpty()) {
+                run(paragraph(ParagraphAlignment.LEFT), code, HEI, 21, true);
+            }
+        }
         if (project.type() != null) {
             XWPFParagraph type = paragraph(ParagraphAlignment.CENTER);
+            type.setSpacingBefore(600);
             run(type, CoverText.documentType(project.type(), language), HEI, 44, false);
             type.setBorderBottom(Borders.SINGLE);
-            type.setSpacingAfter(2400);
+            type.setSpacingAfter(120);
+        }
+        XWPFParagraph code = paragraph(ParagraphAlignment.RIGHT);
+        run(code, info.number(project.code()), HEI, 28, true);
+        for (String line : new String[] {CoverText.replaces(info, language), CoverText.planNumber(info, language)}) {
+            if (!line.isEmpty()) {
+                run(paragraph(ParagraphAlignment.RIGHT), line, SONG, TEXT_SIZE, false);
+            }
         }
         XWPFParagraph titleZh = paragraph(ParagraphAlignment.CENTER);
-        run(titleZh, DraftExport.nullToEmpty(project.titleZh()), HEI, 52, false);
+        titleZh.setSpacingBefore(1800);
+        run(titleZh, export.title(), HEI, 52, false);
         titleZh.setSpacingAfter(240);
         XWPFParagraph titleEn = paragraph(ParagraphAlignment.CENTER);
-        run(titleEn, DraftExport.nullToEmpty(project.titleEn()), HEI, 28, false);
+        run(titleEn, export.otherTitle(), HEI, 28, false);
         titleEn.setSpacingAfter(1200);
         export.stage().ifPresent(stage -> {
             XWPFParagraph label = paragraph(ParagraphAlignment.CENTER);
@@ -240,6 +261,21 @@ final class DocxExport {
                 run(patents, CoverText.patentCall(language), SONG, 24, true);
             }
         });
+        XWPFParagraph dates = paragraph(ParagraphAlignment.LEFT);
+        dates.setSpacingBefore(600);
+        dates.setBorderTop(Borders.SINGLE);
+        // A right tab at the text width puts the date of implementation at the right margin, as GB/T covers do.
+        CTPPr datesProperties = dates.getCTP().isSetPPr() ? dates.getCTP().getPPr() : dates.getCTP().addNewPPr();
+        CTTabStop rightTab = datesProperties.addNewTabs().addNewTab();
+        rightTab.setVal(STTabJc.RIGHT);
+        rightTab.setPos(BigInteger.valueOf(9355));
+        run(dates, CoverText.released(info, language), HEI, 28, false);
+        dates.createRun().addTab();
+        run(dates, CoverText.effective(info, language), HEI, 28, false);
+        for (String issuer : CoverText.issuers(info, language)) {
+            XWPFParagraph p = paragraph(ParagraphAlignment.CENTER);
+            run(p, issuer, HEI, 28, false);
+        }
         XWPFParagraph version = paragraph(ParagraphAlignment.CENTER);
         version.setSpacingBefore(600);
         run(version, CoverText.versionLine(export.version(), export.exportDate(), language), SONG, SMALL_SIZE,

@@ -1,7 +1,9 @@
 package org.draftroom.export.draft;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
+import org.draftroom.drafts.domain.DocumentInfo;
 import org.draftroom.drafts.domain.DraftHtml;
 import org.draftroom.drafts.domain.Language;
 import org.draftroom.drafts.domain.NumberedOutline;
@@ -9,8 +11,9 @@ import org.draftroom.drafts.domain.Project;
 
 /**
  * A draft as one self-contained HTML5 file that prints like a standard: cover, table of contents, then the text with
- * its computed numbers ({@link DraftHtml#render}). The stylesheet is inline and sets A4 pages, a CJK font stack and a
- * page break before every level-1 clause and annex; the file loads nothing from anywhere.
+ * its computed numbers ({@link DraftHtml#render}). The stylesheet is inline and sets A4 pages, a CJK font stack and,
+ * as GB/T 1.1 lays a standard out, a page break before each annex (the PDF adds those before the foreword, the
+ * introduction, the first clause and the bibliography); the body flows. The file loads nothing from anywhere.
  *
  * <p>Safe to open: the draft text is rendered by {@link DraftHtml}, which escapes raw HTML and cleans the result, and
  * every metadata value (code, titles, labels) is escaped here. The file holds no script.
@@ -28,7 +31,7 @@ final class HtmlExport {
             h1 { font-size: 10.5pt; margin: 1.5em 0 0.8em; }
             h2, h3, h4, h5, h6 { font-size: 10.5pt; margin: 1em 0 0.5em; }
             .dr-number { margin-right: 0.5em; }
-            h1.dr-clause { break-before: page; page-break-before: always; }
+            h1.dr-annex, h1.dr-page { break-before: page; page-break-before: always; }
             h1.dr-annex { text-align: center; }
             h1.dr-annex .dr-number, h1.dr-annex .dr-annex-mark { display: block; margin: 0; }
             h1.dr-annex .dr-title { display: block; margin-top: 0.5em; }
@@ -47,16 +50,26 @@ final class HtmlExport {
             img { max-width: 100%; }
             .dr-xref-broken { color: #b00; }
             .dr-cover { min-height: 240mm; display: flex; flex-direction: column; break-after: page; page-break-after: always; }
-            .dr-cover-code { text-align: right; font-size: 14pt; font-weight: bold; margin-top: 10mm; }
-            .dr-cover-type { text-align: center; font-size: 22pt; letter-spacing: 0.1em; margin: 20mm 0 30mm; }
-            .dr-cover-title { text-align: center; font-size: 22pt; margin: 0; text-indent: 0; }
+            .dr-cover-ics, .dr-cover-ccs { text-indent: 0; margin: 0; font-family: "SimHei", sans-serif; font-weight: bold; }
+            .dr-cover-code { text-align: right; font-size: 14pt; font-weight: bold; margin-top: 4mm; text-indent: 0; }
+            .dr-cover-replaces, .dr-cover-plan { text-align: right; text-indent: 0; margin: 0; }
+            .dr-cover-dates { margin-top: 12mm; border-top: 1px solid #000; padding-top: 2mm; font-weight: bold; overflow: hidden; }
+            .dr-cover-released { float: left; }
+            .dr-cover-effective { float: right; }
+            .dr-cover-issuers { text-align: center; text-indent: 0; font-size: 14pt; margin-top: 8mm; }
+            .dr-cover-type { text-align: center; font-size: 22pt; margin: 12mm 0 6mm; text-indent: 0; border-bottom: 1px solid #000; }
+            .dr-cover-title { text-align: center; font-size: 22pt; margin: 24mm 0 0; text-indent: 0; }
             .dr-cover-title-en { text-align: center; font-size: 14pt; margin: 6mm 0; text-indent: 0; }
             .dr-cover-stage { text-align: center; font-size: 14pt; margin-top: 20mm; text-indent: 0; }
             .dr-cover-completed { text-align: center; text-indent: 0; }
             .dr-cover-patents { margin-top: auto; border: 1px solid #000; padding: 4mm; text-indent: 0; }
             .dr-cover-version { text-align: center; font-size: 9pt; text-indent: 0; color: #333; }
             .dr-toc { break-after: page; page-break-after: always; }
-            .dr-toc-title { text-align: center; font-family: "SimHei", sans-serif; font-size: 16pt; text-indent: 0; letter-spacing: 1em; }
+            .dr-toc-title { text-align: center; font-family: "SimHei", sans-serif; font-size: 16pt; text-indent: 0; }
+            html[lang="zh-CN"] .dr-toc-title { letter-spacing: 1em; }
+            html[lang="zh-CN"] .dr-cover-type { letter-spacing: 0.1em; }
+            html[lang="en"] .dr-cover-type { font-size: 15pt; }
+            html[lang="en"] .dr-cover-title { font-size: 17pt; margin-top: 16mm; }
             .dr-toc ul { list-style: none; padding: 0; }
             .dr-toc a { color: inherit; text-decoration: none; }
             .dr-toc-level-2 { padding-left: 2em; }
@@ -85,16 +98,27 @@ final class HtmlExport {
         return html.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The cover as GB/T 1.1 lays it out: ICS and CCS codes, the kind of document, the number (with the year once
+     * published) and the standard it replaces, the plan number of a draft, the titles (the document language's first),
+     * the stage label with its completion date and the patent call, the dates of issue and implementation (placeholders
+     * until fixed) and the issuing bodies.
+     */
     private static void cover(StringBuilder html, DraftExport export) {
         Language language = export.language();
         Project project = export.project();
+        DocumentInfo info = export.info();
         html.append("<section class=\"dr-cover\">\n");
-        element(html, "p", "dr-cover-code", DraftExport.nullToEmpty(project.code()));
+        element(html, "p", "dr-cover-ics", CoverText.ics(info));
+        element(html, "p", "dr-cover-ccs", CoverText.ccs(info));
         if (project.type() != null) {
             element(html, "p", "dr-cover-type", CoverText.documentType(project.type(), language));
         }
-        element(html, "h1", "dr-cover-title", DraftExport.nullToEmpty(project.titleZh()));
-        element(html, "p", "dr-cover-title-en", DraftExport.nullToEmpty(project.titleEn()));
+        element(html, "p", "dr-cover-code", info.number(project.code()));
+        element(html, "p", "dr-cover-replaces", CoverText.replaces(info, language));
+        element(html, "p", "dr-cover-plan", CoverText.planNumber(info, language));
+        element(html, "h1", "dr-cover-title", export.title());
+        element(html, "p", "dr-cover-title-en", export.otherTitle());
         export.stage().ifPresent(stage -> {
             element(html, "p", "dr-cover-stage", stage.label());
             if (stage.completed() != null) {
@@ -104,6 +128,15 @@ final class HtmlExport {
                 element(html, "p", "dr-cover-patents", CoverText.patentCall(language));
             }
         });
+        html.append("<div class=\"dr-cover-dates\">");
+        element(html, "span", "dr-cover-released", CoverText.released(info, language));
+        element(html, "span", "dr-cover-effective", CoverText.effective(info, language));
+        html.append("</div>\n<p class=\"dr-cover-issuers\">");
+        List<String> issuers = CoverText.issuers(info, language);
+        for (int i = 0; i < issuers.size(); i++) {
+            html.append(i == 0 ? "" : "<br>").append(escape(issuers.get(i)));
+        }
+        html.append("</p>\n");
         element(html, "p", "dr-cover-version",
                 CoverText.versionLine(export.version(), export.exportDate(), language));
         html.append("</section>\n");

@@ -12,6 +12,7 @@ import com.openhtmltopdf.extend.FSSupplier;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.draftroom.drafts.domain.ClauseKind;
 import org.draftroom.drafts.domain.Language;
 import org.draftroom.drafts.domain.NumberedClause;
 import org.draftroom.drafts.domain.NumberedOutline;
@@ -46,11 +47,13 @@ final class PdfExport {
             @page { size: A4; margin: 25mm 20mm 20mm 25mm;
                     @bottom-center { content: counter(page); font-family: "Draftroom CJK", "Draftroom Latin"; font-size: 9pt; } }
             @page :first { @bottom-center { content: none; } }
-            html, h1, h2, h3, h4, h5, h6, .dr-cover-type, .dr-cover-title, figcaption, .dr-toc-title {
+            html, h1, h2, h3, h4, h5, h6, .dr-cover-type, .dr-cover-title, figcaption, .dr-toc-title,
+            .dr-cover-ics, .dr-cover-ccs {
                 font-family: "Draftroom CJK", "Draftroom Latin"; }
             body { max-width: none; padding: 0; }
             .dr-cover { min-height: 0; display: block; }
-            .dr-cover-patents { margin-top: 30mm; }
+            .dr-cover-patents { margin-top: 10mm; }
+            h1, h2, h3, h4, h5, h6, .dr-cover-type, .dr-cover-title, .dr-toc-title { font-weight: bold; }
             """;
 
     static {
@@ -64,8 +67,10 @@ final class PdfExport {
     static byte[] write(DraftExport export) {
         Document html = Jsoup.parse(new String(HtmlExport.write(export), StandardCharsets.UTF_8), BASE_URI);
         html.head().appendElement("style").appendText(PRINT_CSS);
+        NumberedOutline outline = NumberedOutline.of(export.document());
+        markPageStarts(html, outline);
         Element bookmarks = html.head().appendElement("bookmarks");
-        addBookmarks(bookmarks, NumberedOutline.of(export.document()), export.language());
+        addBookmarks(bookmarks, outline, export.language());
         if (bookmarks.childrenSize() == 0) {
             bookmarks.remove();
         }
@@ -90,15 +95,48 @@ final class PdfExport {
     }
 
     /**
-     * The CJK face has no bold or italic: it is registered for every weight and style the stylesheet uses, so that
-     * bold or italic CJK text takes it too instead of a built-in PDF font that is not embedded and has no CJK glyphs.
-     * The Latin family has its four faces.
+     * GB/T 1.1's page starts: the foreword, the introduction and the first numbered clause each begin a page (the cover
+     * and the table of contents end theirs), as does each annex (by the stylesheet) and the bibliography; the clauses of
+     * the body flow on. The headings of those clauses get the class {@code dr-page}.
+     */
+    static void markPageStarts(Document html, NumberedOutline outline) {
+        boolean firstClause = true;
+        boolean first = true;
+        for (NumberedClause clause : outline.clauses()) {
+            if (clause.clause().level() != 1 || clause.id().isEmpty()) {
+                continue;
+            }
+            if (first) {
+                // Follows the table of contents, which ends its page already.
+                first = false;
+                firstClause = clause.kind() != ClauseKind.CLAUSE;
+                continue;
+            }
+            boolean starts = switch (clause.kind()) {
+                case UNNUMBERED, BIBLIOGRAPHY, ANNEX -> true;
+                case CLAUSE -> firstClause;
+                default -> false;
+            };
+            if (clause.kind() == ClauseKind.CLAUSE) {
+                firstClause = false;
+            }
+            Element heading = starts ? html.getElementById(clause.id()) : null;
+            if (heading != null) {
+                heading.addClass("dr-page");
+            }
+        }
+    }
+
+    /**
+     * The CJK face has no bold: it is registered at weight 400 only, so that bold CJK text (headings, 黑体 in GB/T)
+     * takes it and openhtmltopdf draws it with synthesised bold (fill and stroke) instead of a built-in PDF font that
+     * is not embedded and has no CJK glyphs. The Latin family has its four faces.
      */
     private static void registerFonts(PdfRendererBuilder builder) {
         for (FontStyle style : new FontStyle[] {FontStyle.NORMAL, FontStyle.ITALIC}) {
             boolean italic = style == FontStyle.ITALIC;
+            builder.useFont(font(CJK_FONT), CJK_FAMILY, 400, style, true);
             for (int weight : new int[] {400, 700}) {
-                builder.useFont(font(CJK_FONT), CJK_FAMILY, weight, style, true);
                 String face = weight == 700 ? (italic ? "BoldItalic" : "Bold") : (italic ? "Italic" : "Regular");
                 builder.useFont(font("/fonts/LiberationSerif-" + face + ".ttf"), LATIN_FAMILY, weight, style, true);
             }

@@ -1,6 +1,7 @@
 package org.draftroom.export.draft;
 
 import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +42,7 @@ import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 import org.draftroom.drafts.domain.BodyItem;
 import org.draftroom.drafts.domain.ClauseKind;
+import org.draftroom.drafts.domain.DocumentInfo;
 import org.draftroom.drafts.domain.Language;
 import org.draftroom.drafts.domain.NumberedClause;
 import org.draftroom.drafts.domain.Project;
@@ -117,8 +119,15 @@ final class StsExport {
         Project project = export.project();
         start("front");
         start("std-meta");
+        DocumentInfo info = export.info();
         titleWrap(Language.ZH, project.titleZh());
         titleWrap(Language.EN, project.titleEn());
+        if (!info.planNumber().isEmpty()) {
+            textElement("proj-id", info.planNumber());
+        }
+        if (export.stage().isPresent()) {
+            textElement("release-version", export.stage().get().label());
+        }
         String code = DraftExport.nullToEmpty(project.code());
         start("std-ident");
         Matcher m = Pattern.compile("^(.*?)\\s*(\\d[\\w.\\-]*)$").matcher(code);
@@ -131,17 +140,63 @@ final class StsExport {
         if (!export.version().isEmpty()) {
             textElement("version", export.version());
         }
+        if (!info.year().isEmpty()) {
+            textElement("year", info.year());
+        }
         end();
+        textElement("content-language", language.code());
+        if (!info.year().isEmpty()) {
+            start("std-ref");
+            xml.writeAttribute("type", "dated");
+            text(info.number(code));
+            end();
+        }
         start("std-ref");
         xml.writeAttribute("type", "undated");
         text(code);
         end();
+        releaseDate("release", info.releaseDate());
+        releaseDate("effective", info.effectiveDate());
+        for (String ics : info.ics().split("[;；,， ]+")) {
+            if (!ics.isBlank()) {
+                textElement("ics", ics.strip());
+            }
+        }
+        if (!info.replaces().isEmpty()) {
+            start("std-xref");
+            xml.writeAttribute("type", "replaces");
+            start("std-ref");
+            xml.writeAttribute("type", "dated");
+            text(info.replaces());
+            end();
+            end();
+        }
+        if (!info.ccs().isEmpty()) {
+            start("custom-meta-group");
+            start("custom-meta");
+            textElement("meta-name", "CCS");
+            textElement("meta-value", info.ccs());
+            end();
+            end();
+        }
         end();
         for (NumberedClause clause : tree.topLevel()) {
             if (tree.isFrontMatter(clause)) {
                 section(clause, frontType(clause));
             }
         }
+        end();
+    }
+
+    /** A {@code release-date} with its ISO date; none while the date is not fixed. */
+    private void releaseDate(String type, LocalDate date) throws XMLStreamException {
+        if (date == null) {
+            return;
+        }
+        start("release-date");
+        xml.writeAttribute("date-type", type);
+        xml.writeAttribute("iso-8601-date", date.toString());
+        text(date.toString());
         end();
     }
 

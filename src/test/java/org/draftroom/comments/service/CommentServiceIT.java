@@ -251,7 +251,9 @@ class CommentServiceIT {
         var latest = drafts.history(project.id(), 0, 1).get(0);
         assertThat(applied.appliedCommitId()).isEqualTo(latest.commitId());
         assertThat(applied.status()).isEqualTo(CommentStatus.RESOLVED);
-        assertThat(latest.subject()).isEqualTo("Apply comment CN-BCL-001: 应明确范围。");
+        assertThat(latest.subject()).isEqualTo("Apply comment CN-BCL-001");
+        assertThat(latest.message()).contains("Draftroom-Action: apply-comment CN-BCL-001\nDraftroom-Clause: c-right-access")
+                .doesNotContain("应明确范围");
         assertThat(drafts.open(project.id(), null).document().require("c-right-access").body())
                 .contains("控制者所保存的其个人信息的类型、内容和来源");
         assertThat(comments.history(comment.id())).extracting(CommentEvent::kind).contains(CommentEvent.APPLIED);

@@ -1,6 +1,10 @@
 package org.draftroom.drafts.storage;
 
+import java.time.LocalDate;
+
+import org.draftroom.drafts.domain.DocumentInfo;
 import org.draftroom.drafts.domain.DocumentType;
+import org.draftroom.drafts.domain.Language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,6 +35,34 @@ class ProjectManifestTest {
                 lead-organisation: CESI
                 """);
         assertThat(ProjectManifest.fromYaml(yaml)).isEqualTo(PI_SPEC);
+    }
+
+    @Test
+    void the_document_language_and_cover_details_are_written_as_a_document_section_and_read_back() {
+        ProjectManifest english = PI_SPEC.withDocument(new DocumentInfo(Language.EN, "35.030", "L80", "2020", "",
+                "GB/T 35273—2017", "", "SAMR\nSAC", LocalDate.of(2020, 3, 6), LocalDate.of(2020, 10, 1)));
+        String yaml = english.toYaml();
+
+        assertThat(yaml).endsWith("""
+                lead-organisation: CESI
+                document:
+                  language: en
+                  ics: '35.030'
+                  ccs: L80
+                  year: '2020'
+                  replaces: GB/T 35273—2017
+                  issued-by:
+                    en: |-
+                      SAMR
+                      SAC
+                  release-date: '2020-03-06'
+                  effective-date: '2020-10-01'
+                """);
+        assertThat(ProjectManifest.fromYaml(yaml)).isEqualTo(english);
+        assertThat(ProjectManifest.fromYaml(PI_SPEC.toYaml()).document()).isEqualTo(DocumentInfo.DEFAULT);
+        assertThat(english.withStage("review", "40.20").document()).isEqualTo(english.document());
+        assertThatThrownBy(() -> ProjectManifest.fromYaml(yaml.replace("language: en", "language: fr")))
+                .hasMessageContaining("document.language");
     }
 
     @Test

@@ -8,11 +8,13 @@ import static com.github.mvysny.kaributesting.v10.UploadKt._upload;
 import static com.github.mvysny.kaributesting.v10.UploadKt._uploadFail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.FileRejectedEvent;
 import com.vaadin.flow.component.upload.Upload;
 import java.nio.charset.StandardCharsets;
 import org.draftroom.base.ui.KaribuUiTest;
@@ -114,6 +116,20 @@ class ProjectUploadIT extends KaribuUiTest {
 
         expectNotifications("Choose a Markdown file first.");
         assertThat(versions(id)).isEqualTo(versions);
+    }
+
+    @Test
+    void a_small_file_of_another_type_is_refused_for_its_type_not_for_its_size() {
+        String id = projectId(createdFromUpload());
+        signInAs("editor2");
+        UI.getCurrent().navigate("projects/" + id);
+        _click(_get(Button.class, spec -> spec.withId("import-version")));
+        Upload upload = _get(Upload.class);
+        // What the browser's upload element reports when a 19 KB .docx does not match the accepted types.
+        ComponentUtil.fireEvent(upload, new FileRejectedEvent(upload,
+                upload.getI18n().getError().getIncorrectFileType(), "GB_T_35273.docx"));
+
+        expectNotifications("\"GB_T_35273.docx\" was not accepted: Upload a Markdown file (.md).");
     }
 
     /** The id of the project with that code, null if there is none. */

@@ -94,6 +94,23 @@ class StsExportTest {
     }
 
     @Test
+    void the_std_meta_carries_plan_number_stage_ics_dates_replaced_standard_and_ccs_and_validates() throws Exception {
+        byte[] xml = DraftExports.sts(CoverTest.export(CoverTest.PUBLISHED));
+        assertThatCode(() -> validate(xml)).doesNotThrowAnyException();
+        Document doc = parse(xml);
+        assertThat(strings(doc, "/standard/front/std-meta/std-ref")).containsExactly("GB/T 35273—2020", "GB/T 35273");
+        assertThat(strings(doc, "/standard/front/std-meta/std-ident/year")).containsExactly("2020");
+        assertThat(strings(doc, "/standard/front/std-meta/release-date")).containsExactly("2020-03-06", "2020-10-01");
+        assertThat(strings(doc, "/standard/front/std-meta/ics")).containsExactly("35.030");
+        assertThat(strings(doc, "/standard/front/std-meta/std-xref/std-ref")).containsExactly("GB/T 35273—2017");
+        assertThat(strings(doc, "/standard/front/std-meta/release-version")).containsExactly("Draft for comments");
+
+        byte[] draft = DraftExports.sts(CoverTest.export(CoverTest.DRAFT));
+        assertThatCode(() -> validate(draft)).doesNotThrowAnyException();
+        assertThat(strings(parse(draft), "/standard/front/std-meta/proj-id")).containsExactly("20241234-T-469");
+    }
+
+    @Test
     void the_front_holds_code_titles_and_the_foreword() throws Exception {
         Document doc = parse(DraftExports.sts(Samples.forComments()));
 

@@ -1,6 +1,8 @@
 package org.draftroom.drafts.storage.seed;
 
+import org.draftroom.drafts.domain.DocumentInfo;
 import org.draftroom.drafts.domain.DocumentType;
+import org.draftroom.drafts.domain.Language;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -208,7 +210,8 @@ public final class LargeProjectGenerator {
                 "信息安全技术 数据处理活动安全管理指南（生成的大型示例）",
                 "Information security technology — Guide to the security management of data processing activities"
                         + " (generated sample)",
-                DocumentType.GB_T, "WG7", "drafting", "20.20", "CESI");
+                DocumentType.GB_T, "WG7", "drafting", "20.20", "CESI",
+                new DocumentInfo(Language.ZH, "35.030", "L80", "", "20230001-T-469", "", "", "", null, null));
         String text = render();
         int initialLength = text.length();
         String head = store.commit(projectId, CommitRequest.initial(
