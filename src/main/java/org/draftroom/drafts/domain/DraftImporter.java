@@ -84,7 +84,9 @@ public final class DraftImporter {
         List<DraftProblem> problems = new ArrayList<>();
         problems.addAll(StructureChecks.duplicateIds(document));
         problems.addAll(StructureChecks.headingAttributes(document));
-        problems.addAll(StructureChecks.brokenReferences(outline));
+        if (!options.referencesCheckedAfterMatch()) {
+            problems.addAll(StructureChecks.brokenReferences(outline));
+        }
         problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
         if (!problems.isEmpty()) {
             return new ImportResult.Rejected(problems);
