@@ -331,8 +331,8 @@ public final class ClauseMatcher {
                 clauses.add(c);
             }
             DraftDocument result = changed ? Outline.rebuild(incoming, clauses, "") : incoming;
-            List<NumberedClause> newNumbers = NumberedOutline.of(result).clauses();
-            List<NumberedClause> oldNumbers = NumberedOutline.of(previous).clauses();
+            List<NumberedClause> newNumbers = NumberedOutline.number(result);
+            List<NumberedClause> oldNumbers = NumberedOutline.number(previous);
             boolean[] moved = moved();
             List<ClauseMatching.Match> matches = new ArrayList<>();
             for (int i = 0; i < news.size(); i++) {

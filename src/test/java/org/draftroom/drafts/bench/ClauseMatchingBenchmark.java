@@ -14,6 +14,7 @@ import org.draftroom.drafts.domain.ClauseMatching;
 import org.draftroom.drafts.domain.DraftDocument;
 import org.draftroom.drafts.domain.DraftFormat;
 import org.draftroom.drafts.domain.DraftImporter;
+import org.draftroom.drafts.domain.ImportOptions;
 import org.draftroom.drafts.domain.ImportResult;
 import org.draftroom.drafts.domain.Language;
 import org.draftroom.drafts.domain.NumberedClause;
@@ -64,7 +65,7 @@ public final class ClauseMatchingBenchmark {
         System.out.printf("previous: %,d clauses, %,d characters; upload: %,d clauses, %,d bytes%n",
                 previous.clauses().size(), previous.text().length(), edited.size(), upload.length);
 
-        ImportResult.Accepted accepted = (ImportResult.Accepted) DraftImporter.importMarkdown(upload);
+        ImportResult.Accepted accepted = (ImportResult.Accepted) DraftImporter.importMarkdown(upload, ImportOptions.DEFAULT.forNewVersion());
         ClauseMatching matching = ClauseMatcher.match(previous, accepted.document(), accepted.generatedIds());
         int right = 0;
         for (int i = 0; i < edited.size(); i++) {
@@ -79,7 +80,7 @@ public final class ClauseMatchingBenchmark {
                 matching.count(ClauseMatching.Status.DELETED));
 
         measure("read the upload + match ids", () -> {
-            ImportResult.Accepted a = (ImportResult.Accepted) DraftImporter.importMarkdown(upload);
+            ImportResult.Accepted a = (ImportResult.Accepted) DraftImporter.importMarkdown(upload, ImportOptions.DEFAULT.forNewVersion());
             return ClauseMatcher.match(previous, a.document(), a.generatedIds()).matches().size();
         });
         measure("match ids only", () -> ClauseMatcher.match(previous, accepted.document(), accepted.generatedIds())
