@@ -1,9 +1,11 @@
 package org.draftroom.drafts.domain;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,9 +36,15 @@ public final class DraftImporter {
     /** The largest file accepted: 2 MiB. */
     public static final int MAX_BYTES = 2 * 1024 * 1024;
 
-    private static final Pattern TYPED_NUMBER = Pattern.compile("^(?:\\d+(?:\\.\\d+)*|[A-Z](?:\\.\\d+)+)[ \\t\\u3000]+");
+    /**
+     * A typed number before a title: "4.2.11", "A.1", with or without a trailing full stop, followed by blanks (space,
+     * tab, ideographic space U+3000) or, after a full stop, directly by the title.
+     */
+    private static final Pattern TYPED_NUMBER = Pattern.compile(
+            "^((?:\\d+(?:\\.\\d+)*|[A-Z](?:\\.\\d+)+))(?:\\.?[ \\t\\u3000]+|[.．](?=\\S))");
     private static final Pattern ANNEX = Pattern.compile(
-            "^(?:附录\\s*([A-Z])|Annex\\s+([A-Z]))\\s*(?:[（(]\\s*(规范性|资料性|normative|informative)\\s*[)）])?[ \\t\\u3000]*(.*)$",
+            "^(?:附录\\s*([A-Z])|(?:Annex|Appendix)\\s+([A-Z])(?![A-Za-z]))[.．:：]?\\s*"
+                    + "(?:[（(]\\s*(规范性|资料性|normative|informative)\\s*[)）])?[.．:：]?[ \\t\\u3000]*(.*)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FOREWORD = Pattern.compile("^(?:前言|foreword)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern INTRODUCTION = Pattern.compile("^(?:引言|introduction)$", Pattern.CASE_INSENSITIVE);
@@ -47,6 +55,14 @@ public final class DraftImporter {
 
     /** Validates the bytes of an uploaded file and, if they are acceptable, returns the draft. */
     public static ImportResult importMarkdown(byte[] bytes) {
+        return importMarkdown(bytes, ImportOptions.DEFAULT);
+    }
+
+    /**
+     * Validates the bytes of an uploaded file and, if they are acceptable, returns the draft read with these
+     * choices, the ids it made up and the typed numbers that disagree with GB/T 1.1.
+     */
+    public static ImportResult importMarkdown(byte[] bytes, ImportOptions options) {
         if (bytes.length > MAX_BYTES) {
             return new ImportResult.Rejected(List.of(
                     DraftProblem.of("", 0, "draft.import.too-large", bytes.length, MAX_BYTES)));
@@ -62,41 +78,72 @@ public final class DraftImporter {
             return new ImportResult.Rejected(List.of(
                     new DraftProblem("", (Integer) e.argList().get(1), e.key(), e.argList())));
         }
-        DraftDocument document = assignIds(parsed);
+        Assigned assigned = assign(parsed, options);
+        DraftDocument document = assigned.document();
         NumberedOutline outline = NumberedOutline.of(document);
         List<DraftProblem> problems = new ArrayList<>();
         problems.addAll(StructureChecks.duplicateIds(document));
         problems.addAll(StructureChecks.headingAttributes(document));
-        problems.addAll(StructureChecks.brokenReferences(outline));
+        if (!options.referencesCheckedAfterMatch()) {
+            problems.addAll(StructureChecks.brokenReferences(outline));
+        }
         problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
         if (!problems.isEmpty()) {
             return new ImportResult.Rejected(problems);
         }
-        return new ImportResult.Accepted(document, StructureChecks.check(document));
+        List<NumberMismatch> mismatches = new ArrayList<>();
+        for (NumberedClause c : outline.clauses()) {
+            String typed = assigned.typedNumbers().get(c.index());
+            if (typed != null && !typed.equals(c.number())) {
+                mismatches.add(new NumberMismatch(c.index(), c.id(), c.clause().title(), typed, c.number()));
+            }
+        }
+        return new ImportResult.Accepted(document, StructureChecks.check(document), assigned.generatedIds(),
+                mismatches, assigned.typedIntroduction());
+    }
+
+    private record Assigned(DraftDocument document, Set<String> generatedIds, Map<Integer, String> typedNumbers,
+                            boolean typedIntroduction) {
     }
 
     /** Gives every heading without id one, reading plain headings by the conventions of typed drafts. */
     static DraftDocument assignIds(DraftDocument document) {
+        return assign(document, ImportOptions.DEFAULT).document();
+    }
+
+    private static Assigned assign(DraftDocument document, ImportOptions options) {
         Set<String> taken = new HashSet<>();
         document.clauses().forEach(c -> taken.add(c.id()));
+        Set<String> generated = new HashSet<>();
+        Map<Integer, String> typedNumbers = new HashMap<>();
+        boolean typedIntroduction = false;
         List<Clause> clauses = new ArrayList<>();
         boolean changed = false;
         boolean inTerms = false;
-        for (Clause c : document.clauses()) {
+        for (int index = 0; index < document.clauses().size(); index++) {
+            Clause c = document.clauses().get(index);
+            boolean plain = !HeadingSyntax.parse(c.headingLine()).hasAttributeBlock();
+            String title = c.title();
+            String typed = null;
+            if (plain) {
+                Matcher number = TYPED_NUMBER.matcher(title);
+                if (number.find()) {
+                    typed = number.group(1);
+                    title = title.substring(number.end()).strip();
+                }
+            }
             if (c.level() == 1) {
-                inTerms = StructureChecks.Element.of(c) == StructureChecks.Element.TERMS;
+                inTerms = StructureChecks.Element.of(c) == StructureChecks.Element.TERMS
+                        || (plain && StructureChecks.Element.ofTitle(title) == StructureChecks.Element.TERMS);
             }
             if (!c.id().isEmpty()) {
                 clauses.add(c);
                 continue;
             }
             changed = true;
-            boolean plain = !HeadingSyntax.parse(c.headingLine()).hasAttributeBlock();
-            String title = c.title();
             List<String> classes = new ArrayList<>(c.classes());
             String preferredId = null;
             if (plain) {
-                title = TYPED_NUMBER.matcher(title).replaceFirst("");
                 Matcher annex = ANNEX.matcher(title);
                 if (c.level() == 1 && annex.matches()) {
                     classes.add(ClauseClass.ANNEX.token());
@@ -105,14 +152,19 @@ public final class DraftImporter {
                         boolean normative = mark.equals("规范性") || mark.equalsIgnoreCase("normative");
                         classes.add((normative ? ClauseClass.NORMATIVE : ClauseClass.INFORMATIVE).token());
                     }
-                    String letter = annex.group(1) != null ? annex.group(1) : annex.group(2);
+                    String letter = (annex.group(1) != null ? annex.group(1) : annex.group(2))
+                            .toUpperCase(Locale.ROOT);
+                    typed = letter;
                     preferredId = "annex-" + letter.toLowerCase(Locale.ROOT);
                     title = annex.group(4).isBlank() ? title : annex.group(4).strip();
                 } else if (c.level() == 1 && FOREWORD.matcher(title).matches()) {
                     classes.add(ClauseClass.UNNUMBERED.token());
                     preferredId = "foreword";
                 } else if (c.level() == 1 && INTRODUCTION.matcher(title).matches()) {
-                    classes.add(ClauseClass.UNNUMBERED.token());
+                    typedIntroduction |= typed != null;
+                    if (typed == null || !options.numberedIntroduction()) {
+                        classes.add(ClauseClass.UNNUMBERED.token());
+                    }
                     preferredId = "introduction";
                 } else if (c.level() == 1 && BIBLIOGRAPHY.matcher(title).matches()) {
                     classes.add(ClauseClass.BIBLIOGRAPHY.token());
@@ -123,12 +175,17 @@ public final class DraftImporter {
                     classes.add(ClauseClass.TERM.token());
                 }
             }
+            if (typed != null) {
+                typedNumbers.put(index, typed);
+            }
             String id = preferredId != null && !taken.contains(preferredId)
                     ? preferredId : ClauseIds.unique(taken, title);
             taken.add(id);
+            generated.add(id);
             clauses.add(plain ? Clause.create(c.level(), title, id, classes, c.headingEnding(), c.body())
                     : c.withId(id));
         }
-        return changed ? Outline.rebuild(document, clauses, "") : document;
+        DraftDocument result = changed ? Outline.rebuild(document, clauses, "") : document;
+        return new Assigned(result, generated, typedNumbers, typedIntroduction);
     }
 }

@@ -8,6 +8,8 @@ import java.util.function.UnaryOperator;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.drafts.DraftVersionCommitted;
 import org.draftroom.drafts.data.ProjectRepository;
+import org.draftroom.drafts.domain.ClauseMatcher;
+import org.draftroom.drafts.domain.ClauseMatching;
 import org.draftroom.drafts.domain.ClauseMerge;
 import org.draftroom.drafts.domain.DocumentInfo;
 import org.draftroom.drafts.domain.DraftDocument;
@@ -17,6 +19,7 @@ import org.draftroom.drafts.domain.MarkdownNesting;
 import org.draftroom.drafts.domain.DraftFormat;
 import org.draftroom.drafts.domain.DraftImporter;
 import org.draftroom.drafts.domain.DraftProblem;
+import org.draftroom.drafts.domain.ImportOptions;
 import org.draftroom.drafts.domain.ImportResult;
 import org.draftroom.drafts.domain.NumberedOutline;
 import org.draftroom.drafts.domain.Outline;
@@ -262,16 +265,85 @@ public class DraftService {
     }
 
     /**
-     * Saves an uploaded Markdown file as the project's next version. Problems of the file (invalid UTF-8, size,
-     * duplicate ids, unknown attributes, broken cross-references) refuse it with every problem listed.
+     * Saves an uploaded Markdown file as the project's next version, its clauses matched to the latest version's
+     * ({@link ClauseMatcher}) so that they keep their ids. Problems of the file (invalid UTF-8, size, duplicate ids,
+     * unknown attributes, broken cross-references) refuse it with every problem listed.
      */
     @PreAuthorize("@access.canReadDrafts()")
     @Transactional
     public SaveResult importVersion(String projectId, byte[] markdown, String message) {
+        return importVersion(previewVersion(projectId, markdown, ImportOptions.DEFAULT), message);
+    }
+
+    /**
+     * An uploaded version matched against the latest version, not yet saved: what the editor checks (and corrects)
+     * before saving.
+     *
+     * @param projectId    the project
+     * @param baseCommitId the version it was matched against, and that a save will be based on
+     * @param upload       the upload as the importer read it, with its provisional ids and typed-number findings
+     * @param matching     the pairing of its clauses with the base version's, and the document to be saved
+     */
+    public record ImportPreview(String projectId, String baseCommitId, ImportResult.Accepted upload,
+                                ClauseMatching matching) {
+    }
+
+    /** Reads an uploaded Markdown file and matches it against the latest version. Writes nothing. */
+    @PreAuthorize("@access.canReadDrafts()")
+    public ImportPreview previewVersion(String projectId, byte[] markdown, ImportOptions options) {
         requireEditable(projectId);
-        DraftDocument document = accepted(markdown);
+        ImportResult result = DraftImporter.importMarkdown(markdown, options.forNewVersion());
+        if (result instanceof ImportResult.Rejected rejected) {
+            throw new ImportRejectedException(rejected.problems());
+        }
+        return previewVersion(projectId, (ImportResult.Accepted) result);
+    }
+
+    /**
+     * Matches an upload read from any format (Markdown, Word ...) against the latest version. The upload's
+     * {@link ImportResult.Accepted#generatedIds() generated ids} are provisional; ids written in the file are kept
+     * where the latest version has them. Read the upload with {@link ImportOptions#forNewVersion()}: its
+     * cross-references are checked here, once matched clauses have their ids. Writes nothing.
+     */
+    @PreAuthorize("@access.canReadDrafts()")
+    public ImportPreview previewVersion(String projectId, ImportResult.Accepted upload) {
+        requireEditable(projectId);
         String head = store.head(projectId).orElseThrow();
-        return save(projectId, head, document.text(), message);
+        return checked(new ImportPreview(projectId, head, upload,
+                ClauseMatcher.match(read(projectId, head), upload.document(), upload.generatedIds())));
+    }
+
+    /** Refuses a preview whose cross-references do not resolve once its clauses have their ids. */
+    private static ImportPreview checked(ImportPreview preview) {
+        List<DraftProblem> broken = StructureChecks.brokenReferences(
+                NumberedOutline.of(preview.matching().document()));
+        if (!broken.isEmpty()) {
+            throw new ImportRejectedException(broken);
+        }
+        return preview;
+    }
+
+    /**
+     * The preview with a person's corrections: position of a new clause → id of the old clause it is, or the empty
+     * string for a new clause. Positions not mentioned are matched again around the corrections.
+     */
+    @PreAuthorize("@access.canReadDrafts()")
+    public ImportPreview correct(ImportPreview preview, Map<Integer, String> corrections) {
+        requireEditable(preview.projectId());
+        return checked(new ImportPreview(preview.projectId(), preview.baseCommitId(), preview.upload(),
+                ClauseMatcher.match(read(preview.projectId(), preview.baseCommitId()), preview.upload().document(),
+                        preview.upload().generatedIds(), corrections)));
+    }
+
+    /**
+     * Saves a previewed upload as the next version. When someone saved since the preview was made, the two are
+     * merged clause by clause as any save is.
+     */
+    @PreAuthorize("@access.canReadDrafts()")
+    @Transactional
+    public SaveResult importVersion(ImportPreview preview, String message) {
+        requireEditable(preview.projectId());
+        return save(preview.projectId(), preview.baseCommitId(), preview.matching().document().text(), message);
     }
 
     /** Checks an uploaded Markdown file; the accepted document, or a refusal listing its problems. */

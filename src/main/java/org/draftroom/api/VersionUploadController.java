@@ -1,0 +1,132 @@
+package org.draftroom.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.draftroom.base.ApiError;
+import org.draftroom.base.Messages;
+import org.draftroom.drafts.domain.ClauseMatching;
+import org.draftroom.drafts.domain.DraftProblem;
+import org.draftroom.drafts.domain.ImportOptions;
+import org.draftroom.drafts.domain.ImportResult;
+import org.draftroom.drafts.domain.NumberMismatch;
+import org.draftroom.drafts.service.DraftService;
+import org.draftroom.drafts.service.ImportRejectedException;
+import org.draftroom.drafts.service.UploadFormats;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Uploads a new version of a draft as a file (Markdown; Word when the application has a reader for it): its clauses
+ * are matched to the latest version's so they keep their ids, and the answer reports the matching. Same rules as the
+ * upload in the UI: only editors of the project's working group.
+ */
+@RestController
+@RequestMapping("/api/v1/projects")
+class VersionUploadController {
+
+    /** The largest body read, whatever the format; each format has its own, smaller limits. */
+    static final int MAX_BODY = 32 * 1024 * 1024;
+
+    private final DraftService drafts;
+    private final UploadFormats formats;
+    private final Messages messages;
+
+    VersionUploadController(DraftService drafts, UploadFormats formats, Messages messages) {
+        this.drafts = drafts;
+        this.formats = formats;
+        this.messages = messages;
+    }
+
+    record MatchJson(String status, String id, String oldNumber, String newNumber, String oldTitle, String newTitle,
+                     boolean retitled, double similarity) {
+        static MatchJson of(ClauseMatching.Match m) {
+            return new MatchJson(m.status().name().toLowerCase(Locale.ROOT), m.id(), m.oldNumber(), m.newNumber(),
+                    m.oldTitle(), m.newTitle(), m.retitled(), m.similarity());
+        }
+    }
+
+    record MismatchJson(String id, String title, String typedNumber, String computedNumber) {
+        static MismatchJson of(NumberMismatch m) {
+            return new MismatchJson(m.id(), m.title(), m.typed(), m.computed());
+        }
+    }
+
+    record ProblemJson(int line, String key, String message) {
+    }
+
+    record UploadJson(String versionId, String baseVersionId, boolean dryRun, boolean changed, boolean merged,
+                      Map<String, Long> counts, List<MatchJson> clauses, List<MismatchJson> numberMismatches,
+                      boolean typedIntroduction, List<ProblemJson> warnings) {
+    }
+
+    record RejectedJson(int status, String error, String message, List<ProblemJson> problems) {
+    }
+
+    @PostMapping("/{id}/versions")
+    ResponseEntity<UploadJson> upload(@PathVariable String id, @RequestParam(required = false) String message,
+                                      @RequestParam(defaultValue = "false") boolean dryRun,
+                                      @RequestParam(defaultValue = "unnumbered") String introduction,
+                                      HttpServletRequest request) throws IOException {
+        if (!dryRun && (message == null || message.isBlank())) {
+            throw new org.draftroom.base.UserFacingException("draft.save.message-required");
+        }
+        if (!introduction.equals("numbered") && !introduction.equals("unnumbered")) {
+            throw new org.springframework.web.method.annotation.MethodArgumentTypeMismatchException(introduction,
+                    String.class, "introduction", null, null);
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            throw new org.draftroom.base.UserFacingException("draft.import.body-too-large", body.length, MAX_BODY);
+        }
+        ImportResult.Accepted upload = formats.read(request.getContentType(), body,
+                new ImportOptions(introduction.equals("numbered")).forNewVersion());
+        DraftService.ImportPreview preview = drafts.previewVersion(id, upload);
+        String versionId = null;
+        boolean changed = false;
+        boolean merged = false;
+        if (!dryRun) {
+            DraftService.SaveResult saved = drafts.importVersion(preview, message);
+            versionId = saved.version().commitId();
+            changed = saved.changed();
+            merged = saved.merged();
+        }
+        ClauseMatching matching = preview.matching();
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (ClauseMatching.Status s : ClauseMatching.Status.values()) {
+            counts.put(s.name().toLowerCase(Locale.ROOT), matching.count(s));
+        }
+        Locale locale = Messages.supported(request.getLocale());
+        UploadJson json = new UploadJson(versionId, preview.baseCommitId(), dryRun, changed, merged, counts,
+                matching.matches().stream().map(MatchJson::of).toList(),
+                upload.numberMismatches().stream().map(MismatchJson::of).toList(), upload.typedIntroduction(),
+                upload.warnings().stream().map(p -> problem(p, locale)).toList());
+        return ResponseEntity.status(dryRun ? 200 : 201).body(json);
+    }
+
+    private ProblemJson problem(DraftProblem p, Locale locale) {
+        return new ProblemJson(p.line(), p.key(), messages.getTranslation(p.key(), locale, p.args().toArray()));
+    }
+
+    /** A refused file: every problem, with its line. */
+    @ExceptionHandler(ImportRejectedException.class)
+    ResponseEntity<RejectedJson> rejected(ImportRejectedException e, HttpServletRequest request) {
+        Locale locale = Messages.supported(request.getLocale());
+        return ResponseEntity.status(400).body(new RejectedJson(400, "invalid_request", messages.of(e, locale),
+                e.problems().stream().map(p -> problem(p, locale)).toList()));
+    }
+
+    /** No reader for the body's content type (a Word file where Word import is not installed). */
+    @ExceptionHandler(UploadFormats.UnsupportedFormatException.class)
+    ResponseEntity<ApiError> unsupported(UploadFormats.UnsupportedFormatException e, HttpServletRequest request) {
+        return ResponseEntity.status(415).body(new ApiError(415, "unsupported_media_type",
+                messages.of(e, Messages.supported(request.getLocale()))));
+    }
+}
