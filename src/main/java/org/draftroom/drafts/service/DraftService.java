@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.drafts.DraftVersionCommitted;
+import org.draftroom.drafts.WordCommentsImported;
+import org.draftroom.drafts.imports.DocxImporter;
+import org.draftroom.drafts.imports.WordImport;
+import org.draftroom.drafts.imports.WordImportResult;
 import org.draftroom.drafts.data.ProjectRepository;
 import org.draftroom.drafts.domain.ClauseMerge;
 import org.draftroom.drafts.domain.DraftDocument;
@@ -115,6 +119,11 @@ public class DraftService {
     @PreAuthorize("@access.canReadDrafts()")
     @Transactional
     public SaveResult save(String projectId, String baseCommitId, String text, String message) {
+        return save(projectId, baseCommitId, text, message, Map.of());
+    }
+
+    private SaveResult save(String projectId, String baseCommitId, String text, String message,
+                            Map<String, byte[]> figures) {
         Project project = requireEditable(projectId);
         String why = message == null ? "" : message.trim();
         if (why.isEmpty()) {
@@ -132,7 +141,8 @@ public class DraftService {
         for (int attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
             try {
                 CommitResult result = store.commit(projectId, CommitRequest.onTopOf(base,
-                        Map.of(DraftStore.DRAFT_FILE, ours.text()), Versions.person(access.current()), why));
+                        Map.of(DraftStore.DRAFT_FILE, ours.text()), Versions.person(access.current()), why)
+                        .withBinaryFiles(figures));
                 if (result.created()) {
                     projectIndex.touch(project.id(), clock.instant());
                     events.publishEvent(new DraftVersionCommitted(projectId, result.version().commitId(), base));
@@ -251,6 +261,45 @@ public class DraftService {
         DraftDocument document = accepted(markdown);
         String head = store.head(projectId).orElseThrow();
         return save(projectId, head, document.text(), message);
+    }
+
+    /**
+     * Reads an uploaded Word file for the preview; nothing is written. Tracked changes are taken as {@code mode}
+     * says (all accepted, or the document as before them).
+     *
+     * @throws ImportRejectedException listing why the file cannot be imported (not Word, encrypted, too large ...)
+     */
+    public static WordImport readWord(byte[] docx, DocxImporter.TrackedChanges mode) {
+        WordImportResult result = DocxImporter.read(docx, mode);
+        if (result instanceof WordImportResult.Rejected rejected) {
+            throw new ImportRejectedException(rejected.problems());
+        }
+        return ((WordImportResult.Accepted) result).result();
+    }
+
+    /**
+     * Saves a Word file read by {@link #readWord} as the project's next version, its figures with it; the Word
+     * comments become draft comments by the signed-in person ({@link WordCommentsImported}).
+     */
+    @PreAuthorize("@access.canReadDrafts()")
+    @Transactional
+    public SaveResult importWordVersion(String projectId, WordImport word, String message) {
+        requireEditable(projectId);
+        String head = store.head(projectId).orElseThrow();
+        SaveResult saved = save(projectId, head, word.document().text(), message, word.figures());
+        publishComments(events, projectId, saved.version().commitId(), word);
+        return saved;
+    }
+
+    /** Announces the comments of an imported Word file on a version. */
+    public static void publishComments(ApplicationEventPublisher events, String projectId, String commitId,
+                                       WordImport word) {
+        if (word.comments().isEmpty()) {
+            return;
+        }
+        events.publishEvent(new WordCommentsImported(projectId, commitId, word.comments().stream()
+                .map(c -> new WordCommentsImported.WordComment(c.clauseId(), c.quote(), c.author(), c.text()))
+                .toList()));
     }
 
     /** Checks an uploaded Markdown file; the accepted document, or a refusal listing its problems. */

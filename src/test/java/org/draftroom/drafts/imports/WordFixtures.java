@@ -105,7 +105,7 @@ public final class WordFixtures {
         }
     }
 
-    static ByteArrayInputStream stream(byte[] b) {
+    public static ByteArrayInputStream stream(byte[] b) {
         return new ByteArrayInputStream(b);
     }
 }
