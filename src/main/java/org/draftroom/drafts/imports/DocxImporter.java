@@ -91,7 +91,6 @@ public final class DocxImporter {
             Pattern.DOTALL);
     private static final Pattern EXAMPLE_EN = Pattern.compile(
             "^(?:EXAMPLE\\s*\\d*\\s*[:：]?|Example\\s*\\d*\\s*[:：])\\s+(.*)$", Pattern.DOTALL);
-    private static final Pattern DASH = Pattern.compile("^(?:——|—|–|•|·)[ \\t\\u3000]*(.*)$", Pattern.DOTALL);
     private static final Pattern XREF = Pattern.compile(
             "(见|参见|按照|按|依据|符合|[Ss]ee|in accordance with|specified in)[ \\u3000]?(?:第\\s*)?"
                     + "(\\d{1,3}(?:\\.\\d{1,3}){1,5}|[A-Z](?:\\.\\d{1,3}){1,5}|附录\\s*[A-Z]|Annex\\s+[A-Z]|"
@@ -527,10 +526,7 @@ public final class DocxImporter {
                 }
                 return escapeLineStart(escapeText(labelText) + " ") + content;
             }
-            Matcher dash = DASH.matcher(plain);
-            if (!plain.isEmpty() && "———–•·".indexOf(plain.charAt(0)) >= 0 && dash.matches()) {
-                return "- " + content.replaceFirst("^(?:——|—|–|•|·)[ \\t\\u3000]*", "");
-            }
+            // a typed "——" stays as typed: GB/T drafts write dash items as text, and so does our export
             if (NOTE.matcher(plain).matches()) {
                 return content.replaceFirst("^注\\s*(\\d*)\\s*[：:]?[ \\t\\u3000]*", "注$1：");
             }
@@ -556,7 +552,7 @@ public final class DocxImporter {
             if (label != null) {
                 return label.bullet() || DASHES.contains(label.text().strip());
             }
-            return !plain.isEmpty() && "———–•·".indexOf(plain.charAt(0)) >= 0;
+            return false;
         }
 
         private void paragraph(String text, boolean dash) {
@@ -676,7 +672,7 @@ public final class DocxImporter {
                 }
                 sb.append('\n');
                 if (r == 0) {
-                    sb.append('|').append(" --- |".repeat(columns)).append('\n');
+                    sb.append("|").append("---|".repeat(columns)).append("\n");
                 }
             }
             paragraph(sb.toString(), false);
@@ -900,7 +896,9 @@ public final class DocxImporter {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~' -> sb.append('\\').append(c);
+                case '\\', '`', '*', '_', '<', '>', '|', '~' -> sb.append('\\').append(c);
+                case '[', ']' -> sb.append(s.indexOf("](") >= 0 || s.indexOf("]:") >= 0 || s.indexOf("][") >= 0
+                        ? "\\" + c : String.valueOf(c));
                 case '\r', '\n' -> sb.append(' ');
                 case '\uE000', '\uE001' -> {
                 }

@@ -191,7 +191,7 @@ class DocxImporterTest {
             table.getRow(2).getCell(2).setText("号码");
         }));
         String body = w.document().clauses().get(0).body();
-        assertThat(body).contains("表：个人信息类别\n\n| 类别 | 示例 |   |\n| --- | --- | --- |\n| 身份 | 姓名 | a\\|b |\n"
+        assertThat(body).contains("表：个人信息类别\n\n| 类别 | 示例 |   |\n|---|---|---|\n| 身份 | 姓名 | a\\|b |\n"
                 + "|   | 证件 | 号码 |");
         assertThat(w.unmapped()).extracting(WordImport.Unmapped::kind, WordImport.Unmapped::place)
                 .contains(org.assertj.core.groups.Tuple.tuple("merged-cells", "1 范围"));
