@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.drafts.DraftVersionCommitted;
+import org.draftroom.drafts.WordCommentsImported;
+import org.draftroom.drafts.imports.DocxImporter;
+import org.draftroom.drafts.imports.WordImport;
+import org.draftroom.drafts.imports.WordImportResult;
 import org.draftroom.drafts.data.ProjectRepository;
 import org.draftroom.drafts.domain.ClauseMatcher;
 import org.draftroom.drafts.domain.ClauseMatching;
@@ -139,6 +143,11 @@ public class DraftService {
     @PreAuthorize("@access.canReadDrafts()")
     @Transactional
     public SaveResult save(String projectId, String baseCommitId, String text, String message) {
+        return save(projectId, baseCommitId, text, message, Map.of());
+    }
+
+    private SaveResult save(String projectId, String baseCommitId, String text, String message,
+                            Map<String, byte[]> figures) {
         Project project = requireEditable(projectId);
         String why = message == null ? "" : message.trim();
         if (why.isEmpty()) {
@@ -156,7 +165,8 @@ public class DraftService {
         for (int attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
             try {
                 CommitResult result = store.commit(projectId, CommitRequest.onTopOf(base,
-                        Map.of(DraftStore.DRAFT_FILE, ours.text()), Versions.person(access.current()), why));
+                        Map.of(DraftStore.DRAFT_FILE, ours.text()), Versions.person(access.current()), why)
+                        .withBinaryFiles(figures));
                 if (result.created()) {
                     projectIndex.touch(project.id(), clock.instant());
                     events.publishEvent(new DraftVersionCommitted(projectId, result.version().commitId(), base));
@@ -344,6 +354,85 @@ public class DraftService {
     public SaveResult importVersion(ImportPreview preview, String message) {
         requireEditable(preview.projectId());
         return save(preview.projectId(), preview.baseCommitId(), preview.matching().document().text(), message);
+    }
+
+    /**
+     * Reads an uploaded Word file for the preview; nothing is written. Tracked changes are taken as {@code mode}
+     * says (all accepted, or the document as before them).
+     *
+     * @throws ImportRejectedException listing why the file cannot be imported (not Word, encrypted, too large ...)
+     */
+    public static WordImport readWord(byte[] docx, DocxImporter.TrackedChanges mode) {
+        WordImportResult result = DocxImporter.read(docx, mode);
+        if (result instanceof WordImportResult.Rejected rejected) {
+            throw new ImportRejectedException(rejected.problems());
+        }
+        return ((WordImportResult.Accepted) result).result();
+    }
+
+    /**
+     * Saves a Word file read by {@link #readWord} as the project's next version, its figures with it; the Word
+     * comments become draft comments by the signed-in person ({@link WordCommentsImported}).
+     */
+    @PreAuthorize("@access.canReadDrafts()")
+    @Transactional
+    public SaveResult importWordVersion(String projectId, WordImport word, String message) {
+        requireEditable(projectId);
+        String head = store.head(projectId).orElseThrow();
+        SaveResult saved = save(projectId, head, matchedWordText(read(projectId, head), word.document()), message,
+                word.figures());
+        publishComments(events, projectId, saved.version().commitId(), word);
+        return saved;
+    }
+
+    /**
+     * The Word document's text with its clauses matched to the previous version's, as a Markdown upload is
+     * ({@link ClauseMatcher}): ids carried by our own export's bookmarks stay; when most clauses carry none (a file
+     * written elsewhere), every id is provisional and clauses keep the identity the matching finds. Cross-references
+     * follow the renamed clauses.
+     */
+    static String matchedWordText(DraftDocument previous, DraftDocument incoming) {
+        java.util.Set<String> oldIds = new java.util.HashSet<>();
+        previous.clauses().forEach(c -> oldIds.add(c.id()));
+        java.util.Set<String> incomingIds = new java.util.LinkedHashSet<>();
+        incoming.clauses().forEach(c -> incomingIds.add(c.id()));
+        long carried = incomingIds.stream().filter(oldIds::contains).count();
+        java.util.Set<String> provisional = new java.util.HashSet<>(incomingIds);
+        if (carried * 2 >= incomingIds.size()) {
+            provisional.removeAll(oldIds);
+        }
+        ClauseMatching matching = ClauseMatcher.match(previous, incoming, provisional);
+        java.util.Map<String, String> renamed = new java.util.HashMap<>();
+        List<org.draftroom.drafts.domain.Clause> before = incoming.clauses();
+        List<org.draftroom.drafts.domain.Clause> after = matching.document().clauses();
+        for (int i = 0; i < before.size() && i < after.size(); i++) {
+            if (!before.get(i).id().equals(after.get(i).id())) {
+                renamed.put(before.get(i).id(), after.get(i).id());
+            }
+        }
+        String text = matching.document().text();
+        if (renamed.isEmpty()) {
+            return text;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\]\\(#([^)\\s]+)\\)").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String target = renamed.getOrDefault(m.group(1), m.group(1));
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement("](#" + target + ")"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Announces the comments of an imported Word file on a version. */
+    public static void publishComments(ApplicationEventPublisher events, String projectId, String commitId,
+                                       WordImport word) {
+        if (word.comments().isEmpty()) {
+            return;
+        }
+        events.publishEvent(new WordCommentsImported(projectId, commitId, word.comments().stream()
+                .map(c -> new WordCommentsImported.WordComment(c.clauseId(), c.quote(), c.author(), c.text()))
+                .toList()));
     }
 
     /** Checks an uploaded Markdown file; the accepted document, or a refusal listing its problems. */

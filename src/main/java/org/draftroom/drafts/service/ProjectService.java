@@ -14,6 +14,7 @@ import org.draftroom.drafts.DraftVersionCommitted;
 import org.draftroom.drafts.data.ProjectRepository;
 import org.draftroom.drafts.domain.DocumentInfo;
 import org.draftroom.drafts.domain.DraftDocument;
+import org.draftroom.drafts.imports.WordImport;
 import org.draftroom.drafts.domain.Project;
 import org.draftroom.drafts.domain.ProjectFilter;
 import org.draftroom.drafts.domain.ProjectForm;
@@ -107,6 +108,19 @@ public class ProjectService {
      */
     @PreAuthorize("@access.canManageProjects()")
     public Project create(ProjectForm form, DraftDocument draft) {
+        return create(form, draft == null ? null : draft.text(), Map.of(), null);
+    }
+
+    /**
+     * Creates a project whose first version is an imported Word file ({@link DraftService#readWord}), with its
+     * figures; the file's comments then become draft comments by the signed-in person.
+     */
+    @PreAuthorize("@access.canManageProjects()")
+    public Project createFromWord(ProjectForm form, WordImport word) {
+        return create(form, word.document().text(), word.figures(), word);
+    }
+
+    private Project create(ProjectForm form, String draftText, Map<String, byte[]> figures, WordImport word) {
         String code = required("project.code", form.code(), CODE_MAX);
         String titleZh = required("project.title-zh", form.titleZh(), TITLE_MAX);
         String titleEn = required("project.title-en", form.titleEn(), TITLE_MAX);
@@ -134,10 +148,11 @@ public class ProjectService {
         CurrentUser me = access.current();
         projects.addStageChange(id, new StageChange(null, null, stage, stageCode, "—", me.username(), clock.instant()));
 
-        String text = draft == null ? skeleton() : draft.text();
+        String text = draftText == null ? skeleton() : draftText;
         CommitResult result = store.createProject(id, CommitRequest.initial(Map.of(DraftStore.MANIFEST_FILE,
                 manifest(project).toYaml(), DraftStore.DRAFT_FILE, text), Versions.person(me),
-                "Create project " + code + "\n\n" + VersionNote.trailers("create-project", code, List.of())));
+                "Create project " + code + "\n\n" + VersionNote.trailers("create-project", code, List.of()))
+                .withBinaryFiles(figures));
         // The repository appeared complete (built aside, renamed into place) before the row commits. Should the
         // transaction still roll back, the repository goes too; should the process die first, the start-up indexes
         // the repository (ProjectIndexRecovery). Either way row and repository agree.
@@ -152,6 +167,9 @@ public class ProjectService {
             }
         });
         events.publishEvent(new DraftVersionCommitted(id, result.version().commitId(), null));
+        if (word != null) {
+            DraftService.publishComments(events, id, result.version().commitId(), word);
+        }
         return project;
     }
 

@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param author who wrote the change
  * @param coAuthors co-editors, written as {@code Co-authored-by:} trailers; duplicates and the author are dropped
  * @param message what changed and why; not blank
+ * @param binaryFiles path to new content stored byte for byte (figures of an imported Word file); may be empty
  */
 public record CommitRequest(String expectedParentId, Map<String, String> files, Person author, List<Person> coAuthors,
-                            String message) {
+                            String message, Map<String, byte[]> binaryFiles) {
 
     public CommitRequest {
         Objects.requireNonNull(files, "files");
@@ -34,6 +35,23 @@ public record CommitRequest(String expectedParentId, Map<String, String> files, 
         files.forEach((path, content) -> Objects.requireNonNull(content, "content of " + path));
         files = Map.copyOf(new LinkedHashMap<>(files));
         coAuthors = coAuthors == null ? List.of() : List.copyOf(coAuthors);
+        binaryFiles = binaryFiles == null ? Map.of() : Map.copyOf(binaryFiles);
+        for (String path : binaryFiles.keySet()) {
+            if (files.containsKey(path)) {
+                throw new IllegalArgumentException("A file is both text and binary: " + path);
+            }
+        }
+    }
+
+    /** A request of text files only. */
+    public CommitRequest(String expectedParentId, Map<String, String> files, Person author, List<Person> coAuthors,
+                         String message) {
+        this(expectedParentId, files, author, coAuthors, message, Map.of());
+    }
+
+    /** @return this request also writing the given files byte for byte */
+    public CommitRequest withBinaryFiles(Map<String, byte[]> binaries) {
+        return new CommitRequest(expectedParentId, files, author, coAuthors, message, binaries);
     }
 
     /** @return a request for the first version of an empty project */
@@ -48,6 +66,6 @@ public record CommitRequest(String expectedParentId, Map<String, String> files, 
 
     /** @return this request with the given co-authors */
     public CommitRequest withCoAuthors(List<Person> coAuthors) {
-        return new CommitRequest(expectedParentId, files, author, coAuthors, message);
+        return new CommitRequest(expectedParentId, files, author, coAuthors, message, binaryFiles);
     }
 }

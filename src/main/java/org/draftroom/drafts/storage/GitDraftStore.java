@@ -322,6 +322,7 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
     @Override
     public CommitResult commit(String projectId, CommitRequest request) {
         request.files().keySet().forEach(GitDraftStore::checkPath);
+        request.binaryFiles().keySet().forEach(GitDraftStore::checkPath);
         Repository repo = open(projectId);
         ObjectId expected = request.expectedParentId() == null ? null : parseFullId(projectId,
                 request.expectedParentId());
@@ -333,7 +334,7 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
                 throw new StaleVersionException(projectId, request.expectedParentId(), nameOf(actual));
             }
             RevCommit parent = expected == null ? null : walk.parseCommit(expected);
-            ObjectId tree = writeTree(inserter, reader, parent, request.files());
+            ObjectId tree = writeTree(inserter, reader, parent, request.files(), request.binaryFiles());
             if (parent != null && tree.equals(parent.getTree())) {
                 return new CommitResult(toVersion(parent, tagsByCommit(repo, walk)), false);
             }
@@ -528,7 +529,8 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
     }
 
     private static ObjectId writeTree(ObjectInserter inserter, ObjectReader reader, RevCommit parent,
-                                      Map<String, String> files) throws IOException {
+                                      Map<String, String> files, Map<String, byte[]> binaries)
+            throws IOException {
         DirCache index = DirCache.newInCore();
         if (parent != null) {
             DirCacheBuilder builder = index.builder();
@@ -536,8 +538,10 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
             builder.finish();
         }
         DirCacheEditor editor = index.editor();
-        for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
-            ObjectId blob = inserter.insert(Constants.OBJ_BLOB, file.getValue().getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> contents = new TreeMap<>(binaries);
+        files.forEach((path, text) -> contents.put(path, text.getBytes(StandardCharsets.UTF_8)));
+        for (Map.Entry<String, byte[]> file : contents.entrySet()) {
+            ObjectId blob = inserter.insert(Constants.OBJ_BLOB, file.getValue());
             editor.add(new DirCacheEditor.PathEdit(file.getKey()) {
                 @Override
                 public void apply(DirCacheEntry entry) {

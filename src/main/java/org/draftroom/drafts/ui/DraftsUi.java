@@ -11,6 +11,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.LimitedUploadBuffer;
@@ -50,10 +51,17 @@ final class DraftsUi {
      * from a file that did not arrive whole).
      */
     static Upload markdownUpload(Component owner, long maxBytes, Consumer<byte[]> received, Runnable failed) {
+        return markdownUpload(owner, maxBytes, (name, bytes) -> received.accept(bytes), failed);
+    }
+
+    /** The same, accepting Word files too and handing over the file's name with its bytes. */
+    static Upload markdownUpload(Component owner, long maxBytes, BiConsumer<String, byte[]> received,
+                                 Runnable failed) {
         LimitedUploadBuffer buffer = new LimitedUploadBuffer(maxBytes);
         Upload upload = new Upload(buffer);
         long megabytes = Math.max(1, maxBytes / 1024 / 1024);
-        upload.setAcceptedFileTypes(".md", "text/markdown", "text/plain");
+        upload.setAcceptedFileTypes(".md", "text/markdown", "text/plain", ".docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         upload.setMaxFileSize((int) maxBytes);
         upload.setDropLabel(new Span(owner.getTranslation("project.import.drop")));
         UploadI18N i18n = new UploadI18N();
@@ -71,7 +79,7 @@ final class DraftsUi {
                 Notices.error(owner.getTranslation("draft.import.limit", megabytes));
                 return;
             }
-            received.accept(buffer.bytes());
+            received.accept(e.getFileName(), buffer.bytes());
         });
         upload.addFailedListener(e -> {
             failed.run();

@@ -1,5 +1,6 @@
 package org.draftroom.drafts.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -24,13 +25,15 @@ import org.draftroom.drafts.domain.ClauseMatching;
 import org.draftroom.drafts.domain.ImportOptions;
 import org.draftroom.drafts.domain.NumberMismatch;
 import org.draftroom.drafts.domain.NumberedClause;
+import org.draftroom.drafts.imports.DocxImporter;
 import org.draftroom.drafts.service.DraftService;
 
 /**
- * An editor uploads a Markdown file as the next version of the draft. Before anything is saved the dialog shows how
- * its clauses were matched to the latest version's ("5.2 kept", "6.1 ← old 5.5 moved", "5.3 new", "old 5.4
- * deleted"), lets the editor pair a clause with another old clause or mark it new, and lists typed numbers that
- * differ from GB/T 1.1's. A faulty file is refused with every problem.
+ * An editor uploads a Markdown or Word file as the next version of the draft. Before anything is saved the dialog
+ * shows how a Markdown file's clauses were matched to the latest version's ("5.2 kept", "6.1 ← old 5.5 moved", "5.3
+ * new", "old 5.4 deleted"), lets the editor pair a clause with another old clause or mark it new, and lists typed
+ * numbers that differ from GB/T 1.1's. A Word file is previewed (outline, what cannot be taken over, the
+ * tracked-changes choice) and matched the same way when saved. A faulty file is refused with every problem.
  */
 class ImportDialog extends Dialog {
 
@@ -41,6 +44,7 @@ class ImportDialog extends Dialog {
     private final Div preview = new Div();
     private final Map<Integer, String> corrections = new LinkedHashMap<>();
     private byte[] uploaded;
+    private WordPreview word;
     private DraftService.ImportPreview computed;
     private DraftService.ImportPreview current;
     private List<NumberedClause> oldClauses = List.of();
@@ -52,29 +56,52 @@ class ImportDialog extends Dialog {
         setId("import-dialog");
         setHeaderTitle(getTranslation("draft.import"));
         setWidth("min(1200px, 96vw)");
-        Upload upload = DraftsUi.markdownUpload(this, maxBytes, bytes -> {
+        WordPreview word = new WordPreview();
+        this.word = word;
+        Upload upload = DraftsUi.markdownUpload(this, Math.max(maxBytes, DocxImporter.MAX_BYTES), (name, bytes) -> {
             uploaded = bytes;
             numberedIntroduction = false;
-            check();
+            word.clear();
+            computed = null;
+            current = null;
+            preview.removeAll();
+            if (WordPreview.isWord(name, bytes)) {
+                try {
+                    word.show(bytes);
+                } catch (UserFacingException refusal) {
+                    uploaded = null;
+                    DraftsUi.show(this, refusal);
+                }
+            } else if (bytes.length > maxBytes) {
+                uploaded = null;
+                Notices.error(getTranslation("draft.import.limit", Math.max(1, maxBytes / 1024 / 1024)));
+            } else {
+                check();
+            }
         }, () -> {
             uploaded = null;
             computed = null;
             current = null;
+            word.clear();
             preview.removeAll();
         });
+        wordLabels(this, upload);
         TextField message = new TextField(getTranslation("draft.save.message"));
         message.setWidthFull();
         message.setId("import-message");
         preview.setId("import-preview");
         preview.setWidthFull();
-        add(new Paragraph(getTranslation("project.import.help")), upload, message, preview);
+        add(new Paragraph(getTranslation("project.import.help")), new Paragraph(getTranslation("draft.word.help")),
+                upload, word, message, preview);
         Button save = new Button(getTranslation("draft.import"), e -> {
-            if (uploaded == null || current == null) {
+            if (uploaded == null || (current == null && word.current() == null)) {
                 Notices.error(getTranslation("draft.import.choose-file"));
                 return;
             }
             try {
-                DraftService.SaveResult result = drafts.importVersion(current, message.getValue());
+                DraftService.SaveResult result = word.current() != null
+                        ? drafts.importWordVersion(projectId, word.current(), message.getValue())
+                        : drafts.importVersion(current, message.getValue());
                 Notices.success(getTranslation("draft.saved", result.version().shortId()));
                 close();
                 onImported.run();
@@ -213,5 +240,15 @@ class ImportDialog extends Dialog {
 
     private String label(String number, String title) {
         return number.isEmpty() ? title : number + " " + title;
+    }
+
+    /** The upload's drop label and wrong-type message naming both formats. */
+    static void wordLabels(Component owner, Upload upload) {
+        upload.setDropLabel(new Span(owner.getTranslation("draft.word.drop")));
+        var i18n = upload.getI18n();
+        if (i18n != null && i18n.getError() != null) {
+            i18n.getError().setIncorrectFileType(owner.getTranslation("draft.word.wrong-type"));
+            upload.setI18n(i18n);
+        }
     }
 }

@@ -16,13 +16,14 @@ import org.draftroom.drafts.domain.DraftDocument;
 import org.draftroom.drafts.domain.Project;
 import org.draftroom.drafts.domain.ProjectForm;
 import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.imports.DocxImporter;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.security.domain.Organisation;
 import org.draftroom.security.domain.WorkingGroup;
 import org.draftroom.security.service.DirectoryService;
 
-/** The secretariat creates a project, optionally from an uploaded Markdown draft. */
+/** The secretariat creates a project, optionally from an uploaded Markdown or Word draft (previewed first). */
 class ProjectDialog extends Dialog {
 
     private final TextField code = new TextField();
@@ -34,6 +35,7 @@ class ProjectDialog extends Dialog {
     private final Select<Stage> stage = new Select<>();
     private final TextField stageCode = new TextField();
     private byte[] uploaded;
+    private final WordPreview preview = new WordPreview();
     /** Whether a file was chosen and did not arrive whole: then nothing is created. */
     private boolean uploadIncomplete;
 
@@ -73,18 +75,37 @@ class ProjectDialog extends Dialog {
             }
         });
 
-        Upload upload = DraftsUi.markdownUpload(this, projects.maxMarkdownBytes(), bytes -> {
-            uploaded = bytes;
-            uploadIncomplete = false;
-        }, () -> {
-            uploaded = null;
-            uploadIncomplete = true;
-        });
+        Upload upload = DraftsUi.markdownUpload(this, Math.max(projects.maxMarkdownBytes(), DocxImporter.MAX_BYTES),
+                (name, bytes) -> {
+                    uploaded = bytes;
+                    uploadIncomplete = false;
+                    preview.clear();
+                    if (!WordPreview.isWord(name, bytes) && bytes.length > projects.maxMarkdownBytes()) {
+                        uploaded = null;
+                        uploadIncomplete = true;
+                        DraftsUi.error(getTranslation("draft.import.limit",
+                                Math.max(1, projects.maxMarkdownBytes() / 1024 / 1024)));
+                    } else if (WordPreview.isWord(name, bytes)) {
+                        try {
+                            preview.show(bytes);
+                        } catch (UserFacingException refusal) {
+                            uploaded = null;
+                            uploadIncomplete = true;
+                            DraftsUi.show(this, refusal);
+                        }
+                    }
+                }, () -> {
+                    uploaded = null;
+                    uploadIncomplete = true;
+                    preview.clear();
+                });
+        ImportDialog.wordLabels(this, upload);
 
         FormLayout form = new FormLayout(code, type, titleZh, titleEn, workingGroup, lead, stage, stageCode);
         form.setColspan(titleZh, 2);
         form.setColspan(titleEn, 2);
-        add(form, new Paragraph(getTranslation("project.import.help")), upload);
+        add(form, new Paragraph(getTranslation("project.import.help")),
+                new Paragraph(getTranslation("draft.word.help")), upload, preview);
 
         Button save = new Button(getTranslation("projects.create"), e -> {
             try {
@@ -92,11 +113,17 @@ class ProjectDialog extends Dialog {
                     // a project without the draft that was meant for it is not what was asked for
                     throw new UserFacingException("project.import.incomplete");
                 }
-                DraftDocument draft = uploaded == null ? null : DraftService.accepted(uploaded);
-                Project created = projects.create(new ProjectForm(code.getValue(), titleZh.getValue(),
+                ProjectForm projectForm = new ProjectForm(code.getValue(), titleZh.getValue(),
                         titleEn.getValue(), type.getValue(),
                         workingGroup.getValue() == null ? null : workingGroup.getValue().code(), stage.getValue(),
-                        stageCode.getValue(), lead.getValue() == null ? null : lead.getValue().code()), draft);
+                        stageCode.getValue(), lead.getValue() == null ? null : lead.getValue().code());
+                Project created;
+                if (preview.current() != null) {
+                    created = projects.createFromWord(projectForm, preview.current());
+                } else {
+                    DraftDocument draft = uploaded == null ? null : DraftService.accepted(uploaded);
+                    created = projects.create(projectForm, draft);
+                }
                 close();
                 onCreated.accept(created);
             } catch (UserFacingException refusal) {

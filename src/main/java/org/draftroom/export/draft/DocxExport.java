@@ -103,6 +103,8 @@ final class DocxExport {
     /** The paragraph inlines are being written to; moves on at each Markdown line break. */
     private XWPFParagraph line;
 
+    private int bookmarks;
+
     private DocxExport(DraftExport export, XWPFDocument doc) {
         this.export = export;
         this.tree = new DraftTree(export.document(), export.language());
@@ -346,6 +348,7 @@ final class DocxExport {
             run(heading, number.isEmpty() ? clause.clause().title()
                     : number + NUMBER_SEPARATOR + clause.clause().title(), HEI, TEXT_SIZE, false);
         }
+        bookmark(heading, clause.id());
         boolean bibliography = clause.kind() == ClauseKind.BIBLIOGRAPHY;
         for (Node block : tree.blocks(clause)) {
             block(block, bibliography ? -1 : 0);
@@ -558,7 +561,13 @@ final class DocxExport {
             }
         } else if (node instanceof Link link) {
             String generated = tree.linkText(link);
-            if (!generated.isEmpty()) {
+            String target = link.getDestination() == null ? "" : link.getDestination();
+            if (!generated.isEmpty() && target.startsWith("#") && bookmarkName(target.substring(1)).length() <= 40) {
+                // a cross-reference: an internal link to the clause's bookmark, so the import reads it back by id
+                var hyperlink = p.getCTP().addNewHyperlink();
+                hyperlink.setAnchor(bookmarkName(target.substring(1)));
+                hyperlink.addNewR().addNewT().setStringValue(generated);
+            } else if (!generated.isEmpty()) {
                 styled(p, generated, style);
             } else {
                 inlineChildren(link, style);
@@ -611,6 +620,27 @@ final class DocxExport {
         p.setAlignment(alignment);
         p.setSpacingBetween(1.0, LineSpacingRule.AUTO);
         return p;
+    }
+
+    /**
+     * Marks a heading with the bookmark {@code dr_<id>} ({@code -} written as {@code _}, which ids never hold), so
+     * that the Word import gives the clause its id back. Word keeps bookmark names of at most 40 characters; a longer
+     * id is left out (the import then matches the clause like any other).
+     */
+    private void bookmark(XWPFParagraph heading, String id) {
+        String name = bookmarkName(id);
+        if (name.length() > 40) {
+            return;
+        }
+        BigInteger bookmarkId = BigInteger.valueOf(++bookmarks);
+        var start = heading.getCTP().addNewBookmarkStart();
+        start.setName(name);
+        start.setId(bookmarkId);
+        heading.getCTP().addNewBookmarkEnd().setId(bookmarkId);
+    }
+
+    static String bookmarkName(String id) {
+        return "dr_" + id.replace('-', '_');
     }
 
     private XWPFParagraph headingParagraph(int level) {
