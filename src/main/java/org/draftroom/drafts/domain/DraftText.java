@@ -85,10 +85,19 @@ public final class DraftText {
 
     private void block(Node block, StringBuilder out, int depth) {
         String indent = "  ".repeat(depth);
+        BodyItem bodyItem = ast.items.get(block);
+        if (block instanceof Paragraph p && ast.captionOf.containsKey(p)) {
+            return;
+        }
         if (block instanceof Paragraph p) {
-            Image figure = DraftAst.figureImage(p);
-            if (figure != null) {
-                line(out, indent, DraftAst.plainText(figure));
+            if (bodyItem != null && bodyItem.kind() == BodyItem.Kind.FIGURE) {
+                line(out, indent, caption(bodyItem));
+            } else if (bodyItem != null) {
+                String text = inline(p);
+                java.util.regex.Matcher m = (bodyItem.kind() == BodyItem.Kind.NOTE ? DraftAst.NOTE
+                        : DraftAst.EXAMPLE).matcher(text);
+                line(out, indent, bodyItem.label(language) + language.labelSeparator()
+                        + (m.find() ? text.substring(m.end()) : text));
             } else {
                 line(out, indent, inline(p));
             }
@@ -123,6 +132,9 @@ public final class DraftText {
                 }
             }
         } else if (block instanceof TableBlock table) {
+            if (bodyItem != null) {
+                line(out, indent, caption(bodyItem));
+            }
             for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
                 for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
                     List<String> cells = new ArrayList<>();
@@ -149,6 +161,11 @@ public final class DraftText {
         } else if (!(block instanceof LinkReferenceDefinition) && !(block instanceof ThematicBreak)) {
             line(out, indent, DraftAst.plainText(block));
         }
+    }
+
+    private String caption(BodyItem item) {
+        return item.caption().isEmpty() ? item.label(language)
+                : item.label(language) + language.numberSeparator() + item.caption();
     }
 
     private static void line(StringBuilder out, String indent, String text) {
