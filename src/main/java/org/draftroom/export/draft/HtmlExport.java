@@ -41,7 +41,7 @@ final class HtmlExport {
             ul.dr-dash > li::before { content: "——"; }
             .dr-list { list-style: none; margin: 0.3em 0; padding-left: 2em; }
             .dr-list > li { padding-left: 2em; text-indent: -2em; margin: 0.15em 0; }
-            .dr-list-marker { display: inline-block; min-width: 2em; text-indent: 0; }
+            .dr-list-marker { margin-right: 0.3em; }
             table { border-collapse: collapse; margin: 0.5em auto; font-size: 9pt; }
             th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }
             figure { margin: 1em 0; text-align: center; }
