@@ -58,7 +58,7 @@ final class DraftAst {
             line += DraftDocument.countLineEndings(clause.text());
             source.append(clause.text());
         }
-        root = DraftFormat.PARSER.parse(source.toString());
+        root = DraftFormat.parseMarkdown(source.toString());
         for (Node node = root.getFirstChild(); node != null; node = node.getNext()) {
             int nodeLine = firstLine(node);
             int pos = Arrays.binarySearch(headingLine, nodeLine);

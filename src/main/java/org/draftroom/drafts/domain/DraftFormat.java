@@ -29,11 +29,19 @@ import org.commonmark.parser.Parser;
 public final class DraftFormat {
 
     static final Parser PARSER = Parser.builder()
-            .extensions(List.of(TablesExtension.create()))
+            .extensions(List.of(TablesExtension.create(), GbtLists.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .build();
 
     private DraftFormat() {
+    }
+
+    /**
+     * The CommonMark tree of draft Markdown as every rendering reads it: GFM tables and GB/T list items
+     * ({@link GbtLists}), with source spans of blocks and inlines. Thread-safe.
+     */
+    public static Node parseMarkdown(String markdown) {
+        return GbtLists.parse(PARSER, markdown);
     }
 
     /**
@@ -123,7 +131,7 @@ public final class DraftFormat {
 
     private static List<Integer> headingLineIndexes(String source, List<int[]> lines) {
         List<Integer> result = new ArrayList<>();
-        for (Node node = PARSER.parse(source).getFirstChild(); node != null; node = node.getNext()) {
+        for (Node node = parseMarkdown(source).getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof Heading && !node.getSourceSpans().isEmpty()) {
                 int index = node.getSourceSpans().get(0).getLineIndex();
                 int[] line = lines.get(index);

@@ -162,7 +162,8 @@ public final class DraftHtml {
 
         @Override
         public Set<Class<? extends Node>> getNodeTypes() {
-            return Set.of(Heading.class, Paragraph.class, Link.class, Image.class, TableBlock.class);
+            return Set.of(Heading.class, Paragraph.class, Link.class, Image.class, TableBlock.class, GbtList.class,
+                    GbtListItem.class);
         }
 
         @Override
@@ -177,7 +178,36 @@ public final class DraftHtml {
                 renderImage(image);
             } else if (node instanceof TableBlock table) {
                 renderTable(table);
+            } else if (node instanceof GbtList list) {
+                renderList(list);
+            } else if (node instanceof GbtListItem item) {
+                renderListItem(item);
             }
+        }
+
+        /**
+         * A GB/T list: {@code <ul class="dr-list dr-list-dash">} for dash and dot items, {@code <ol>} for letter and
+         * number items; each item one {@code <li>} starting with its computed marker, so the stylesheet can hang it.
+         */
+        private void renderList(GbtList list) {
+            String tag = list.kind() == GbtList.Kind.LETTER || list.kind() == GbtList.Kind.NUMBER ? "ol" : "ul";
+            html.line();
+            html.tag(tag, Map.of("class", "dr-list dr-list-" + list.kind().name().toLowerCase(Locale.ROOT)));
+            html.line();
+            renderChildren(list);
+            html.tag("/" + tag);
+            html.line();
+        }
+
+        private void renderListItem(GbtListItem item) {
+            html.tag("li");
+            span("dr-list-marker", item.marker());
+            if (item.marker().endsWith(")")) {
+                html.text(" ");
+            }
+            renderChildren(item);
+            html.tag("/li");
+            html.line();
         }
 
         private void renderHeading(Heading heading) {
@@ -251,7 +281,8 @@ public final class DraftHtml {
                 html.line();
                 return;
             }
-            boolean tight = paragraph.getParent() instanceof ListItem item2
+            boolean tight = paragraph.getParent() instanceof GbtListItem
+                    || paragraph.getParent() instanceof ListItem item2
                     && item2.getParent() instanceof ListBlock list && list.isTight();
             if (!tight) {
                 html.line();

@@ -45,8 +45,19 @@ public final class Redline {
         this.changes = List.copyOf(changes);
     }
 
-    /** Compares an old and a new version of a draft. */
+    /** Compares an old and a new version of a draft, cross-references read with Chinese labels ("附录B"). */
     public static Redline compare(DraftDocument oldDocument, DraftDocument newDocument) {
+        return compare(oldDocument, newDocument, Language.ZH);
+    }
+
+    /**
+     * Compares an old and a new version of a draft. Titles are compared as written; bodies as a reader reads them
+     * ({@link DraftText}): list items on lines of their own with computed markers, markup dropped, and each
+     * cross-reference as its target's number in its own version (with {@code language}'s labels for annexes).
+     */
+    public static Redline compare(DraftDocument oldDocument, DraftDocument newDocument, Language language) {
+        List<String> oldBodies = DraftText.bodies(oldDocument, language);
+        List<String> newBodies = DraftText.bodies(newDocument, language);
         NumberedOutline oldOutline = NumberedOutline.of(oldDocument);
         NumberedOutline newOutline = NumberedOutline.of(newDocument);
         Map<String, Integer> oldIndex = firstIndexById(oldDocument);
@@ -62,7 +73,7 @@ public final class Redline {
             } else {
                 deletedAfter.computeIfAbsent(lastSurvivor, k -> new ArrayList<>()).add(new ClauseChange(old.id(),
                         ClauseChange.Status.DELETED, old, null, false, List.of(),
-                        whole(DiffSegment.Op.DELETE, old.clause().body())));
+                        whole(DiffSegment.Op.DELETE, oldBodies.get(old.index()))));
             }
         }
 
@@ -71,13 +82,13 @@ public final class Redline {
         for (NumberedClause now : newClauses) {
             if (!matched(now, newIndex, oldIndex)) {
                 changes.add(new ClauseChange(now.id(), ClauseChange.Status.ADDED, null, now, false, List.of(),
-                        whole(DiffSegment.Op.INSERT, now.clause().body())));
+                        whole(DiffSegment.Op.INSERT, newBodies.get(now.index()))));
                 continue;
             }
             NumberedClause then = oldClauses.get(oldIndex.get(now.id()));
             boolean parentChanged = !parentId(oldClauses, then).equals(parentId(newClauses, now));
             List<DiffSegment> titleDiff = diff(then.clause().title(), now.clause().title());
-            List<DiffSegment> bodyDiff = diff(then.clause().body(), now.clause().body());
+            List<DiffSegment> bodyDiff = diff(oldBodies.get(then.index()), newBodies.get(now.index()));
             ClauseChange.Status status;
             if (parentChanged || reordered.contains(now.id())) {
                 status = ClauseChange.Status.MOVED;
@@ -96,7 +107,7 @@ public final class Redline {
             changes.add(change);
             changes.addAll(deletedAfter.getOrDefault(then.index(), List.of()));
         }
-        return new Redline(diff(oldDocument.preamble(), newDocument.preamble()), changes);
+        return new Redline(diff(oldBodies.get(oldBodies.size() - 1), newBodies.get(newBodies.size() - 1)), changes);
     }
 
     /**

@@ -47,6 +47,8 @@ import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 import org.draftroom.drafts.domain.BodyItem;
+import org.draftroom.drafts.domain.GbtList;
+import org.draftroom.drafts.domain.GbtListItem;
 import org.draftroom.drafts.domain.ClauseKind;
 import org.draftroom.drafts.domain.DocumentInfo;
 import org.draftroom.drafts.domain.Language;
@@ -390,6 +392,8 @@ final class DocxExport {
             table(table, item);
         } else if (block instanceof ListBlock list) {
             list(list, Math.max(depth, 0));
+        } else if (block instanceof GbtList list) {
+            gbtList(list, Math.max(depth, 0));
         } else if (block instanceof BlockQuote quote) {
             for (Node child = quote.getFirstChild(); child != null; child = child.getNext()) {
                 block(child, Math.max(depth, 0) + 1);
@@ -501,6 +505,28 @@ final class DocxExport {
                 XWPFParagraph empty = paragraph(ParagraphAlignment.BOTH);
                 empty.setIndentationLeft(INDENT * (depth + 1));
                 run(empty, marker, SONG, TEXT_SIZE, false);
+            }
+        }
+    }
+
+    /**
+     * A GB/T list: one paragraph per item, indented two characters per level with the computed marker hanging
+     * ("a) ", "1) ", "——"), as GB/T 1.1 sets them; a nested list follows its item one level deeper.
+     */
+    private void gbtList(GbtList list, int depth) {
+        for (Node child = list.getFirstChild(); child != null; child = child.getNext()) {
+            GbtListItem item = (GbtListItem) child;
+            String marker = item.marker().endsWith(")") ? item.marker() + " " : item.marker();
+            for (Node part = item.getFirstChild(); part != null; part = part.getNext()) {
+                if (part instanceof Paragraph p) {
+                    XWPFParagraph text = paragraph(ParagraphAlignment.BOTH);
+                    text.setIndentationLeft(INDENT * (depth + 1) + INDENT);
+                    text.setIndentationHanging(INDENT);
+                    run(text, marker, SONG, TEXT_SIZE, false);
+                    inlines(text, p.getFirstChild(), new Style(TEXT_SIZE));
+                } else if (part instanceof GbtList nested) {
+                    gbtList(nested, depth + 1);
+                }
             }
         }
     }

@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.commonmark.ext.gfm.tables.TableBlock;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
@@ -24,12 +23,11 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
-import org.commonmark.parser.IncludeSourceSpans;
-import org.commonmark.parser.Parser;
 import org.draftroom.drafts.domain.BodyItem;
 import org.draftroom.drafts.domain.Clause;
 import org.draftroom.drafts.domain.ClauseKind;
 import org.draftroom.drafts.domain.DraftDocument;
+import org.draftroom.drafts.domain.DraftFormat;
 import org.draftroom.drafts.domain.Language;
 import org.draftroom.drafts.domain.NumberedClause;
 import org.draftroom.drafts.domain.NumberedOutline;
@@ -48,11 +46,6 @@ final class DraftTree {
     private static final Pattern NOTE = Pattern.compile("^(?:注|NOTE|Note)[ \\t]*\\d*[ \\t]*[:：][ \\t]*");
     /** An example opener, like {@link #NOTE}. */
     private static final Pattern EXAMPLE = Pattern.compile("^(?:示例|EXAMPLE|Example)[ \\t]*\\d*[ \\t]*[:：][ \\t]*");
-
-    private static final Parser PARSER = Parser.builder()
-            .extensions(List.of(TablesExtension.create()))
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
-            .build();
 
     final DraftDocument document;
     final NumberedOutline outline;
@@ -78,7 +71,7 @@ final class DraftTree {
         }
         Map<Integer, BodyItem> itemsByLine = new HashMap<>();
         outline.bodyItems().forEach(item -> itemsByLine.put(item.line(), item));
-        Node root = PARSER.parse(source.toString());
+        Node root = DraftFormat.parseMarkdown(source.toString());
         for (Node node = root.getFirstChild(); node != null; ) {
             Node next = node.getNext();
             int nodeLine = firstLine(node);

@@ -42,6 +42,9 @@ final class HtmlExport {
             .dr-label { margin-right: 0.25em; }
             ul.dr-dash { list-style: none; padding-left: 2em; }
             ul.dr-dash > li::before { content: "——"; }
+            .dr-list { list-style: none; margin: 0.3em 0; padding-left: 2em; }
+            .dr-list > li { padding-left: 2em; text-indent: -2em; margin: 0.15em 0; }
+            .dr-list-marker { margin-right: 0.3em; }
             table { border-collapse: collapse; margin: 0.5em auto; font-size: 9pt; }
             th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }
             figure { margin: 1em 0; text-align: center; }

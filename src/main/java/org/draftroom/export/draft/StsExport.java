@@ -41,6 +41,8 @@ import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 import org.draftroom.drafts.domain.BodyItem;
+import org.draftroom.drafts.domain.GbtList;
+import org.draftroom.drafts.domain.GbtListItem;
 import org.draftroom.drafts.domain.ClauseKind;
 import org.draftroom.drafts.domain.DocumentInfo;
 import org.draftroom.drafts.domain.Language;
@@ -385,7 +387,8 @@ final class StsExport {
             if (block instanceof LinkReferenceDefinition || block instanceof ThematicBreak) {
                 continue;
             }
-            List<Node> entries = block instanceof ListBlock ? children(block) : List.of(block);
+            List<Node> entries = block instanceof ListBlock || block instanceof GbtList ? children(block)
+                    : List.of(block);
             for (Node entry : entries) {
                 String text = tree.text(entry).strip();
                 if (text.isEmpty()) {
@@ -437,6 +440,8 @@ final class StsExport {
             table(table, item);
         } else if (block instanceof ListBlock list) {
             list(list);
+        } else if (block instanceof GbtList list) {
+            gbtList(list);
         } else if (block instanceof BlockQuote quote) {
             start("disp-quote");
             blocks(children(quote));
@@ -554,6 +559,34 @@ final class StsExport {
             }
             if (!any) {
                 xml.writeEmptyElement("p");
+            }
+            end();
+        }
+        end();
+    }
+
+    /**
+     * A GB/T list: {@code <list list-type="alpha-lower|order|dash|bullet">}, each item a {@code <list-item>} with
+     * its computed {@code <label>} and a {@code <p>}, a nested list inside the item it belongs to.
+     */
+    private void gbtList(GbtList list) throws XMLStreamException {
+        start("list");
+        xml.writeAttribute("list-type", switch (list.kind()) {
+            case LETTER -> "alpha-lower";
+            case NUMBER -> "order";
+            case DASH -> "dash";
+            case DOT -> "bullet";
+        });
+        for (Node child : children(list)) {
+            GbtListItem item = (GbtListItem) child;
+            start("list-item");
+            textElement("label", item.marker());
+            for (Node part : children(item)) {
+                if (part instanceof Paragraph p) {
+                    paragraph(p);
+                } else if (part instanceof GbtList nested) {
+                    gbtList(nested);
+                }
             }
             end();
         }

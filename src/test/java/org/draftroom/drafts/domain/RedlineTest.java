@@ -51,6 +51,11 @@ class RedlineTest {
         }).collect(Collectors.joining());
     }
 
+    /** One side of a diff: the text without the segments of the other side's operation. */
+    static String side(List<DiffSegment> diff, DiffSegment.Op without) {
+        return diff.stream().filter(d -> d.op() != without).map(DiffSegment::text).collect(Collectors.joining());
+    }
+
     @Test
     void a_clause_moved_from_7_4_to_8_1_shows_as_moved_not_deleted_and_added() {
         Redline redline = compare(EDITION_2017, EDITION_2020);
@@ -97,7 +102,7 @@ class RedlineTest {
 
         ClauseChange change = redline.change("scope").orElseThrow();
         assertThat(change.status()).isEqualTo(ClauseChange.Status.MODIFIED);
-        assertThat(show(change.bodyDiff())).isEqualTo("\n本文件规定了{+基本+}要求。\n");
+        assertThat(show(change.bodyDiff())).isEqualTo("本文件规定了{+基本+}要求。\n");
         assertThat(change.titleChanged()).isFalse();
     }
 
@@ -169,5 +174,26 @@ class RedlineTest {
         assertThat(RedlineHtml.render(redline, Language.EN))
                 .contains("<span class=\"dr-number\">Annex B → Annex A</span>")
                 .contains("<span class=\"dr-badge dr-badge-moved\">Moved</span>");
+    }
+
+    @Test
+    void cross_references_read_as_the_number_of_their_target_in_each_version() {
+        String before = "# 范围 {#scope}\n\n见[](#b)。\n\n# 甲 {#a}\n\n# 乙 {#b}\n";
+        String after = "# 范围 {#scope}\n\n见[](#b)，以及**重点**。\n\n# 乙 {#b}\n\n# 甲 {#a}\n";
+
+        ClauseChange change = compare(before, after).change("scope").orElseThrow();
+
+        assertThat(side(change.bodyDiff(), DiffSegment.Op.INSERT)).isEqualTo("见3。\n");
+        assertThat(side(change.bodyDiff(), DiffSegment.Op.DELETE)).isEqualTo("见2，以及重点。\n");
+    }
+
+    @Test
+    void list_items_are_lines_of_their_own_with_computed_markers() {
+        ClauseChange change = compare("# 甲 {#a}\n\na) 一；\nb) 二。\n", "# 甲 {#a}\n\na) 一；\na) 新；\nb) 二。\n")
+                .change("a").orElseThrow();
+
+        assertThat(show(change.bodyDiff())).doesNotContain("](#").contains("a) 一；\n");
+        assertThat(side(change.bodyDiff(), DiffSegment.Op.INSERT)).isEqualTo("a) 一；\nb) 二。\n");
+        assertThat(side(change.bodyDiff(), DiffSegment.Op.DELETE)).isEqualTo("a) 一；\nb) 新；\nc) 二。\n");
     }
 }

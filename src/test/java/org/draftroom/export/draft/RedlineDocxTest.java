@@ -21,7 +21,9 @@ import org.draftroom.drafts.domain.ClauseChange;
 import org.draftroom.drafts.domain.DiffSegment;
 import org.draftroom.drafts.domain.DraftDocument;
 import org.draftroom.drafts.domain.DraftFormat;
+import org.draftroom.drafts.domain.DraftText;
 import org.draftroom.drafts.domain.Language;
+import org.draftroom.drafts.domain.NumberedClause;
 import org.draftroom.drafts.domain.Redline;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,6 +138,24 @@ class RedlineDocxTest {
         return lines.stream().filter(s -> !s.isEmpty()).toList();
     }
 
+    /** The reading text of a clause body in the 2020 version: what the redline compares. */
+    private static String newBody(NumberedClause clause) {
+        return DraftText.bodies(seed("v2020.md"), Language.ZH).get(clause.index());
+    }
+
+    private static String oldBody(NumberedClause clause) {
+        return DraftText.bodies(seed("v2017.md"), Language.ZH).get(clause.index());
+    }
+
+    @Test
+    void cross_references_read_as_numbers_and_no_draft_syntax_shows() {
+        String visible = doc.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", (a, b) -> a + "\n" + b);
+        String all = doc.getDocument().xmlText();
+
+        assertThat(all).doesNotContain("](#").doesNotContain("{#").doesNotContain("**");
+        assertThat(visible).contains("（见5.3）");
+    }
+
     private static List<String> sourceLines(String body) {
         return Arrays.stream(body.split("\n")).filter(s -> !s.isEmpty()).toList();
     }
@@ -201,7 +221,7 @@ class RedlineDocxTest {
 
         ClauseChange deleted = redline.changes().stream().filter(c -> c.status() == ClauseChange.Status.DELETED)
                 .findFirst().orElseThrow();
-        String firstLine = sourceLines(deleted.before().clause().body()).get(0);
+        String firstLine = sourceLines(oldBody(deleted.before())).get(0);
         String visible = doc.getParagraphs().stream().map(XWPFParagraph::getText)
                 .reduce("", (a, b) -> a + "\n" + b);
         assertThat(visible).doesNotContain(firstLine);
@@ -213,7 +233,7 @@ class RedlineDocxTest {
         ClauseChange modified = modifiedClause();
         List<CTP> section = sections.get(indexOf(modified));
 
-        assertThat(bodyLines(section, true)).isEqualTo(sourceLines(modified.after().clause().body()));
+        assertThat(bodyLines(section, true)).isEqualTo(sourceLines(newBody(modified.after())));
         assertThat(text(section.get(0), true))
                 .isEqualTo(modified.newNumber() + "  " + modified.newTitle());
     }
@@ -223,7 +243,7 @@ class RedlineDocxTest {
         ClauseChange modified = modifiedClause();
         List<CTP> section = sections.get(indexOf(modified));
 
-        assertThat(bodyLines(section, false)).isEqualTo(sourceLines(modified.before().clause().body()));
+        assertThat(bodyLines(section, false)).isEqualTo(sourceLines(oldBody(modified.before())));
         assertThat(text(section.get(0), false))
                 .isEqualTo(modified.newNumber() + "  " + modified.oldTitle());
     }
@@ -234,8 +254,8 @@ class RedlineDocxTest {
                 .filter(c -> c.status() == ClauseChange.Status.MODIFIED && has(c.bodyDiff(), DiffSegment.Op.INSERT)
                         && has(c.bodyDiff(), DiffSegment.Op.DELETE))
                 .findFirst().orElseThrow();
-        assertThat(sourceLines(modified.after().clause().body()))
-                .isNotEqualTo(sourceLines(modified.before().clause().body()));
+        assertThat(sourceLines(newBody(modified.after())))
+                .isNotEqualTo(sourceLines(oldBody(modified.before())));
         return modified;
     }
 
@@ -245,13 +265,13 @@ class RedlineDocxTest {
             List<CTP> section = sections.get(indexOf(change));
             if (change.after() != null) {
                 assertThat(bodyLines(section, true)).as("accepted %s", change.id())
-                        .isEqualTo(sourceLines(change.after().clause().body()));
+                        .isEqualTo(sourceLines(newBody(change.after())));
             } else {
                 assertThat(bodyLines(section, true)).as("accepted %s", change.id()).isEmpty();
             }
             if (change.before() != null) {
                 assertThat(bodyLines(section, false)).as("rejected %s", change.id())
-                        .isEqualTo(sourceLines(change.before().clause().body()));
+                        .isEqualTo(sourceLines(oldBody(change.before())));
             } else {
                 assertThat(bodyLines(section, false)).as("rejected %s", change.id()).isEmpty();
             }
