@@ -38,6 +38,7 @@ class ScreensBrowserIT extends BrowserTestBase {
     private static final int[] WIDTHS = {1400, 800, 390};
 
     @Autowired RoundService rounds;
+    @Autowired java.time.Clock clock;
     @Autowired UserDetailsService userDetails;
 
     private long openRound;
@@ -51,7 +52,7 @@ class ScreensBrowserIT extends BrowserTestBase {
     void findTheDemoRounds() {
         SignedIn.as(userDetails, "secretariat");
         try {
-            openRound = rounds.rounds(SAMPLE).stream().filter(r -> r.state() == RoundState.OPEN)
+            openRound = rounds.rounds(SAMPLE).stream().filter(r -> r.state(clock.instant()) == RoundState.OPEN)
                     .map(Round::id).findFirst().orElseThrow();
         } finally {
             SignedIn.nobody();

@@ -139,6 +139,7 @@ public class CommentedDraft extends VerticalLayout {
         buildOutline();
         document.addClassNames("dr-doc", "draft-scroll", "dr-commented-doc");
         document.setId("document");
+        document.getElement().setAttribute("aria-label", getTranslation("usable.comments.keyboard"));
         margin.setId("margin");
         margin.addClassName("dr-margin");
         margin.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_NO_ROW_BORDERS,
