@@ -48,6 +48,17 @@ public class Access {
                         .map(WorkingGroup::code).collect(Collectors.toUnmodifiableSet())));
     }
 
+    /**
+     * How people are shown in histories and timelines: the display name of the account with this username ("刘洋 Liu
+     * Yang"), or the text itself when no account has it (older records, or a name already).
+     */
+    public String nameOf(String username) {
+        if (username == null || username.isBlank()) {
+            return "";
+        }
+        return users.findByUsername(username).map(User::displayName).orElse(username);
+    }
+
     /** The signed-in user; refuses when nobody (or a since-disabled user) is signed in. */
     public CurrentUser current() {
         return currentUser().orElseThrow(() -> new AccessDeniedException("not signed in"));

@@ -10,6 +10,12 @@
  *
  * Sync: every 250 ms while typing, on a "sync now" push (at most one per 100 ms), every 2 s when idle. Nothing incoming touches the
  * textarea while an IME composition is open: answers wait until the composition ends. All offsets are UTF-16 units.
+ *
+ * Keeping work (docs/editing-decision.md): while typed text is not yet acknowledged, a copy of it and of the text it
+ * was typed on stays in localStorage (key "<store-key attribute>:<clauseId>"); opening that clause again, after a
+ * closed tab, a crash or an expired session, rebases the copy onto the server's text and sends it. Closing or
+ * reloading the page with unsent text asks first (beforeunload); window.drKeepWork() sends what is unsent in every
+ * editor on the page (sign-out calls it). None of this changes the messages of the sync protocol.
  */
 (function () {
   'use strict';
@@ -22,6 +28,8 @@
   const MAX_EDITS = 64;
   /** At most one sync per this many ms because of "sync now" pushes (many typists push many times a second). */
   const PUSH_INTERVAL = 100;
+  /** How long leaving the screen waits for unsent typing to be acknowledged. */
+  const KEEP_WAIT = 3000;
 
   const dmp = new diff_match_patch();
   // No deadline: a diff cut short by one is coarse and depended on the machine's load (TextDiffs); the work is
@@ -319,6 +327,22 @@
     return wellFormed(out);
   }
 
+  /** Sends what is unsent in every live editor on the page; resolves when answered (or after a few seconds). */
+  window.drKeepWork = () => Promise.all([...document.querySelectorAll('dr-live-text')].map(e => e.keepWork()));
+  window.addEventListener('beforeunload', e => {
+    let unsent = false;
+    document.querySelectorAll('dr-live-text').forEach(editor => {
+      if (editor.hasUnsent()) {
+        editor.keepLocal();
+        unsent = true;
+      }
+    });
+    if (unsent) {
+      e.preventDefault();
+      e.returnValue = '';
+    }
+  });
+
   class DrLiveText extends HTMLElement {
     constructor() {
       super();
@@ -340,7 +364,7 @@
       this.maxLength = 200000;
       /** The last text the server has acknowledged completely (for tests and the crash check). */
       this.acknowledgedText = '';
-      this.texts = {synced: '', pending: '', offline: '', tooLong: '', resynced: '', ended: ''};
+      this.texts = {synced: '', pending: '', offline: '', tooLong: '', resynced: '', ended: '', restored: ''};
       this.syncs = 0;
       this.resyncs = 0;
       this.connectionLost = false;
@@ -459,6 +483,7 @@
     }
 
     typed() {
+      this.keepLocal();
       this.showStatus();
       this.schedule(TYPING_DELAY);
     }
@@ -553,6 +578,7 @@
       if (h[0] !== 'DS1' || h[1] !== 'S' || epoch !== this.epoch || h[2] !== this.clientId || seq > this.seq) {
         return;
       }
+      const unacknowledged = this.stack.length;
       this.stack = this.stack.filter(e => e[0] >= ack);
       if (seq !== this.seq || this.answered) {
         return;
@@ -581,8 +607,13 @@
         this.shadow = newShadow;
         this.m++;
       }
+      if (count > 0 || this.stack.length < unacknowledged) {
+        // The clause's text changed on the server (for the preview and the structure warnings beside it).
+        this.dispatchEvent(new CustomEvent('dr-acknowledged'));
+      }
       if (this.stack.length === 0 && this.textarea.value === this.shadow) {
         this.acknowledgedText = this.shadow;
+        this.keepLocal();
       } else if (this.stack.length === 0) {
         this.acknowledgedText = this.shadow;
         this.schedule(TYPING_DELAY);
@@ -641,8 +672,12 @@
       this.answered = true;
       this.inFlight = false;
       this.deferred = null;
+      const restored = sameClause ? null : this.restoreLocal(this.clauseId, text);
       if (keepTyping && sameClause && current !== oldShadow) {
         this.setText(fuzzyApply(oldShadow, diff(oldShadow, current), text));
+      } else if (restored !== null) {
+        this.textarea.value = restored;
+        this.showProblem(this.texts.restored);
       } else {
         this.textarea.value = text;
       }
@@ -693,6 +728,73 @@
         text = this.textarea.value === this.shadow && this.stack.length === 0 ? this.texts.synced : this.texts.pending;
       }
       this.status.textContent = text;
+    }
+
+    /**
+     * Inserts text at the caret (replacing the selection) as if typed: list items, notes, examples and
+     * cross-references from the editor's toolbar. A leading "\n" is dropped at the start of a line.
+     */
+    insertText(text) {
+      const ta = this.textarea;
+      if (!this.clauseId || ta.disabled || ta.readOnly) { return; }
+      const start = ta.selectionStart;
+      const atLineStart = start === 0 || ta.value.charAt(start - 1) === '\n';
+      const insert = atLineStart ? text.replace(/^\n+/, '') : text;
+      ta.focus();
+      ta.setRangeText(insert, start, ta.selectionEnd, 'end');
+      this.typed();
+    }
+
+    /**
+     * Before the page goes (leaving the screen, signing out): keeps a local copy, then sends what is unsent, waiting
+     * at most KEEP_WAIT ms for the answers (offline, the local copy is what remains).
+     */
+    keepWork() {
+      this.keepLocal();
+      return Promise.race([this.flush(), new Promise(resolve => setTimeout(resolve, KEEP_WAIT))]);
+    }
+
+    hasUnsent() {
+      return !!this.clauseId && (this.textarea.value !== this.shadow || this.stack.length > 0);
+    }
+
+    localKey(clauseId) {
+      const prefix = this.getAttribute('store-key');
+      return prefix && clauseId ? prefix + ':' + clauseId : null;
+    }
+
+    /** Keeps the unacknowledged typing in localStorage, or forgets the copy once everything is acknowledged. */
+    keepLocal() {
+      const key = this.localKey(this.clauseId);
+      if (!key) { return; }
+      try {
+        if (this.textarea.value === this.acknowledgedText && this.stack.length === 0) {
+          window.localStorage.removeItem(key);
+        } else {
+          window.localStorage.setItem(key, JSON.stringify(
+            {base: this.acknowledgedText, text: this.textarea.value, at: Date.now()}));
+        }
+      } catch (e) {
+        // storage full or forbidden: the server copy is all there is, as before
+      }
+    }
+
+    /** The kept copy of this clause's typing rebased onto the server's text, or null when there is none. */
+    restoreLocal(clauseId, serverText) {
+      const key = this.localKey(clauseId);
+      if (!key) { return null; }
+      let copy = null;
+      try {
+        copy = JSON.parse(window.localStorage.getItem(key) || 'null');
+      } catch (e) {
+        copy = null;
+      }
+      if (!copy || typeof copy.text !== 'string' || typeof copy.base !== 'string' || copy.text === copy.base
+          || copy.text === serverText) {
+        try { window.localStorage.removeItem(key); } catch (e) { /* nothing kept */ }
+        return null;
+      }
+      return wellFormed(fuzzyApply(copy.base, diff(copy.base, copy.text), serverText));
     }
 
     /** For tests: the client's state. */

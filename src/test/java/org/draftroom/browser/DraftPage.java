@@ -1,7 +1,7 @@
 package org.draftroom.browser;
 
 /**
- * A project's draft ({@code DraftView}): the outline, the rendered document, and the editing tools of editors.
+ * A project's draft ({@code DraftView}): the outline, the rendered document, and the way into live editing.
  */
 public final class DraftPage {
 
@@ -32,51 +32,19 @@ public final class DraftPage {
         return browser.$("span").id("version-line").text();
     }
 
+    /** Whether the page offers editing: "Edit live" (the only way a draft is edited, docs/editing-decision.md). */
     public boolean canEdit() {
-        return browser.$(ButtonElement.class).attribute("id", "edit-toggle").exists();
+        return browser.$(ButtonElement.class).attribute("id", "open-live-editing").exists();
     }
 
-    public DraftPage startEditing() {
-        browser.$(ButtonElement.class).id("edit-toggle").click();
-        browser.$("vaadin-text-area").id("clause-body");
-        return this;
+    /** Whether an editing mode other than live editing is offered (there must be none). */
+    public boolean offersClassicEditing() {
+        return browser.$(ButtonElement.class).attribute("id", "edit-toggle").exists()
+                || Boolean.TRUE.equals(browser.js("return !!document.querySelector('#clause-body')"));
     }
 
-    /** Selects the clause in the outline whose row shows this title (after its number). */
-    public DraftPage selectClause(String title) {
-        browser.waitUntil("the outline to show " + title, () -> Boolean.TRUE.equals(browser.js("""
-                const cell = [...document.querySelectorAll('#outline vaadin-grid-cell-content')]
-                    .find(c => c.innerText.trim().endsWith(arguments[0]));
-                if (cell) { cell.click(); return true; }
-                return false;""", title)));
-        browser.waitForVaadin();
-        browser.waitUntil("the clause editor to show " + title, () -> title.equals(browser.js(
-                "return document.querySelector('#clause-title').value")));
-        return this;
-    }
-
-    /** Replaces the selected clause's text as a person would: types it, then leaves the field. */
-    public DraftPage replaceClauseText(String text) {
-        browser.js("""
-                const area = document.querySelector('#clause-body');
-                area.value = arguments[0];
-                area.dispatchEvent(new Event('change', {bubbles: true}));""", text);
-        browser.waitForVaadin();
-        return this;
-    }
-
-    public DraftPage saveVersion(String message) {
-        browser.$(ButtonElement.class).id("save-version").click();
-        browser.waitForVaadin();
-        browser.js("""
-                const area = document.querySelector('#save-message');
-                area.value = arguments[0];
-                area.dispatchEvent(new Event('change', {bubbles: true}));""", message);
-        browser.waitForVaadin();
-        browser.$(ButtonElement.class).id("save-confirm").click();
-        browser.waitForVaadin();
-        browser.waitUntil("the saved version to be shown", () -> versionLine().contains(message));
-        return this;
+    public void editLive() {
+        browser.$(ButtonElement.class).id("open-live-editing").click();
     }
 
     public HistoryPage openHistory() {

@@ -2,11 +2,12 @@ package org.draftroom.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.draftroom.editing.ui.LivePage;
 import org.junit.jupiter.api.Test;
 
 /**
- * Drafts in a real browser: an editor of the project's working group edits a clause and saves, then finds the
- * version in the history and the change in its redline; editors of other groups and reviewers cannot edit.
+ * Drafts in a real browser: an editor of the project's working group edits a clause live and saves a version, then
+ * finds the version in the history and the change in its redline; editors of other groups and reviewers cannot edit.
  */
 class DraftsBrowserIT extends BrowserTestBase {
 
@@ -18,13 +19,20 @@ class DraftsBrowserIT extends BrowserTestBase {
         DraftPage draft = DraftPage.open(browser(), SAMPLE);
         assertThat(draft.documentText()).contains("范围", "5.1", "8.1", "个人信息主体的权利");
 
+        assertThat(draft.offersClassicEditing()).as("one way to edit: live").isFalse();
         String added = "本文件也适用于主管监管部门开展个人信息安全检查。";
-        draft.startEditing().selectClause("范围").replaceClauseText("\n本文件规定了个人信息处理活动应遵循的原则和安全要求。\n\n"
-                + added + "\n\n");
-        browser().waitUntil("the rendered document to show the new sentence", () -> draft.documentText().contains(added));
+        draft.editLive();
+        LivePage live = LivePage.shown(browser()).selectClause("范围");
+        live.caretAtEnd();
+        live.type(added);
+        live.waitUntilSettled();
         browser().screenshot("draft-editing-en");
+        live.saveVersion("Extend the scope to supervisory inspections");
 
-        draft.saveVersion("Extend the scope to supervisory inspections");
+        draft = DraftPage.open(browser(), SAMPLE);
+        browser().waitUntil("the saved version to be shown",
+                () -> draft2(browser()).versionLine().contains("Extend the scope to supervisory inspections"));
+        assertThat(draft.documentText()).contains(added);
 
         HistoryPage history = draft.openHistory();
         assertThat(history.row("Extend the scope to supervisory inspections")).contains("刘洋 Liu Yang");
@@ -32,6 +40,10 @@ class DraftsBrowserIT extends BrowserTestBase {
         RedlinePage redline = history.changesOf("Extend the scope to supervisory inspections");
         assertThat(redline.insertedText()).contains("主管监管部门开展个人信息安全检查");
         browser().screenshot("redline-en");
+    }
+
+    private static DraftPage draft2(Browser browser) {
+        return DraftPage.shown(browser);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.draftroom.base.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -9,11 +11,13 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * The start page. Each role sees a section about its own work, filled by the modules' {@link HomeSection}s; a
- * section no module fills yet says what will appear there.
+ * The start page. Each role sees a section about its own work: a sentence saying what the role can do here and links
+ * to where to start (the navigation entries of that role), then what the modules' {@link HomeSection}s contribute; a
+ * section no module fills yet says what will appear there. So no role lands on an empty page.
  */
 @Route("")
 @PermitAll
@@ -21,7 +25,8 @@ class HomeView extends VerticalLayout implements HasDynamicTitle {
 
     private static final List<String> ROLES = List.of("ADMIN", "SECRETARIAT", "EDITOR", "REVIEWER");
 
-    HomeView(AuthenticationContext authentication, ShellUserSupport users, List<HomeSection> contributions) {
+    HomeView(AuthenticationContext authentication, ShellUserSupport users, List<HomeSection> contributions,
+             List<NavigationEntry> entries) {
         setId("home");
         setMaxWidth("960px");
         String name = users.current().map(ShellUserSupport.ShellUser::displayName).orElse("");
@@ -30,6 +35,9 @@ class HomeView extends VerticalLayout implements HasDynamicTitle {
             if (authentication.hasRole(role)) {
                 String key = "home." + role.toLowerCase();
                 Div section = new Div(new H2(getTranslation(key + ".title")));
+                Paragraph intro = new Paragraph(getTranslation("usable.home." + role.toLowerCase() + ".intro"));
+                intro.addClassName("home-intro");
+                section.add(intro, startLinks(role, entries));
                 List<HomeSection> own = contributions.stream().filter(c -> c.role().equals(role)).toList();
                 if (own.isEmpty()) {
                     section.add(new Paragraph(getTranslation(key + ".empty")));
@@ -40,6 +48,20 @@ class HomeView extends VerticalLayout implements HasDynamicTitle {
                 add(section);
             }
         }
+    }
+
+    /** "Start here:" and a link to each screen of the role's navigation (home itself excluded). */
+    private Div startLinks(String role, List<NavigationEntry> entries) {
+        Div links = new Div(new Span(getTranslation("usable.home.start")));
+        links.addClassName("home-start");
+        entries.stream().filter(e -> e.roles().contains(role))
+                .sorted(Comparator.comparingInt(NavigationEntry::order))
+                .forEach(e -> {
+                    Anchor link = new Anchor(e.path(), getTranslation(e.labelKey()));
+                    link.addClassName("home-start-link");
+                    links.add(link);
+                });
+        return links;
     }
 
     @Override

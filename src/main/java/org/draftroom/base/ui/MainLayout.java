@@ -57,7 +57,22 @@ public class MainLayout extends AppLayout {
         }
         bar.add(new LanguageSwitch(getLocale(), users));
         users.current().ifPresent(user -> bar.add(userMenu(user, authentication)));
-        addToNavbar(bar);
+        addToNavbar(skipLink(), bar);
+    }
+
+    /** "Skip to content": the first thing the keyboard reaches; moves the focus to the screen's content. */
+    private com.vaadin.flow.component.html.Anchor skipLink() {
+        com.vaadin.flow.component.html.Anchor skip = new com.vaadin.flow.component.html.Anchor("#",
+                getTranslation("usable.skip-to-content"));
+        skip.addClassName("skip-link");
+        skip.setId("skip-link");
+        skip.getElement().executeJs("""
+                this.addEventListener('click', e => {
+                  e.preventDefault();
+                  const main = document.querySelector('vaadin-app-layout > :not([slot])');
+                  if (main) { main.setAttribute('tabindex', '-1'); main.focus(); }
+                });""");
+        return skip;
     }
 
     private MenuBar userMenu(ShellUserSupport.ShellUser user, AuthenticationContext authentication) {
@@ -75,8 +90,14 @@ public class MainLayout extends AppLayout {
         root.getSubMenu().addItem(withIcon(VaadinIcon.USER, getTranslation("nav.profile")),
                 e -> getUI().ifPresent(ui -> ui.navigate("profile"))).setId("my-profile");
         root.getSubMenu().addItem(withIcon(VaadinIcon.SIGN_OUT, getTranslation("nav.sign-out")),
-                e -> authentication.logout()).setId("sign-out");
+                e -> signOut(authentication)).setId("sign-out");
         return menu;
+    }
+
+    /** Signs out once the page has sent any typing still unsent (live editors, see dr-live-text.js). */
+    private void signOut(AuthenticationContext authentication) {
+        getElement().executeJs("return window.drKeepWork ? window.drKeepWork().then(() => true) : true")
+                .then(done -> authentication.logout(), failed -> authentication.logout());
     }
 
     private static HorizontalLayout withIcon(VaadinIcon icon, String text) {

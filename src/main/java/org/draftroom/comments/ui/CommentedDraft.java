@@ -139,6 +139,7 @@ public class CommentedDraft extends VerticalLayout {
         buildOutline();
         document.addClassNames("dr-doc", "draft-scroll", "dr-commented-doc");
         document.setId("document");
+        document.getElement().setAttribute("aria-label", getTranslation("usable.comments.keyboard"));
         margin.setId("margin");
         margin.addClassName("dr-margin");
         margin.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_NO_ROW_BORDERS,
@@ -248,7 +249,7 @@ public class CommentedDraft extends VerticalLayout {
             return count;
         }).setHeader(getTranslation("comment.ui.count")).setWidth("72px").setFlexGrow(0).setKey("count");
         outline.setId("comment-outline");
-        outline.addThemeVariants(GridVariant.LUMO_COMPACT);
+        outline.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         outline.addItemClickListener(e -> selectClause(e.getItem().clauseId()));
         TreeData<OutlineItem> tree = new TreeData<>();
         List<OutlineItem> items = new ArrayList<>();

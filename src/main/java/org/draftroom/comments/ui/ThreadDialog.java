@@ -130,8 +130,10 @@ class ThreadDialog extends Dialog {
                 try {
                     Comment now = comments.applyProposedChange(comment.id());
                     Notices.success(getTranslation("comment.ui.applied", CommentCard.shortId(now.appliedCommitId())));
-                    changed.run();
                     show(now);
+                    // The page underneath shows the version the change went into at once, not the text it replaced.
+                    getUI().ifPresentOrElse(ui -> CommentsView.navigate(ui, CommentsView.href(projectId, null)),
+                            changed);
                 } catch (UserFacingException refusal) {
                     Notices.error(getTranslation(refusal.messageKey(), refusal.args()));
                 }

@@ -34,7 +34,7 @@ class StageDialog extends Dialog {
         for (StageChange change : projects.stageHistory(project.id())) {
             Div entry = new Div();
             entry.addClassName("stage-entry");
-            Span when = new Span(Times.minutes(change.changedAt(), zone) + " · " + change.changedBy());
+            Span when = new Span(Times.minutes(change.changedAt(), zone) + " · " + access.nameOf(change.changedBy()));
             when.addClassName("stage-when");
             Span what = new Span((change.fromStage() == null ? ""
                     : getTranslation(change.fromStage().labelKey()) + " " + change.fromCode() + " → ")

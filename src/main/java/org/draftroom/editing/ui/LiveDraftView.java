@@ -24,11 +24,16 @@ import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,12 +54,14 @@ import org.springframework.security.access.AccessDeniedException;
  * Live co-editing of a project's draft: the numbered outline with who works where (name and colour beside each
  * clause), the chosen clause's text co-edited with everyone else in it ({@link LiveText}), outline operations that
  * reach every editor at once, and "save version". Text reaches Git by itself (checkpoints); nothing to save by hand.
+ * The address names the open clause ({@code projects/<id>/live/<clauseId>}), so a reload, back and forward and a
+ * shared link land in it. Leaving the screen first sends what is still unsent (docs/editing-decision.md).
  */
 @Route(LiveDraftView.PATH)
 @RolesAllowed({"SECRETARIAT", "EDITOR"})
-class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
 
-    static final String PATH = "projects/:projectId/live";
+    static final String PATH = "projects/:projectId/live/:clauseId?";
 
     private final CoEditingService service;
     private final DraftService drafts;
@@ -68,6 +75,8 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private List<Row> ordered = List.of();
     private List<CoEditingService.Participant> participants = List.of();
     private String selectedId;
+    /** The clause the address names, opened once the editor is attached. */
+    private String requestedId;
     private LiveText liveText;
 
     private final H2 title = new H2();
@@ -79,6 +88,12 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private final Div clausePresence = new Div();
     private final VerticalLayout editorColumn = new VerticalLayout();
     private final Span hint = new Span();
+    private final HorizontalLayout writingTools = new HorizontalLayout();
+    private final com.vaadin.flow.component.combobox.ComboBox<Row> crossReference =
+            new com.vaadin.flow.component.combobox.ComboBox<>();
+    private final com.vaadin.flow.component.details.Details preview = new com.vaadin.flow.component.details.Details();
+    private final Div previewText = new Div();
+    private final Div warnings = new Div();
 
     LiveDraftView(CoEditingService service, DraftService drafts) {
         this.service = service;
@@ -96,6 +111,7 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
                 .setAutoWidth(true).setFlexGrow(0);
         outline.setId("live-outline");
         outline.setSizeFull();
+        outline.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         outline.addItemClickListener(e -> select(e.getItem().id()));
 
         clauseNumber.addClassName("live-clause-number");
@@ -118,7 +134,8 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
         HorizontalLayout head = new HorizontalLayout(clauseNumber, clauseTitle, clausePresence);
         head.addClassName("live-clause-head");
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
-        editorColumn.add(hint, head);
+        buildWritingTools();
+        editorColumn.add(hint, head, writingTools);
         editorColumn.setSizeFull();
         editorColumn.setPadding(false);
 
@@ -131,12 +148,32 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        projectId = event.getRouteParameters().get("projectId").orElseThrow();
-        DraftService.DraftSnapshot snapshot = drafts.open(projectId, null);
-        projectCode = snapshot.project().code();
-        title.setText(snapshot.project().code() + "  " + snapshot.project().title(getLocale()));
-        rows = rows(snapshot);
-        title.setId("live-title");
+        String project = event.getRouteParameters().get("projectId").orElseThrow();
+        if (!project.equals(projectId) || rows.isEmpty()) {
+            projectId = project;
+            DraftService.DraftSnapshot snapshot = drafts.open(projectId, null);
+            projectCode = snapshot.project().code();
+            title.setText(snapshot.project().code() + "  " + snapshot.project().title(getLocale()));
+            rows = rows(snapshot);
+            title.setId("live-title");
+        }
+        requestedId = event.getRouteParameters().get("clauseId").filter(rows::containsKey).orElse(null);
+        if (liveText != null && requestedId != null && !requestedId.equals(selectedId)) {
+            liveText.openClause(requestedId);
+        }
+    }
+
+    /**
+     * Leaving for another screen waits until the browser has sent what is still unsent of the clause (a few hundred
+     * milliseconds of typing at most), so that no keystroke stays behind in a page being closed.
+     */
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (liveText == null || event.getNavigationTarget() == LiveDraftView.class) {
+            return;
+        }
+        BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
+        liveText.flush(action::proceed);
     }
 
     @Override
@@ -176,12 +213,17 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
             selectedId = id;
             showClause();
         });
-        editorColumn.add(liveText);
+        liveText.getElement().setAttribute("store-key", "dr-live:" + projectId);
+        liveText.onTextChanged(this::showPreviewAndWarnings);
+        editorColumn.add(liveText, warnings, preview);
         editorColumn.setFlexGrow(1, liveText);
         buildToolbar();
         showOutline();
         showPresence(service.participants(projectId));
         showClause();
+        if (requestedId != null) {
+            liveText.openClause(requestedId);
+        }
     }
 
     @Override
@@ -203,9 +245,9 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
         autosave.addClassName("version-line");
         toolbar.add(back,
                 tool(VaadinIcon.PLUS, "draft.op.add-after", "live-op-add-after", id -> d -> Outline.addClause(d, id,
-                        Outline.Placement.AFTER, getTranslation("draft.new-clause"), Set.of())),
+                        Outline.Placement.AFTER, newClauseTitle(), Set.of())),
                 tool(VaadinIcon.LEVEL_DOWN, "draft.op.add-child", "live-op-add-child", id -> d -> Outline.addClause(d,
-                        id, Outline.Placement.LAST_CHILD, getTranslation("draft.new-clause"), Set.of())),
+                        id, Outline.Placement.LAST_CHILD, newClauseTitle(), Set.of())),
                 tool(VaadinIcon.ARROW_UP, "draft.op.up", "live-op-up", id -> d -> Outline.moveUp(d, id)),
                 tool(VaadinIcon.ARROW_DOWN, "draft.op.down", "live-op-down", id -> d -> Outline.moveDown(d, id)),
                 tool(VaadinIcon.ARROW_RIGHT, "draft.op.indent", "live-op-indent", id -> d -> Outline.indent(d, id)),
@@ -293,9 +335,11 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
         message.focus();
     }
 
+    /** Opens a clause by going to its address: back and forward then step through the clauses visited. */
     private void select(String id) {
         if (liveText != null && !id.equals(selectedId)) {
-            liveText.openClause(id);
+            getUI().ifPresent(ui -> ui.navigate(LiveDraftView.class,
+                    new RouteParameters(Map.of("projectId", projectId, "clauseId", id))));
         }
     }
 
@@ -339,6 +383,102 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
         clauseNumber.setText(clause.label());
         clauseTitle.setValue(clause.title());
         showClausePresence();
+        showPreviewAndWarnings();
+    }
+
+    /**
+     * What editors expect of a drafting tool, on the same Markdown text: a list item, a note, an example and a
+     * cross-reference (picked from the outline, written as {@code [](#id)} and shown as the clause's number) are
+     * inserted at the caret from these buttons or with Alt+Shift+L / N / E / R; the preview shows the clause as it will
+     * read and the structure warnings follow the typing.
+     */
+    private void buildWritingTools() {
+        writingTools.setId("live-writing-tools");
+        writingTools.addClassName("live-writing-tools");
+        writingTools.setAlignItems(FlexComponent.Alignment.BASELINE);
+        writingTools.setWrap(true);
+        writingTools.add(
+                insertButton("usable.live.list-item", "live-insert-list", com.vaadin.flow.component.Key.KEY_L,
+                        () -> "\n- "),
+                insertButton("usable.live.note", "live-insert-note", com.vaadin.flow.component.Key.KEY_N,
+                        () -> "\n\n" + getTranslation(documentLocale(), "usable.live.note.prefix")),
+                insertButton("usable.live.example", "live-insert-example", com.vaadin.flow.component.Key.KEY_E,
+                        () -> "\n\n" + getTranslation(documentLocale(), "usable.live.example.prefix")));
+        crossReference.setId("live-insert-xref");
+        crossReference.setPlaceholder(getTranslation("usable.live.xref"));
+        crossReference.setAriaLabel(getTranslation("usable.live.xref"));
+        crossReference.setTooltipText(getTranslation("usable.live.xref") + " (Alt+Shift+R)");
+        crossReference.setItemLabelGenerator(r -> r.label().isEmpty() ? r.title() : r.label() + "  " + r.title());
+        crossReference.setClearButtonVisible(false);
+        crossReference.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null && liveText != null) {
+                liveText.insert("[](#" + e.getValue().id() + ")");
+                crossReference.clear();
+            }
+        });
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(this, crossReference::focus,
+                com.vaadin.flow.component.Key.KEY_R, com.vaadin.flow.component.KeyModifier.ALT,
+                com.vaadin.flow.component.KeyModifier.SHIFT);
+        writingTools.add(crossReference);
+        preview.setSummaryText(getTranslation("usable.live.preview"));
+        preview.setId("live-preview");
+        previewText.addClassNames("dr-doc", "live-preview-text");
+        previewText.setId("live-preview-text");
+        preview.add(previewText);
+        preview.addOpenedChangeListener(e -> showPreviewAndWarnings());
+        warnings.setId("live-warnings");
+        warnings.addClassName("clause-warnings");
+        warnings.getElement().setAttribute("aria-live", "polite");
+    }
+
+    private Button insertButton(String labelKey, String id, com.vaadin.flow.component.Key key,
+                                java.util.function.Supplier<String> text) {
+        Button button = new Button(getTranslation(labelKey), e -> {
+            if (liveText != null) {
+                liveText.insert(text.get());
+            }
+        });
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        button.setId(id);
+        button.setTooltipText(getTranslation(labelKey) + " (Alt+Shift+" + key.getKeys().get(0).toUpperCase(Locale.ROOT)
+                .replace("KEY", "") + ")");
+        button.addClickShortcut(key, com.vaadin.flow.component.KeyModifier.ALT,
+                com.vaadin.flow.component.KeyModifier.SHIFT).setEventPropagationAllowed(false);
+        return button;
+    }
+
+    /**
+     * The structure warnings of the open clause, and its preview when open: the draft with the clause's live text,
+     * rendered as it will read (numbers, notes, cross-references), scrolled to the clause.
+     */
+    private void showPreviewAndWarnings() {
+        warnings.removeAll();
+        boolean open = selectedId != null && rows.containsKey(selectedId);
+        writingTools.setVisible(open);
+        preview.setVisible(open);
+        if (!open) {
+            return;
+        }
+        String id = selectedId;
+        DraftDocument document = drafts.open(projectId, null).document();
+        DraftDocument live = service.liveText(projectId, id)
+                .map(text -> document.find(id).isPresent() ? Outline.replaceBody(document, id, text) : document)
+                .orElse(document);
+        List<org.draftroom.drafts.domain.DraftProblem> own = org.draftroom.drafts.domain.StructureChecks.check(live)
+                .stream().filter(p -> p.clauseId().equals(id)).toList();
+        if (!own.isEmpty()) {
+            com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
+            own.forEach(p -> list.add(new com.vaadin.flow.component.html.ListItem(
+                    getTranslation(p.key(), p.args().toArray()))));
+            warnings.add(new Span(getTranslation("draft.problems")), list);
+        }
+        if (preview.isOpened()) {
+            previewText.getElement().setProperty("innerHTML",
+                    org.draftroom.drafts.domain.DraftHtml.render(live, language()));
+            previewText.getElement().executeJs(
+                    "const t = this.querySelector('[id=\"' + CSS.escape($0) + '\"]');"
+                            + " if (t) { this.scrollTop = t.offsetTop - this.offsetTop; }", id);
+        }
     }
 
     private void showPresence(List<CoEditingService.Participant> now) {
@@ -404,6 +544,9 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
     private Map<String, Row> rows(DraftService.DraftSnapshot snapshot) {
         documentLanguage = snapshot.language();
+        crossReference.setItems(snapshot.outline().clauses().stream().filter(c -> !c.id().isEmpty())
+                .map(c -> new Row(c.id(), c.number().isEmpty() ? "" : c.label(language()), c.clause().title(),
+                        c.parentIndex())).toList());
         List<Row> list = new java.util.ArrayList<>();
         Map<String, Row> byId = new LinkedHashMap<>();
         for (NumberedClause c : snapshot.outline().clauses()) {
@@ -414,6 +557,15 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, HasDy
         }
         ordered = list;
         return byId;
+    }
+
+    /**
+     * The default title of a new clause in the document's language, whatever the interface's: a Chinese draft gets
+     * "新条款" also from the English interface.
+     */
+    private String newClauseTitle() {
+        return getTranslation(documentLanguage == Language.ZH ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH,
+                "draft.new-clause");
     }
 
     /** The document's language: labels inside the standard follow it, not the interface language. */

@@ -44,6 +44,7 @@ class LiveText extends Component {
         texts.put("tooLong", getTranslation("editing.too-long", service.maxClauseLength()));
         texts.put("resynced", getTranslation("editing.resynced"));
         texts.put("ended", getTranslation("editing.not-connected"));
+        texts.put("restored", getTranslation("usable.editing.restored"));
         getElement().callJsFunction("setTexts", texts);
     }
 
@@ -89,6 +90,21 @@ class LiveText extends Component {
 
     void openClause(String clauseId) {
         getElement().callJsFunction("openClause", clauseId);
+    }
+
+    /** Sends what is still unsent (waiting for the answers, a few seconds at most), then runs {@code then}. */
+    void flush(Runnable then) {
+        getElement().callJsFunction("keepWork").then(done -> then.run(), failed -> then.run());
+    }
+
+    /** Inserts text at the caret as if typed (it is then synced like typing). */
+    void insert(String text) {
+        getElement().callJsFunction("insertText", text);
+    }
+
+    /** Runs {@code changed} (at most every 600 ms) after the server acknowledged a change of the clause's text. */
+    void onTextChanged(Runnable changed) {
+        getElement().addEventListener("dr-acknowledged", e -> changed.run()).debounce(600);
     }
 
     void syncNow() {

@@ -192,11 +192,13 @@ class DispositionsPanel extends VerticalLayout {
         buttons.setSpacing(false);
         Button yes = new Button(VaadinIcon.THUMBS_UP.create(), e -> answer(row, true));
         yes.getElement().setAttribute("title", getTranslation("dispositions.satisfied.yes"));
+        yes.setAriaLabel(getTranslation("dispositions.satisfied.yes"));
         yes.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE,
                 Boolean.TRUE.equals(satisfied) ? ButtonVariant.LUMO_SUCCESS : ButtonVariant.LUMO_CONTRAST);
         yes.setId("satisfied-" + row.comment().id());
         Button no = new Button(VaadinIcon.THUMBS_DOWN.create(), e -> answer(row, false));
         no.getElement().setAttribute("title", getTranslation("dispositions.satisfied.no"));
+        no.setAriaLabel(getTranslation("dispositions.satisfied.no"));
         no.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE,
                 Boolean.FALSE.equals(satisfied) ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_CONTRAST);
         no.setId("not-satisfied-" + row.comment().id());

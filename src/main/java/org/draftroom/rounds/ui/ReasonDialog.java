@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.draftroom.base.ui.Times;
 import java.util.HashMap;
 import java.util.Map;
 import org.draftroom.base.FieldProblemException;
@@ -44,7 +45,8 @@ class ReasonDialog extends Dialog {
         }
         Map<String, HasValidation> fields = new HashMap<>();
         if (timeLabelKey != null) {
-            time.setLabel(getTranslation(timeLabelKey) + " (" + zone.getId() + ")");
+            time.setLabel(getTranslation(timeLabelKey) + " (" + Times.zoneName(zone, getLocale()) + ")");
+            Times.styled(time, getLocale());
             time.setValue(RoundsUi.local(initialTime, zone));
             time.setId(id + "-time");
             time.setWidthFull();

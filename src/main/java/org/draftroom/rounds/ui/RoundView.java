@@ -351,7 +351,7 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         for (RoundChange change : rounds.changes(round.id())) {
             Div entry = new Div();
             entry.addClassName("stage-entry");
-            Span when = new Span(Times.minutes(change.changedAt(), rounds.zone()) + " · " + change.changedBy());
+            Span when = new Span(Times.minutes(change.changedAt(), rounds.zone()) + " · " + access.nameOf(change.changedBy()));
             when.addClassName("stage-when");
             Span what = new Span(getTranslation(change.labelKey()) + (change.detail().isBlank() ? ""
                     : " · " + readable(change.detail())));

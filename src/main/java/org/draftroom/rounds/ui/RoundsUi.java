@@ -28,9 +28,10 @@ final class RoundsUi {
         return badge;
     }
 
-    /** "2026-11-28 18:00 (Asia/Shanghai)" */
+    /** "2026-11-28 18:00 北京时间", "2026-11-28 18:00, China Standard Time (UTC+8)" (the zone named for people). */
     static String time(Instant instant, ZoneId zone) {
-        return Times.minutes(instant, zone) + " (" + zone.getId() + ")";
+        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        return Times.minutesWithZone(instant, zone, ui == null ? java.util.Locale.ENGLISH : ui.getLocale());
     }
 
     static LocalDateTime local(Instant instant, ZoneId zone) {

@@ -91,6 +91,7 @@
       return;
     }
     doc.__drComments = true;
+    keyboardSelection(doc);
     let timer = null;
     doc.__drLast = '';
     document.addEventListener('selectionchange', () => {
@@ -133,6 +134,46 @@
           server.$server.topClause(current);
         }
       }, 250);
+    });
+  }
+
+  /**
+   * Selecting words with the keyboard (WCAG 2.1.1): the draft takes the focus (Tab), shows a caret at the start of
+   * the text, and the arrow keys move it, with Shift they select (Ctrl/Alt moves by words, Home/End by lines), as in
+   * an editor; the words selected are reported as a mouse selection is. Selection.modify works on text that is not
+   * editable, so the draft stays read-only.
+   */
+  function keyboardSelection(doc) {
+    doc.setAttribute('tabindex', '0');
+    doc.setAttribute('role', 'document');
+    doc.addEventListener('focus', () => {
+      const sel = window.getSelection();
+      if (sel.rangeCount && doc.contains(sel.anchorNode)) {
+        return;
+      }
+      const walker = document.createTreeWalker(doc, NodeFilter.SHOW_TEXT,
+        {acceptNode: n => isBlank(n.data) ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_ACCEPT});
+      const first = walker.nextNode();
+      if (first) {
+        sel.collapse(first, 0);
+      }
+    });
+    const moves = {ArrowLeft: ['backward', 'character'], ArrowRight: ['forward', 'character'],
+      ArrowUp: ['backward', 'line'], ArrowDown: ['forward', 'line'], Home: ['backward', 'lineboundary'],
+      End: ['forward', 'lineboundary']};
+    doc.addEventListener('keydown', e => {
+      const move = moves[e.key];
+      const sel = window.getSelection();
+      if (!move || !sel.modify || !sel.rangeCount || !doc.contains(sel.anchorNode)) {
+        return;
+      }
+      const unit = (e.ctrlKey || e.altKey) && move[1] === 'character' ? 'word' : move[1];
+      sel.modify(e.shiftKey ? 'extend' : 'move', move[0], unit);
+      e.preventDefault();
+      const focus = sel.focusNode && (sel.focusNode.nodeType === 1 ? sel.focusNode : sel.focusNode.parentElement);
+      if (focus && focus.scrollIntoView) {
+        focus.scrollIntoView({block: 'nearest'});
+      }
     });
   }
 

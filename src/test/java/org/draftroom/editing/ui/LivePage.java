@@ -16,6 +16,11 @@ public final class LivePage {
 
     public static LivePage open(Browser browser, String projectId) {
         browser.open("projects/" + projectId + "/live");
+        return shown(browser);
+    }
+
+    /** The live editor just opened (from the draft's "Edit live", a link or the address). */
+    public static LivePage shown(Browser browser) {
         browser.waitUntil("the live editor", () -> Boolean.TRUE.equals(browser.js(
                 "const e = document.querySelector('dr-live-text'); return !!(e && e.$server && e.textarea);")));
         return new LivePage(browser);
@@ -43,6 +48,40 @@ public final class LivePage {
     /** The same, for tools that know the clause by its title only. */
     public LivePage selectClause(String title) {
         return selectClause(null, title);
+    }
+
+    /** Waits until everything typed here has been acknowledged by the server. */
+    public LivePage waitUntilSettled() {
+        browser.waitUntil("the typing to be acknowledged", this::settled);
+        return this;
+    }
+
+    /** The id of the clause open for typing ("" when none). */
+    public String openClauseId() {
+        return String.valueOf(browser.js("""
+                const e = document.querySelector('dr-live-text');
+                return e && !e.textarea.disabled ? e.clauseId : '';"""));
+    }
+
+    /** Waits until the clause with this id is open for typing. */
+    public LivePage waitForClause(String clauseId) {
+        browser.waitUntil("the clause " + clauseId + " to be open", () -> clauseId.equals(openClauseId()));
+        return this;
+    }
+
+    /** Saves a named version of the current text with this message. */
+    public LivePage saveVersion(String message) {
+        browser.js("document.querySelector('#live-save').click()");
+        browser.waitUntil("the save dialog", () -> Boolean.TRUE.equals(browser.js(
+                "return !!document.querySelector('#live-save-message')")));
+        browser.js("""
+                const area = document.querySelector('#live-save-message');
+                area.value = arguments[0];
+                area.dispatchEvent(new Event('change', {bubbles: true}));""", message);
+        browser.waitForVaadin();
+        browser.js("document.querySelector('#live-save-confirm').click()");
+        browser.waitForVaadin();
+        return this;
     }
 
     /** The clause text the server has acknowledged completely. */
