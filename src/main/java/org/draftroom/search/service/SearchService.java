@@ -305,6 +305,17 @@ public class SearchService {
         };
     }
 
+    /**
+     * The terms of a project's current version that other readable projects define too, with theirs, and whether the
+     * definitions differ.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<TermComparison.SharedTerm> sharedTerms(String projectId) {
+        List<IndexedItem> all = terms();
+        List<IndexedItem> own = all.stream().filter(t -> t.projectId().equals(projectId)).toList();
+        return TermComparison.shared(own, all);
+    }
+
     /** Forgets the cached visibility of everyone (tests that change someone's rights). */
     public void forgetVisibility() {
         visibilities.clear();
