@@ -5,6 +5,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -18,6 +20,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import org.draftroom.base.DraftroomProperties;
 import org.draftroom.base.ui.Times;
 import org.draftroom.drafts.domain.DocumentType;
@@ -42,6 +45,7 @@ class ProjectsView extends VerticalLayout implements HasDynamicTitle {
     private final Select<Stage> stage = new Select<>();
     private final Select<DocumentType> type = new Select<>();
     private final TextField search = new TextField();
+    private final Div noMatch = new Div();
 
     ProjectsView(ProjectService projects, DirectoryService directory, Access access, DraftroomProperties properties) {
         this.projects = projects;
@@ -104,7 +108,9 @@ class ProjectsView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("projects-grid");
         refresh();
 
-        add(new H1(getTranslation("projects.title")), toolbar, grid);
+        noMatch.setId("projects-no-match");
+        noMatch.addClassName("banner-info");
+        add(new H1(getTranslation("projects.title")), toolbar, noMatch, grid);
         expand(grid);
     }
 
@@ -113,8 +119,20 @@ class ProjectsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        grid.setItems(projects.find(new ProjectFilter(workingGroup.getValue(), stage.getValue(), type.getValue(),
-                search.getValue())));
+        List<Project> found = projects.find(new ProjectFilter(workingGroup.getValue(), stage.getValue(),
+                type.getValue(), search.getValue()));
+        grid.setItems(found);
+        // The filter matches codes and titles; for words of the text, say so and offer the search of all standards.
+        noMatch.removeAll();
+        noMatch.setVisible(found.isEmpty());
+        if (found.isEmpty()) {
+            String words = search.getValue() == null ? "" : search.getValue().strip();
+            noMatch.add(new Span(getTranslation("projects.no-match")));
+            if (!words.isEmpty()) {
+                noMatch.add(new Anchor("search?q=" + java.net.URLEncoder.encode(words,
+                        java.nio.charset.StandardCharsets.UTF_8), getTranslation("projects.search-text", words)));
+            }
+        }
     }
 
     @Override

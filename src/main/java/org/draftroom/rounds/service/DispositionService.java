@@ -19,6 +19,7 @@ import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
 import org.draftroom.comments.service.CommentService;
+import org.draftroom.rounds.DispositionRecorded;
 import org.draftroom.rounds.DispositionsPublished;
 import org.draftroom.rounds.data.DispositionRepository;
 import org.draftroom.rounds.data.RoundRepository;
@@ -201,6 +202,7 @@ public class DispositionService implements RoundMargin {
         }
         dispositions.decide(commentId, round.id(), disposition, why.isEmpty() ? null : why, applied,
                 access.current().username(), clock.instant());
+        events.publishEvent(new DispositionRecorded(round.id(), commentId));
         return dispositions.find(commentId).orElseThrow();
     }
 

@@ -1,0 +1,44 @@
+package org.draftroom.rounds.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.draftroom.rounds.data.DispositionRepository;
+import org.draftroom.rounds.data.RoundRepository;
+import org.draftroom.rounds.domain.DispositionRecord;
+import org.draftroom.rounds.domain.Round;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rounds and dispositions WITHOUT any access check, for system work such as building the search index: who may see
+ * a round's text or a disposition is asked of {@link RoundService} and {@link DispositionService} when someone
+ * searches. Never hand what it returns to a person directly. Thread-safe.
+ */
+@Component
+public class RoundFeed {
+
+    private final RoundRepository rounds;
+    private final DispositionRepository dispositions;
+
+    RoundFeed(RoundRepository rounds, DispositionRepository dispositions) {
+        this.rounds = rounds;
+        this.dispositions = dispositions;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Round> rounds(String projectId) {
+        return rounds.findByProject(projectId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Round> round(long roundId) {
+        return rounds.findById(roundId);
+    }
+
+    /** The recorded dispositions of a round's comments, by comment id. */
+    @Transactional(readOnly = true)
+    public Map<Long, DispositionRecord> dispositions(long roundId) {
+        return dispositions.byRound(roundId);
+    }
+}

@@ -1,0 +1,213 @@
+package org.draftroom.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.draftroom.drafts.TestProjects;
+import org.draftroom.drafts.domain.DocumentType;
+import org.draftroom.drafts.domain.DraftFormat;
+import org.draftroom.drafts.domain.ProjectForm;
+import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.service.DraftService;
+import org.draftroom.drafts.service.ProjectService;
+import org.draftroom.search.service.SearchIndexer;
+import org.draftroom.security.SignedIn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Search in a real browser: the top bar's field (reached with "/"), the results page with marked words and facet
+ * filters in both interface languages, a clause result opening the draft at its clause with the words marked,
+ * find with next and previous, find and replace as one version with a redline preview, the term comparison with a
+ * second standard that defines "个人信息" differently, and the projects list's answer to a phrase of the text.
+ */
+class SearchBrowserIT extends BrowserTestBase {
+
+    @Autowired ProjectService projects;
+    @Autowired DraftService drafts;
+    @Autowired UserDetailsService users;
+    @Autowired SearchIndexer indexer;
+
+    private static String other;
+
+    @BeforeEach
+    void secondStandard() {
+        if (other != null) {
+            return;
+        }
+        SignedIn.as(users, "secretariat");
+        try {
+            String md = """
+                    # 范围 {#scope}
+
+                    本文件规定了移动互联网应用程序收集个人信息的基本要求。
+
+                    # 术语和定义 {#terms}
+
+                    ## 个人信息 personal information {#t-pi .term}
+
+                    以电子或者其他方式记录的与已识别或者可识别的自然人有关的各种信息，不包括匿名化处理后的信息。
+
+                    ## 收集 collection {#t-collect .term}
+
+                    获得对个人信息的控制权的行为。
+                    """;
+            other = projects.create(new ProjectForm("GB/T 41391", "移动互联网应用程序收集个人信息基本要求",
+                    "Basic requirements for collection of personal information of mobile internet applications",
+                    DocumentType.GB_T, "WG7", Stage.DRAFTING, "20.20", "CN-BCL"),
+                    DraftFormat.parse(md.getBytes(StandardCharsets.UTF_8))).id();
+        } finally {
+            SignedIn.nobody();
+        }
+        indexer.rebuild();
+    }
+
+    private void search(Browser browser, String query) {
+        WebElement body = browser.driver().findElement(By.tagName("body"));
+        body.sendKeys("/");
+        browser.waitUntil("the search field to have the focus", () -> Boolean.TRUE.equals(browser.js(
+                "return document.activeElement && document.activeElement.closest('#global-search') !== null")));
+        browser.driver().switchTo().activeElement().sendKeys(query, Keys.ENTER);
+        browser.waitUntil("the results page", () -> browser.path().startsWith("search"));
+        browser.waitForVaadin();
+    }
+
+    @Test
+    void a_chinese_query_in_the_chinese_interface_finds_clauses_inside_words_and_filters_by_kind() {
+        Browser zh = anotherBrowser(CHINESE);
+        LoginPage.open(zh).signInAs("secretariat", DEMO_PASSWORD);
+        search(zh, "个人信息 同意");
+        VaadinElement results = zh.$("div").id("search-results");
+        zh.waitUntil("results with marked words", () -> !results.$("mark").all().isEmpty());
+        assertThat(results.text()).contains("GB/T 35273", "授权同意");
+        assertThat(zh.$("span").id("search-count").text()).contains("个结果");
+        zh.screenshot("search-zh-query-zh-ui-1400");
+        zh.driver().manage().window().setSize(new Dimension(800, 1000));
+        zh.screenshot("search-zh-query-zh-ui-800");
+        zh.driver().manage().window().setSize(new Dimension(1400, 1000));
+
+        zh.open("search?q=" + java.net.URLEncoder.encode("个人信息", StandardCharsets.UTF_8) + "&kind=term");
+        zh.waitForVaadin();
+        zh.waitUntil("only terms", () -> zh.$("div").id("search-results").text().contains("术语"));
+        assertThat(zh.$("div").id("search-results").text()).doesNotContain("条款");
+        assertNoMissingTexts(zh);
+    }
+
+    @Test
+    void an_english_query_finds_stemmed_words_and_a_clause_result_opens_the_draft_there_with_find() {
+        Browser en = browser();
+        LoginPage.open(en).signInAs("editor2", DEMO_PASSWORD);
+        search(en, "consents");
+        VaadinElement results = en.$("div").id("search-results");
+        en.waitUntil("results", () -> !results.$("mark").all().isEmpty());
+        assertThat(results.$("mark").first().text().toLowerCase()).startsWith("consent");
+        en.screenshot("search-en-query-en-ui-1400");
+
+        Browser zhUi = anotherBrowser(CHINESE);
+        LoginPage.open(zhUi).signInAs("editor2", DEMO_PASSWORD);
+        search(zhUi, "consent");
+        zhUi.waitUntil("results", () -> !zhUi.$("div").id("search-results").$("mark").all().isEmpty());
+        zhUi.screenshot("search-en-query-zh-ui-1400");
+
+        en.open("search?q=" + java.net.URLEncoder.encode("最小必要", StandardCharsets.UTF_8) + "&kind=clause");
+        en.waitForVaadin();
+        en.$("div").id("search-results").$("a").withClass("search-hit-title").first().click();
+        en.waitUntil("the find view", () -> en.path().contains("/find"));
+        en.waitForVaadin();
+        VaadinElement count = en.$("span").id("find-count");
+        en.waitUntil("the count", () -> count.text().matches("\\d+ of \\d+"));
+        String first = count.text();
+        en.$("vaadin-button").id("find-next").click();
+        en.waitUntil("the next match", () -> !count.text().equals(first));
+        assertThat(en.$("div").id("find-document").$("mark").withClass("current").all()).hasSize(1);
+        en.screenshot("find-in-draft-en-1400");
+        assertNoMissingTexts(en);
+    }
+
+    @Test
+    void an_editor_replaces_over_the_whole_draft_after_a_redline_preview_as_one_version() {
+        SignedIn.as(users, "secretariat");
+        String copy;
+        try {
+            copy = TestProjects.consultationCopy(projects, drafts, "GB/T R" + System.nanoTime() % 100000, "替换",
+                    "Replace");
+        } finally {
+            SignedIn.nobody();
+        }
+        Browser en = browser();
+        LoginPage.open(en).signInAs("editor2", DEMO_PASSWORD);
+        en.open("projects/" + copy + "/find");
+        en.waitForVaadin();
+        en.$(TextFieldElement.class).id("find-query").setValue("个人信息主体");
+        en.$(TextFieldElement.class).id("find-replacement").setValue("个人信息主体（用户）");
+        en.$("vaadin-button").id("find-preview").click();
+        VaadinElement dialog = en.$("vaadin-dialog-overlay").first();
+        en.waitUntil("the redline", () -> !dialog.$("ins").all().isEmpty());
+        assertThat(dialog.text()).contains("个人信息主体（用户）");
+        en.screenshot("find-replace-preview-en-1400");
+        en.$("vaadin-button").id("find-apply").click();
+        en.waitUntil("the new version", () -> {
+            SignedIn.as(users, "editor2");
+            try {
+                return drafts.history(copy, 0, 1).get(0).subject().startsWith("Replace \"个人信息主体\"");
+            } finally {
+                SignedIn.nobody();
+            }
+        });
+        SignedIn.as(users, "editor2");
+        try {
+            List<org.draftroom.drafts.domain.VersionInfo> history = drafts.history(copy, 0, 3);
+            assertThat(history.get(1).subject()).doesNotStartWith("Replace");
+            assertThat(drafts.open(copy, null).document().text()).doesNotContain("个人信息主体的").contains(
+                    "个人信息主体（用户）");
+        } finally {
+            SignedIn.nobody();
+        }
+    }
+
+    @Test
+    void a_term_defined_by_two_standards_is_compared_with_a_warning_and_listed_in_the_term_index() {
+        Browser zh = anotherBrowser(CHINESE);
+        LoginPage.open(zh).signInAs("editor2", DEMO_PASSWORD);
+        zh.open("projects/" + other + "/find?clause=t-pi");
+        zh.waitForVaadin();
+        VaadinElement terms = zh.$("div").id("find-terms");
+        zh.waitUntil("the comparison", () -> terms.text().contains("GB/T 35273"));
+        assertThat(terms.text()).contains("个人信息 personal information", "定义不一致");
+        zh.screenshot("term-comparison-zh-1400");
+        zh.open("terms");
+        zh.waitForVaadin();
+        zh.waitUntil("the term index", () -> zh.pageText().contains("GB/T 41391"));
+        zh.screenshot("term-index-zh-1400");
+
+        Browser en = browser();
+        LoginPage.open(en).signInAs("editor2", DEMO_PASSWORD);
+        en.open("projects/" + other + "/find?clause=t-pi");
+        en.waitForVaadin();
+        en.waitUntil("the comparison", () -> en.$("div").id("find-terms").text().contains("definitions differ"));
+        en.screenshot("term-comparison-en-1400");
+        assertNoMissingTexts(en);
+    }
+
+    @Test
+    void the_projects_list_offers_to_search_the_text_for_a_phrase_it_does_not_match() {
+        Browser en = browser();
+        LoginPage.open(en).signInAs("secretariat", DEMO_PASSWORD);
+        en.open("projects");
+        en.waitForVaadin();
+        en.$(TextFieldElement.class).id("projects-search").setValue("最小必要");
+        VaadinElement noMatch = en.$("div").id("projects-no-match");
+        en.waitUntil("the message", () -> noMatch.text().contains("Search the text of all standards"));
+        en.screenshot("projects-no-match-en-1400");
+        noMatch.$("a").first().click();
+        en.waitUntil("the results page", () -> en.path().startsWith("search"));
+        en.waitUntil("results", () -> en.$("div").id("search-results").text().contains("最小必要"));
+    }
+}
