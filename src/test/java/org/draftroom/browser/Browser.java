@@ -34,7 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     /** How long a wait lasts before the test fails; generous because other builds share the two cores. */
-    static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** How long to wait for the page; {@code -Ddraftroom.browser.timeout=<seconds>} on a loaded machine. */
+    static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("draftroom.browser.timeout", 20));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     /** True when every Vaadin client on the page has loaded and has no request to the server in flight. */

@@ -209,6 +209,17 @@ public class CommentedDraft extends VerticalLayout {
         outdatedFilter.addValueChangeListener(e -> applyFilter());
     }
 
+    /**
+     * Whether to offer the comment buttons at all: the round's page asks the rounds module's rule and hides them where
+     * no comment could be saved (a published round, an organisation that submitted).
+     */
+    public void offerComments(boolean offer) {
+        commentWords.setVisible(offer);
+        commentClause.setVisible(offer);
+        commentGeneral.setVisible(offer);
+        selectionPreview.setVisible(offer);
+    }
+
     private HorizontalLayout buildActions() {
         commentWords.setText(getTranslation("comment.ui.on-words"));
         commentWords.setIcon(VaadinIcon.COMMENT_ELLIPSIS_O.create());
