@@ -217,6 +217,10 @@ class DispositionWorkspaceBrowserIT extends BrowserTestBase {
             LoginPage.open(reviewer).signInAs("reviewer1", DEMO_PASSWORD);
             RoundPage.open(reviewer, open.id()).draft();
             reviewer.waitForVaadin();
+            double share = ((Number) reviewer.js("const b = document.querySelector('.dr-commented-body');"
+                    + " return b.getBoundingClientRect().height / window.innerHeight")).doubleValue();
+            System.out.printf("[reviewer-draft-share] %s %.2f%n", language, share);
+            assertThat(share).as("the draft's share of the viewport at 1400×900").isGreaterThanOrEqualTo(0.6);
             assertNoMissingTexts(reviewer);
             reviewer.screenshot("reviewer-round-" + language.getLanguage() + "-1400");
             RoundPage.open(reviewer, published.id()).dispositions();

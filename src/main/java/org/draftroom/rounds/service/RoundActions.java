@@ -8,16 +8,15 @@ import org.draftroom.security.Access;
 import org.draftroom.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the signed-in person is offered on a round's page, from the same rule the services enforce (the comments
  * module, the API and sheet imports all go through {@link RoundService#checkWrite}), so that the view does not repeat
  * the round-state rules: no comment buttons once the dispositions are published or the organisation submitted;
  * "Submit our comments" only while it can succeed, and as the primary action only once there is something to submit.
+ * Not transactional itself: a refusal of {@code checkWrite} rolls back only its own read.
  */
 @Service
-@Transactional(readOnly = true)
 public class RoundActions {
 
     /**

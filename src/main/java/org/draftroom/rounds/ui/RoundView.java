@@ -166,7 +166,8 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             instructions.addClassName("round-instructions");
             instructions.setId("round-instructions-text");
             Details details = new Details(getTranslation("round.instructions"), instructions);
-            details.setOpened(!staff);
+            // Closed for everyone: the frozen draft gets the screen; one click reads the instructions.
+            details.setOpened(false);
             details.setId("round-instructions");
             add(details);
         }
@@ -179,6 +180,7 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                     round.id());
             // The service says whether comments can be made here at all (not once published or submitted).
             draft.offerComments(actions.allowed(round.id()).comment());
+            draft.compactFilters();
             draft.setSizeFull();
             return draft;
         });
@@ -194,6 +196,8 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             addPage("rounds.tab.history", "tab-history", this::history);
         }
         tabs.setId("round-tabs");
+        // A single page needs no tabs (a reviewer's open round): its height goes to the draft.
+        tabs.setVisible(pages.size() > 1);
         // After a re-render (an action of the secretariat) the same tab; on arrival the dispositions once there are
         // any to record or read (the secretariat's work after closing, the reviewers' after publication).
         select(shownTab != null ? shownTab : "tab-dispositions");
