@@ -209,7 +209,8 @@ public class RoundExportService {
             String then = r.clauseNumber().isEmpty() ? general : r.clauseNumber();
             out.add(new DispositionRow(c.readableId(), c.organisationCode() == null ? c.authorName()
                     : c.organisationCode(), then, clauseNow(c, then, general, deleted), c.type().code(), c.body(),
-                    c.proposedChange(), messages.getTranslation(d.disposition().labelKey(), locale), d.reason(),
+                    c.proposedChange(), messages.getTranslation(d.disposition().name().equals("NOTED")
+                            ? "disposition.noted.export" : d.disposition().labelKey(), locale), d.reason(),
                     shortId(d.appliedCommitId() != null ? d.appliedCommitId() : c.appliedCommitId())));
         }
         return out;

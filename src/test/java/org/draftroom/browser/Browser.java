@@ -35,7 +35,8 @@ public final class Browser implements AutoCloseable {
 
     /** How long a wait lasts before the test fails; generous because other builds share the two cores. */
     /** How long to wait for the page; {@code -Ddraftroom.browser.timeout-seconds=N} gives a loaded machine longer. */
-    static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("draftroom.browser.timeout-seconds", 20));
+    static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("draftroom.browser.timeout-seconds",
+            Long.getLong("draftroom.browser.timeout", 20)));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     /** True when every Vaadin client on the page has loaded and has no request to the server in flight. */

@@ -236,7 +236,7 @@ class RoundExportServiceIT {
             assertThat(texts(table.getRow(0))).isEqualTo(ChineseDispositionDocx.TITLES);
             assertThat(table.getRows()).hasSize(5);
             assertThat(texts(table.getRow(1))).containsExactly("1", "总体", "CN-XYZ",
-                    "术语应与《个人信息保护法》一致。\n建议：修改：术语应与《个人信息保护法》一致。", "备注", "在编制说明中说明。");
+                    "术语应与《个人信息保护法》一致。\n建议：修改：术语应与《个人信息保护法》一致。", "留作参考 (noted)", "在编制说明中说明。");
             assertThat(texts(table.getRow(2)).subList(0, 3)).containsExactly("2", "5.2", "CN-ABC");
             assertThat(texts(table.getRow(2)).subList(4, 6)).containsExactly("部分采纳", "已在5.2增加判断要求。");
             assertThat(texts(table.getRow(4)).get(4)).isEqualTo("未采纳");

@@ -210,6 +210,36 @@ public class CommentedDraft extends VerticalLayout {
         outdatedFilter.addValueChangeListener(e -> applyFilter());
     }
 
+    /**
+     * Whether to offer the comment buttons at all: the round's page asks the rounds module's rule and hides them where
+     * no comment could be saved (a published round, an organisation that submitted).
+     */
+    public void offerComments(boolean offer) {
+        commentWords.setVisible(offer);
+        commentClause.setVisible(offer);
+        commentGeneral.setVisible(offer);
+        selectionPreview.setVisible(offer);
+    }
+
+    /**
+     * Filters on one short line (their names as placeholders, small fields), so that the draft keeps the height of
+     * the screen; the round page uses it.
+     */
+    public void compactFilters() {
+        List<com.vaadin.flow.component.Component> filters = List.of(typeFilter, statusFilter, clauseFilter,
+                authorFilter, organisationFilter);
+        for (com.vaadin.flow.component.Component filter : filters) {
+            if (filter instanceof com.vaadin.flow.component.HasLabel labelled
+                    && filter instanceof com.vaadin.flow.component.HasPlaceholder placeholder) {
+                placeholder.setPlaceholder(labelled.getLabel());
+                filter.getElement().setAttribute("aria-label", labelled.getLabel());
+                labelled.setLabel(null);
+            }
+            filter.getElement().getThemeList().add("small");
+        }
+        addClassName("dr-commented-compact");
+    }
+
     private HorizontalLayout buildActions() {
         commentWords.setText(getTranslation("comment.ui.on-words"));
         commentWords.setIcon(VaadinIcon.COMMENT_ELLIPSIS_O.create());

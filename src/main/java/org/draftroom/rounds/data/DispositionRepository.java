@@ -79,8 +79,34 @@ public class DispositionRepository {
         }
     }
 
+    /** The reasons given most often in the round, most used first. */
+    public List<String> frequentReasons(long roundId, int limit) {
+        return jdbc.sql("""
+                        select reason from disposition where round_id = :r and reason is not null
+                        group by reason order by count(*) desc, min(decided_at) limit :l""")
+                .param("r", roundId).param("l", limit).query(String.class).list();
+    }
+
+    /** Takes the comments out of their groups; a group left with a single comment is dissolved. */
+    public void ungroup(long roundId, Collection<Long> commentIds) {
+        if (commentIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update disposition set duplicate_group = null where round_id = :r and comment_id in (:c)")
+                .param("r", roundId).param("c", commentIds).update();
+        jdbc.sql("""
+                        update disposition set duplicate_group = null where round_id = :r and duplicate_group in (
+                            select duplicate_group from disposition where round_id = :r and duplicate_group is not null
+                            group by duplicate_group having count(*) = 1)""")
+                .param("r", roundId).update();
+    }
+
     public int nextGroupNumber(long roundId) {
-        return jdbc.sql("select count(distinct duplicate_group) + 1 from disposition where round_id = :r")
+        // The highest number in use plus one: a dissolved group never makes a new one take an existing name.
+        return jdbc.sql("""
+                        select coalesce(max(case when duplicate_group ~ '^D[0-9]{1,9}$'
+                                                 then substring(duplicate_group from 2)::int end), 0) + 1
+                        from disposition where round_id = :r""")
                 .param("r", roundId).query(Integer.class).single();
     }
 

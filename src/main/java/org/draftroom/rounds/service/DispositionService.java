@@ -26,6 +26,7 @@ import org.draftroom.rounds.data.RoundRepository;
 import org.draftroom.rounds.domain.Disposition;
 import org.draftroom.rounds.domain.DispositionRecord;
 import org.draftroom.rounds.domain.DispositionRow;
+import org.draftroom.rounds.domain.DuplicateSimilarity;
 import org.draftroom.rounds.domain.InvitedOrganisation;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundState;
@@ -206,6 +207,94 @@ public class DispositionService implements RoundMargin {
         return dispositions.find(commentId).orElseThrow();
     }
 
+    /**
+     * Records one disposition for several comments of the round at once (selected rows, a duplicate group): each
+     * comment keeps its own record (decided by, when), in one transaction, so either all or none are recorded.
+     * Returns the records in the order of the ids.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<DispositionRecord> recordAll(long roundId, Collection<Long> commentIds, Disposition disposition,
+                                             String reason) {
+        Round round = find(roundId);
+        requireDecider(round);
+        requireClosedUnpublished(round);
+        if (commentIds.isEmpty()) {
+            throw new UserFacingException("dispositions.bulk.none");
+        }
+        List<DispositionRecord> recorded = new java.util.ArrayList<>();
+        for (long id : new java.util.LinkedHashSet<>(commentIds)) {
+            if (roundOf(id).id() != roundId) {
+                throw new UserFacingException("dispositions.group.other-round");
+            }
+            recorded.add(record(id, disposition, reason, null));
+        }
+        return recorded;
+    }
+
+    /**
+     * What the secretariat needs beside a comment to decide on it: the clause it is on as the round froze it and as
+     * the working draft has it now (Markdown source; empty when the clause is gone), the quoted words' place in the
+     * frozen text, and the proposed change as a redline of the quoted words (or of nothing, for a whole-clause
+     * comment). Staff of the round.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public CommentContext context(long commentId) {
+        Comment comment = comments.get(commentId);
+        Round round = roundOf(commentId);
+        requireStaff(round);
+        String clauseId = comment.anchor().clauseId();
+        String frozen = "";
+        String title = "";
+        String current = "";
+        String currentNumber = "";
+        if (!clauseId.isEmpty()) {
+            var frozenClause = draftReader.snapshot(round.projectId(), round.commitId()).outline().find(clauseId);
+            frozen = frozenClause.map(c -> c.clause().body()).orElse("");
+            title = frozenClause.map(c -> c.clause().title()).orElse("");
+            String head = draftReader.head(round.projectId()).orElse(round.commitId());
+            var now = draftReader.snapshot(round.projectId(), head).outline().find(clauseId);
+            current = now.map(c -> c.clause().body()).orElse("");
+            currentNumber = now.map(org.draftroom.drafts.domain.NumberedClause::number).orElse("");
+        }
+        String quote = comment.anchor().quote() == null ? "" : comment.anchor().quote();
+        List<org.draftroom.drafts.domain.DiffSegment> redline = List.of();
+        if (comment.hasProposedChange()) {
+            var dmp = new org.bitbucket.cowwoc.diffmatchpatch.DiffMatchPatch();
+            var diffs = dmp.diffMain(quote, comment.proposedChange());
+            dmp.diffCleanupSemantic(diffs);
+            redline = diffs.stream().map(d -> new org.draftroom.drafts.domain.DiffSegment(switch (d.operation) {
+                case EQUAL -> org.draftroom.drafts.domain.DiffSegment.Op.EQUAL;
+                case INSERT -> org.draftroom.drafts.domain.DiffSegment.Op.INSERT;
+                case DELETE -> org.draftroom.drafts.domain.DiffSegment.Op.DELETE;
+            }, d.text)).toList();
+        }
+        int start = Math.max(0, Math.min(comment.anchor().start(), frozen.length()));
+        int end = Math.max(start, Math.min(comment.anchor().end(), frozen.length()));
+        return new CommentContext(title, frozen, start, end, current, currentNumber, redline);
+    }
+
+    /**
+     * The clause of a comment, frozen and now, and its proposed change as a redline.
+     *
+     * @param quoteStart where the quoted words stand in {@code frozenText} (UTF-16), equal to quoteEnd when none
+     */
+    public record CommentContext(String clauseTitle, String frozenText, int quoteStart, int quoteEnd,
+                                 String currentText, String currentNumber,
+                                 List<org.draftroom.drafts.domain.DiffSegment> redline) {
+    }
+
+    /**
+     * Reasons the secretariat gave most often in this round (at most {@code limit}, most used first), offered beside
+     * the built-in reason templates.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<String> frequentReasons(long roundId, int limit) {
+        requireStaff(find(roundId));
+        return dispositions.frequentReasons(roundId, limit);
+    }
+
     /** Assigns a comment to an editor of the project's working group (null: nobody): those who {@link #mayDecide}. */
     @PreAuthorize("isAuthenticated()")
     public DispositionRecord assign(long commentId, Long editorId) {
@@ -252,6 +341,91 @@ public class DispositionService implements RoundMargin {
         String group = "D" + dispositions.nextGroupNumber(roundId);
         dispositions.group(commentIds, roundId, group);
         return group;
+    }
+
+    /**
+     * Suggested duplicate groups: comments of different organisations on the same or a neighbouring clause of the
+     * frozen version (next to each other in its outline; general comments with general ones) whose texts say the same
+     * thing ({@link DuplicateSimilarity}), not yet in a group. Linked pairs form a group; its score is the lowest
+     * similarity that links it. Most similar first. The secretariat confirms a suggestion (or the part of it they tick)
+     * with {@link #groupDuplicates}. Those who {@link #mayDecide}.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<DuplicateSuggestion> suggestDuplicates(long roundId) {
+        Round round = find(roundId);
+        requireDecider(round);
+        List<DispositionRow> rows = rows(roundId).stream()
+                .filter(r -> r.disposition().duplicateGroup() == null && !r.comment().moderated()).toList();
+        Map<String, Integer> order = new java.util.HashMap<>();
+        List<org.draftroom.drafts.domain.NumberedClause> clauses = draftReader.snapshot(round.projectId(),
+                round.commitId()).outline().clauses();
+        for (int i = 0; i < clauses.size(); i++) {
+            order.putIfAbsent(clauses.get(i).id(), i);
+        }
+        int[] position = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            var p = rows.get(i).placement();
+            position[i] = p == null || p.isGeneral() ? -10 : order.getOrDefault(p.clauseId(), -100 - i);
+        }
+        int[] parent = new int[rows.size()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        List<double[]> links = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            for (int j = i + 1; j < rows.size(); j++) {
+                if (Math.abs(position[i] - position[j]) > 1
+                        || java.util.Objects.equals(rows.get(i).comment().organisationCode(),
+                        rows.get(j).comment().organisationCode())) {
+                    continue;
+                }
+                double score = DuplicateSimilarity.score(rows.get(i).comment().body(), rows.get(j).comment().body());
+                if (score >= DuplicateSimilarity.THRESHOLD) {
+                    parent[root(parent, i)] = root(parent, j);
+                    links.add(new double[] {i, score});
+                }
+            }
+        }
+        Map<Integer, Double> weakest = new java.util.HashMap<>();
+        for (double[] link : links) {
+            weakest.merge(root(parent, (int) link[0]), link[1], Math::min);
+        }
+        Map<Integer, List<DispositionRow>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            groups.computeIfAbsent(root(parent, i), k -> new java.util.ArrayList<>()).add(rows.get(i));
+        }
+        return groups.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(e -> new DuplicateSuggestion(e.getValue(), weakest.getOrDefault(e.getKey(), 0.0)))
+                .sorted(java.util.Comparator.comparingDouble(DuplicateSuggestion::score).reversed()).toList();
+    }
+
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    /** Comments proposed as duplicates of each other, with the lowest similarity that links them (0 to 1). */
+    public record DuplicateSuggestion(List<DispositionRow> comments, double score) {
+    }
+
+    /** Takes comments out of their duplicate group (a group left with one comment is dissolved). */
+    @PreAuthorize("isAuthenticated()")
+    public void ungroup(long roundId, Collection<Long> commentIds) {
+        Round round = find(roundId);
+        requireDecider(round);
+        if (round.publishedAt() != null) {
+            throw new UserFacingException("round.already-published");
+        }
+        for (long id : commentIds) {
+            if (roundOf(id).id() != round.id()) {
+                throw new UserFacingException("dispositions.group.other-round");
+            }
+        }
+        dispositions.ungroup(roundId, commentIds);
     }
 
     /** Publishes the dispositions: every comment must have one; reviewers then see them. */

@@ -26,7 +26,9 @@ import org.draftroom.drafts.domain.NumberedClause;
 import org.draftroom.drafts.domain.NumberedOutline;
 import org.draftroom.rounds.data.RoundRepository;
 import org.draftroom.rounds.domain.Round;
+import org.draftroom.rounds.domain.ClauseReference;
 import org.draftroom.rounds.domain.SheetPreview;
+import org.draftroom.drafts.domain.BodyItem;
 import org.draftroom.security.Access;
 import org.draftroom.security.CurrentUser;
 import org.draftroom.sheets.IsoTemplateWriter;
@@ -107,13 +109,23 @@ public class SheetService {
             String clauseId = null;
             String clauseNumber = "";
             String clause = row.clause() == null ? "" : row.clause().strip();
-            if (isGeneral(clause)) {
+            // A clause id as such first, then the reference as people write it ("附录 B", "第5章", "5.1 a)", "表1").
+            String token = clause.split("[\\s　]+")[0];
+            NumberedClause found = clause.isEmpty() ? null : outline.find(token).orElse(null);
+            Optional<ClauseReference> reference = found != null ? Optional.empty() : ClauseReference.parse(clause);
+            if (reference.filter(r -> r.kind() == ClauseReference.Kind.GENERAL).isPresent()) {
                 clauseId = "";
             } else {
-                String token = clause.split("[\\s　]+")[0].replaceAll("[.。]$", "");
-                NumberedClause found = byNumber.get(token);
-                if (found == null) {
-                    found = outline.find(token).orElse(null);
+                if (found == null && reference.isPresent()) {
+                    ClauseReference r = reference.get();
+                    found = switch (r.kind()) {
+                        case CLAUSE -> byNumber.get(r.number());
+                        case TABLE, FIGURE -> outline.bodyItems(r.kind() == ClauseReference.Kind.TABLE
+                                        ? BodyItem.Kind.TABLE : BodyItem.Kind.FIGURE).stream()
+                                .filter(i -> i.number().equalsIgnoreCase(r.number())).findFirst()
+                                .flatMap(i -> outline.find(i.clauseId())).orElse(null);
+                        case GENERAL -> null;
+                    };
                 }
                 if (found == null) {
                     problems.add(new SheetPreview.Problem("rounds.sheet.unknown-clause", List.of(clause)));
@@ -194,12 +206,6 @@ public class SheetService {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    private static boolean isGeneral(String clause) {
-        String c = clause.toLowerCase(Locale.ROOT);
-        return c.isEmpty() || c.equals("general") || c.equals("总体") || c.equals("全文") || c.equals("通用")
-                || c.equals("一般");
     }
 
     private static String digest(byte[] bytes) {

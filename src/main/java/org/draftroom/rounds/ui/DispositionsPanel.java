@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +43,28 @@ class DispositionsPanel extends VerticalLayout {
     private final boolean staff;
     private final CurrentUser me;
     private List<DispositionRow> all = List.of();
+    /** The rows the filters let through, in table order; the grid shows this list. */
+    private final List<DispositionRow> shown = new java.util.ArrayList<>();
+    private final ListDataProvider<DispositionRow> provider = new ListDataProvider<>(shown) {
+        @Override
+        public Object getId(DispositionRow row) {
+            return row.comment().id();
+        }
+    };
+    private final boolean editable;
+    /** The workspace's detail panel (null unless the person decides on a closed round). */
+    DispositionDetail detail;
+    /** The comment shown in the detail panel. */
+    DispositionRow current;
+    private Set<String> conflicting = Set.of();
+    private List<Map.Entry<Long, String>> editors = List.of();
     final Grid<DispositionRow> grid = new Grid<>();
     final Select<CommentType> type = new Select<>();
     final ComboBox<String> organisation = new ComboBox<>();
     final Select<String> status = new Select<>();
     final TextField clause = new TextField();
     final Button group = new Button();
+    final Button suggest = new Button();
     final Button publish = new Button();
 
     DispositionsPanel(RoundService rounds, DispositionService dispositions, Round round, boolean staff, CurrentUser me,
@@ -60,7 +77,7 @@ class DispositionsPanel extends VerticalLayout {
         setPadding(false);
         setSizeFull();
         // Administrators are staff (they read the table) but do not decide: the service refuses them.
-        boolean editable = staff && round.state(rounds.now()) == RoundState.CLOSED
+        this.editable = staff && round.state(rounds.now()) == RoundState.CLOSED
                 && dispositions.mayDecide(round.id());
 
         type.setEmptySelectionAllowed(true);
@@ -99,12 +116,21 @@ class DispositionsPanel extends VerticalLayout {
                     String name = dispositions.groupDuplicates(round.id(), grid.getSelectedItems().stream()
                             .map(r -> r.comment().id()).toList());
                     Notices.success(getTranslation("dispositions.grouped", name));
-                    reload();
+                    if (detail != null) {
+                        regrouped();
+                    } else {
+                        reload();
+                    }
                 } catch (UserFacingException refusal) {
                     Notices.show(this, refusal, Map.of());
                 }
             });
-            toolbar.add(group);
+            suggest.setText(getTranslation("dispositions.suggest"));
+            suggest.setIcon(VaadinIcon.COPY_O.create());
+            suggest.setId("suggest-duplicates");
+            suggest.addClickListener(e -> new DuplicateSuggestionsDialog(dispositions, round.id(), this::regrouped)
+                    .open());
+            toolbar.add(group, suggest);
         }
         if (editable && rounds.canManage()) {
             publish.setText(getTranslation("dispositions.publish"));
@@ -130,43 +156,96 @@ class DispositionsPanel extends VerticalLayout {
             toolbar.add(publish);
         }
 
-        // Fixed columns as narrow as their contents, the texts sharing the rest from a readable minimum; columns that
-        // say nothing in the round's state are left out, so that the texts keep room at 1400 px.
-        boolean published = round.publishedAt() != null;
-        grid.addColumn(r -> r.comment().readableId()).setHeader(getTranslation("dispositions.id")).setWidth("126px")
-                .setFlexGrow(0);
-        grid.addColumn(r -> r.clauseNumber().isEmpty() ? getTranslation("comment.anchor.general") : r.clauseNumber())
-                .setHeader(getTranslation("dispositions.clause")).setWidth("95px").setFlexGrow(0);
-        grid.addColumn(r -> r.comment().type().code()).setHeader(getTranslation("dispositions.type"))
-                .setWidth("66px").setFlexGrow(0);
-        grid.addComponentColumn(r -> cell(r.comment().body() + (r.comment().late()
-                        ? " [" + getTranslation("dispositions.late") + "]" : "")))
-                .setHeader(getTranslation("dispositions.comment")).setWidth("150px").setFlexGrow(3);
-        grid.addComponentColumn(r -> cell(r.comment().proposedChange()))
-                .setHeader(getTranslation("dispositions.proposed")).setWidth("115px").setFlexGrow(2);
-        grid.addColumn(r -> r.disposition().disposition() == null ? getTranslation("dispositions.undecided")
-                : getTranslation(r.disposition().disposition().labelKey()))
-                .setHeader(getTranslation("dispositions.disposition")).setWidth("115px").setFlexGrow(0);
-        grid.addComponentColumn(r -> cell(Objects.toString(r.disposition().reason(), "")))
-                .setHeader(getTranslation("dispositions.reason")).setWidth("115px").setFlexGrow(2);
-        if (staff && !published) {
-            grid.addColumn(r -> Objects.toString(r.disposition().assigneeName(), ""))
-                    .setHeader(getTranslation("dispositions.assignee")).setWidth("100px").setFlexGrow(0);
-        }
-        if (staff) {
-            grid.addColumn(r -> Objects.toString(r.disposition().duplicateGroup(), ""))
-                    .setHeader(getTranslation("dispositions.duplicates")).setWidth("110px").setFlexGrow(0);
-        }
-        if (published) {
-            // Reviewers answer with two thumbs beside "Not satisfied"; staff read the answer.
-            grid.addComponentColumn(this::satisfaction).setHeader(getTranslation("dispositions.satisfied"))
-                    .setWidth(staff ? "110px" : "175px").setFlexGrow(0);
-        }
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setId("dispositions-grid");
         if (editable) {
-            grid.addItemClickListener(e -> new DispositionDialog(dispositions, round, e.getItem(), this::reload)
-                    .open());
+            toolbar.addClassName("dispositions-toolbar-compact");
+            toolbar.setWrap(false);
+            clause.addThemeName("small");
+            type.addThemeName("small");
+            organisation.addThemeName("small");
+            status.addThemeName("small");
+            type.setWidth("130px");
+            organisation.setWidth("150px");
+            status.setWidth("150px");
+            clause.setWidth("90px");
+            group.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            suggest.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            publish.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            workspaceColumns();
+        } else {
+            // Fixed columns as narrow as their contents, the texts sharing the rest from a readable minimum; columns that
+            // say nothing in the round's state are left out, so that the texts keep room at 1400 px.
+            boolean published = round.publishedAt() != null;
+            grid.addColumn(r -> r.comment().readableId()).setHeader(getTranslation("dispositions.id")).setWidth("126px")
+                    .setFlexGrow(0);
+            grid.addColumn(r -> r.clauseNumber().isEmpty() ? getTranslation("comment.anchor.general") : r.clauseNumber())
+                    .setHeader(getTranslation("dispositions.clause")).setWidth("95px").setFlexGrow(0);
+            grid.addColumn(r -> r.comment().type().code()).setHeader(getTranslation("dispositions.type"))
+                    .setWidth("66px").setFlexGrow(0);
+            grid.addComponentColumn(r -> cell(r.comment().body() + (r.comment().late()
+                            ? " [" + getTranslation("dispositions.late") + "]" : "")))
+                    .setHeader(getTranslation("dispositions.comment")).setWidth("150px").setFlexGrow(3);
+            grid.addComponentColumn(r -> cell(r.comment().proposedChange()))
+                    .setHeader(getTranslation("dispositions.proposed")).setWidth("115px").setFlexGrow(2);
+            grid.addColumn(r -> r.disposition().disposition() == null ? getTranslation("dispositions.undecided")
+                    : getTranslation(r.disposition().disposition().labelKey()))
+                    .setHeader(getTranslation("dispositions.disposition")).setWidth("115px").setFlexGrow(0);
+            grid.addComponentColumn(r -> cell(Objects.toString(r.disposition().reason(), "")))
+                    .setHeader(getTranslation("dispositions.reason")).setWidth("115px").setFlexGrow(2);
+            if (staff && !published) {
+                grid.addColumn(r -> Objects.toString(r.disposition().assigneeName(), ""))
+                        .setHeader(getTranslation("dispositions.assignee")).setWidth("100px").setFlexGrow(0);
+            }
+            if (staff) {
+                grid.addColumn(r -> Objects.toString(r.disposition().duplicateGroup(), ""))
+                        .setHeader(getTranslation("dispositions.duplicates")).setWidth("110px").setFlexGrow(0);
+            }
+            if (published) {
+                // Reviewers answer with two thumbs beside "Not satisfied"; staff read the answer.
+                grid.addComponentColumn(this::satisfaction).setHeader(getTranslation("dispositions.satisfied"))
+                        .setWidth(staff ? "110px" : "175px").setFlexGrow(0);
+            }
+            grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        }
+        grid.setId("dispositions-grid");
+        grid.setItems(provider);
+        if (editable) {
+            editors = dispositions.assignees(round.id());
+            detail = new DispositionDetail(editors);
+            grid.addItemClickListener(e -> showDetail(e.getItem()));
+            grid.addSelectionListener(e -> detail.selected(e.getAllSelectedItems().size()));
+            detail.selected(0);
+            detail.saveNext.addClickListener(e -> saveAndNext());
+            detail.applyGroup.addClickListener(e -> applyToGroup());
+            detail.applySelected.addClickListener(e -> applyToSelected());
+            detail.ungroup.addClickListener(e -> {
+                if (current != null) {
+                    try {
+                        dispositions.ungroup(round.id(), List.of(current.comment().id()));
+                        Notices.success(getTranslation("dispositions.ungrouped", current.comment().readableId()));
+                        regrouped();
+                    } catch (UserFacingException refusal) {
+                        Notices.show(this, refusal, Map.of());
+                    }
+                }
+            });
+            detail.disposition.addValueChangeListener(e -> {
+                if (e.isFromClient() && e.getValue() != null && e.getValue().needsReason()) {
+                    detail.reason.focus();
+                }
+            });
+            keyboard();
+            com.vaadin.flow.component.splitlayout.SplitLayout split =
+                    new com.vaadin.flow.component.splitlayout.SplitLayout(grid, detail);
+            split.setSplitterPosition(56);
+            split.setSizeFull();
+            split.addClassName("disposition-workspace");
+            split.setId("disposition-workspace");
+            add(toolbar, split);
+            expand(split);
+            reload();
+            shown.stream().filter(r -> r.disposition().disposition() == null).findFirst()
+                    .or(() -> shown.stream().findFirst()).ifPresent(this::showDetail);
+            return;
         }
         add(toolbar, grid);
         expand(grid);
@@ -231,14 +310,206 @@ class DispositionsPanel extends VerticalLayout {
 
     private void filter() {
         String clauseText = clause.getValue() == null ? "" : clause.getValue().trim();
-        grid.setItems(all.stream()
+        shown.clear();
+        all.stream()
                 .filter(r -> type.getValue() == null || r.comment().type() == type.getValue())
                 .filter(r -> organisation.getValue() == null
                         || organisation.getValue().equals(r.comment().organisationCode()))
                 .filter(r -> status.getValue() == null || status.getValue().equals(statusKey(r)))
                 .filter(r -> clauseText.isEmpty() || r.clauseNumber().equals(clauseText)
                         || r.clauseNumber().startsWith(clauseText + "."))
-                .toList());
+                .forEach(shown::add);
+        conflicting = conflictingGroups(all);
+        provider.refreshAll();
+    }
+
+    /** The duplicate groups whose comments got different dispositions (undecided members aside). */
+    static Set<String> conflictingGroups(List<DispositionRow> rows) {
+        Map<String, Set<Disposition>> decided = new java.util.HashMap<>();
+        for (DispositionRow r : rows) {
+            if (r.disposition().duplicateGroup() != null && r.disposition().disposition() != null) {
+                decided.computeIfAbsent(r.disposition().duplicateGroup(), g -> java.util.EnumSet.noneOf(
+                        Disposition.class)).add(r.disposition().disposition());
+            }
+        }
+        return decided.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    // ---- the workspace ---------------------------------------------------------------------------------------------
+
+    /** One line per comment, so that a screen holds many: the texts are cut, the detail panel shows them whole. */
+    private void workspaceColumns() {
+        grid.addColumn(r -> r.comment().readableId()).setHeader(getTranslation("dispositions.id"))
+                .setWidth("118px").setFlexGrow(0);
+        grid.addColumn(r -> r.clauseNumber().isEmpty() ? getTranslation("comment.anchor.general") : r.clauseNumber())
+                .setHeader(getTranslation("dispositions.clause")).setWidth("70px").setFlexGrow(0);
+        grid.addColumn(r -> r.comment().type().code()).setHeader(getTranslation("dispositions.type"))
+                .setWidth("52px").setFlexGrow(0);
+        grid.addColumn(r -> (r.comment().late() ? "[" + getTranslation("dispositions.late") + "] " : "")
+                        + r.comment().body().replace('\n', ' '))
+                .setHeader(getTranslation("dispositions.comment")).setWidth("140px").setFlexGrow(1)
+                .setTooltipGenerator(r -> r.comment().body());
+        grid.addColumn(r -> r.disposition().disposition() == null ? "—"
+                        : getTranslation(r.disposition().disposition().labelKey()))
+                .setHeader(getTranslation("dispositions.disposition")).setWidth("92px").setFlexGrow(0);
+        grid.addColumn(r -> r.disposition().duplicateGroup() == null ? ""
+                        : r.disposition().duplicateGroup() + (conflicting.contains(r.disposition().duplicateGroup())
+                        ? " ⚠" : ""))
+                .setHeader(getTranslation("dispositions.duplicates")).setWidth("74px").setFlexGrow(0)
+                .setTooltipGenerator(r -> r.disposition().duplicateGroup() != null
+                        && conflicting.contains(r.disposition().duplicateGroup())
+                        ? getTranslation("dispositions.group.conflict") : null);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_NO_BORDER);
+        grid.setPartNameGenerator(r -> current != null && current.comment().id() == r.comment().id()
+                ? "current-row" : null);
+        grid.addClassName("disposition-compact");
+        grid.setHeightFull();
+    }
+
+    private void showDetail(DispositionRow row) {
+        DispositionRow before = current;
+        current = row;
+        if (before != null) {
+            provider.refreshItem(before);
+        }
+        provider.refreshItem(row);
+        String name = row.disposition().duplicateGroup();
+        List<DispositionRow> members = name == null ? List.of() : all.stream()
+                .filter(r -> name.equals(r.disposition().duplicateGroup()) && r.comment().id() != row.comment().id())
+                .toList();
+        detail.show(row, dispositions.context(row.comment().id()), members, name != null && conflicting.contains(name),
+                dispositions.frequentReasons(round.id(), 8), editors);
+        int index = shown.indexOf(row);
+        if (index >= 0) {
+            grid.scrollToIndex(index);
+        }
+        detail.reason.focus();
+    }
+
+    /**
+     * Alt+A, Alt+P, Alt+N, Alt+O choose the disposition; Ctrl+Enter saves it and moves to the next undecided comment;
+     * Ctrl+Shift+Enter gives it to the whole duplicate group (or to the selected rows).
+     */
+    private void keyboard() {
+        for (Disposition d : Disposition.values()) {
+            com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> {
+                        detail.disposition.setValue(d);
+                        if (d.needsReason()) {
+                            detail.reason.focus();
+                        }
+                    }, switch (d) {
+                        case ACCEPTED -> com.vaadin.flow.component.Key.KEY_A;
+                        case PARTLY_ACCEPTED -> com.vaadin.flow.component.Key.KEY_P;
+                        case NOT_ACCEPTED -> com.vaadin.flow.component.Key.KEY_N;
+                        case NOTED -> com.vaadin.flow.component.Key.KEY_O;
+                    },
+                    com.vaadin.flow.component.KeyModifier.ALT);
+        }
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(this, this::saveAndNext,
+                com.vaadin.flow.component.Key.ENTER, com.vaadin.flow.component.KeyModifier.CONTROL);
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> {
+                    if (current != null && current.disposition().duplicateGroup() != null) {
+                        applyToGroup();
+                    } else {
+                        applyToSelected();
+                    }
+                }, com.vaadin.flow.component.Key.ENTER, com.vaadin.flow.component.KeyModifier.CONTROL,
+                com.vaadin.flow.component.KeyModifier.SHIFT);
+    }
+
+    private Map<String, com.vaadin.flow.component.HasValidation> fields() {
+        return Map.of("dispositions.disposition", detail.disposition, "dispositions.reason", detail.reason,
+                "dispositions.applied", detail.applied, "dispositions.assignee", detail.assignee);
+    }
+
+    /** Saves the disposition shown and moves on to the next comment without one (in table order, wrapping round). */
+    void saveAndNext() {
+        if (current == null) {
+            return;
+        }
+        detail.reason.setInvalid(false);
+        detail.disposition.setInvalid(false);
+        try {
+            DispositionRow row = current;
+            Long chosen = detail.assignee.getValue() == null ? null : detail.assignee.getValue().getKey();
+            if (!Objects.equals(chosen, row.disposition().assigneeId())) {
+                dispositions.assign(row.comment().id(), chosen);
+            }
+            if (detail.disposition.getValue() == null) {
+                throw new org.draftroom.base.FieldProblemException("dispositions.disposition", "validation.required");
+            }
+            dispositions.record(row.comment().id(), detail.disposition.getValue(), detail.reason.getValue(),
+                    detail.applied.getValue());
+            Notices.success(getTranslation("dispositions.saved", row.comment().readableId()));
+            afterSaving(row);
+        } catch (UserFacingException refusal) {
+            Notices.show(this, refusal, fields());
+        }
+    }
+
+    /** After groups changed: the table again, and the comment shown with its new group. */
+    private void regrouped() {
+        reload();
+        if (current != null) {
+            long id = current.comment().id();
+            all.stream().filter(r -> r.comment().id() == id).findFirst().ifPresent(this::showDetail);
+        }
+    }
+
+    /** Gives the disposition shown to every comment of the current comment's duplicate group. */
+    void applyToGroup() {
+        if (current == null || current.disposition().duplicateGroup() == null) {
+            return;
+        }
+        String name = current.disposition().duplicateGroup();
+        bulk(all.stream().filter(r -> name.equals(r.disposition().duplicateGroup())).toList());
+    }
+
+    /** Gives the disposition shown to every selected row. */
+    void applyToSelected() {
+        List<DispositionRow> selected = shown.stream().filter(grid.getSelectedItems()::contains).toList();
+        if (selected.size() >= 2) {
+            bulk(selected);
+        }
+    }
+
+    private void bulk(List<DispositionRow> rows) {
+        detail.reason.setInvalid(false);
+        detail.disposition.setInvalid(false);
+        try {
+            if (detail.disposition.getValue() == null) {
+                throw new org.draftroom.base.FieldProblemException("dispositions.disposition", "validation.required");
+            }
+            dispositions.recordAll(round.id(), rows.stream().map(r -> r.comment().id()).toList(),
+                    detail.disposition.getValue(), detail.reason.getValue());
+            Notices.success(getTranslation("dispositions.bulk.saved", rows.size()));
+            grid.deselectAll();
+            afterSaving(current);
+        } catch (UserFacingException refusal) {
+            Notices.show(this, refusal, fields());
+        }
+    }
+
+    /** Reloads the table (keeping the filters) and shows the next undecided comment after {@code saved}. */
+    private void afterSaving(DispositionRow saved) {
+        int from = Math.max(0, shown.indexOf(saved));
+        reload();
+        DispositionRow next = null;
+        for (int i = 1; i <= shown.size() && next == null; i++) {
+            DispositionRow candidate = shown.get((from + i) % shown.size());
+            if (candidate.disposition().disposition() == null) {
+                next = candidate;
+            }
+        }
+        if (next == null) {
+            Notices.success(getTranslation("dispositions.all-decided"));
+            long id = saved.comment().id();
+            next = shown.stream().filter(r -> r.comment().id() == id).findFirst().orElse(null);
+        }
+        if (next != null) {
+            showDetail(next);
+        }
     }
 
     private static String statusKey(DispositionRow row) {
@@ -260,6 +531,6 @@ class DispositionsPanel extends VerticalLayout {
 
     /** The number of rows shown with the current filters. */
     int shown() {
-        return (int) grid.getGenericDataView().getItems().count();
+        return shown.size();
     }
 }

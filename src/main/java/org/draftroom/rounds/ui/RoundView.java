@@ -46,6 +46,7 @@ import org.draftroom.rounds.domain.RoundChange;
 import org.draftroom.rounds.domain.RoundState;
 import org.draftroom.rounds.domain.Submission;
 import org.draftroom.rounds.service.DispositionService;
+import org.draftroom.rounds.service.RoundActions;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.rounds.service.SheetService;
 import org.draftroom.security.Access;
@@ -66,6 +67,7 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     private final RoundService rounds;
     private final DispositionService dispositions;
+    private final RoundActions actions;
     private final CommentService comments;
     private final Access access;
     private final SheetService sheets;
@@ -78,8 +80,9 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     final Map<Tab, Supplier<Component>> pages = new LinkedHashMap<>();
 
     RoundView(RoundService rounds, DispositionService dispositions, CommentService comments, Access access,
-              SheetService sheets, List<RoundViewExtension> extensions) {
+              SheetService sheets, List<RoundViewExtension> extensions, RoundActions actions) {
         this.rounds = rounds;
+        this.actions = actions;
         this.extensions = extensions;
         this.sheets = sheets;
         this.dispositions = dispositions;
@@ -163,7 +166,8 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             instructions.addClassName("round-instructions");
             instructions.setId("round-instructions-text");
             Details details = new Details(getTranslation("round.instructions"), instructions);
-            details.setOpened(!staff);
+            // Closed for everyone: the frozen draft gets the screen; one click reads the instructions.
+            details.setOpened(false);
             details.setId("round-instructions");
             add(details);
         }
@@ -174,6 +178,9 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         addPage("rounds.tab.draft", "tab-draft", () -> {
             CommentedDraft draft = new CommentedDraft(comments, access, rounds.zone(), rounds.frozenDraft(round.id()),
                     round.id());
+            // The service says whether comments can be made here at all (not once published or submitted).
+            draft.offerComments(actions.allowed(round.id()).comment());
+            draft.compactFilters();
             draft.setSizeFull();
             return draft;
         });
@@ -189,6 +196,8 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             addPage("rounds.tab.history", "tab-history", this::history);
         }
         tabs.setId("round-tabs");
+        // A single page needs no tabs (a reviewer's open round): its height goes to the draft.
+        tabs.setVisible(pages.size() > 1);
         // After a re-render (an action of the secretariat) the same tab; on arrival the dispositions once there are
         // any to record or read (the secretariat's work after closing, the reviewers' after publication).
         select(shownTab != null ? shownTab : "tab-dispositions");
@@ -278,7 +287,12 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         bar.add(new Span(getTranslation("rounds.submit.explain", String.valueOf(me.organisationCode()),
                 RoundsUi.time(round.closesAt(), rounds.zone()))));
         Button submit = new Button(getTranslation("rounds.submit"), VaadinIcon.PAPERPLANE.create());
-        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        RoundActions.Allowed allowed = actions.allowed(round.id());
+        submit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        if (allowed.submitIsPrimary()) {
+            submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        }
+        submit.setVisible(allowed.submit());
         submit.setId("submit-comments");
         submit.addClickListener(e -> {
             ConfirmDialog confirm = new ConfirmDialog(getTranslation("rounds.submit"),

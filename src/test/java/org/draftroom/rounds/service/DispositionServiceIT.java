@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.draftroom.IntegrationTest;
@@ -18,6 +19,8 @@ import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.TestProjects;
 import org.draftroom.rounds.data.RoundRepository;
+import org.draftroom.rounds.domain.DispositionRecord;
+import org.draftroom.rounds.domain.DuplicateSimilarity;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Disposition;
 import org.draftroom.rounds.domain.DispositionRow;
@@ -178,5 +181,50 @@ class DispositionServiceIT {
         SignedIn.as(users, "reviewer1");
         assertThatThrownBy(() -> dispositions.rows(round.id()))
                 .satisfies(e -> assertThat(key(e)).isEqualTo("dispositions.not-published"));
+    }
+
+    @Test
+    void duplicates_of_different_organisations_are_suggested_grouped_and_decided_together() {
+        Round round = round();
+        Comment abc = comment("reviewer1", round, "c-right-access", CommentType.TE,
+                "建议将访问请求的响应时限缩短为15天。");
+        Comment xyz = comment("reviewer2", round, "c-right-correction", CommentType.TE,
+                "访问请求的响应时限建议缩短为15天！");
+        Comment opposite = comment("reviewer2", round, "c-right-access", CommentType.TE,
+                "建议将访问请求的响应时限延长为15天。");
+        Comment sameOrganisation = comment("reviewer1", round, "c-right-access", CommentType.TE,
+                "建议将访问请求的响应时限缩短为15天.");
+        Comment farAway = comment("reviewer2", round, "c-collection", CommentType.TE,
+                "建议将访问请求的响应时限缩短为15天。");
+        SignedIn.as(users, "secretariat");
+        rounds.closeEarly(round.id(), "Closing for the test");
+
+        List<DispositionService.DuplicateSuggestion> suggested = dispositions.suggestDuplicates(round.id());
+        assertThat(suggested).hasSize(1);
+        assertThat(suggested.get(0).comments()).extracting(r -> r.comment().id())
+                .as("the same point, other organisations, neighbouring clauses; not the opposite, not far away")
+                .contains(abc.id(), xyz.id()).doesNotContain(opposite.id(), farAway.id());
+        assertThat(suggested.get(0).score()).isGreaterThanOrEqualTo(DuplicateSimilarity.THRESHOLD);
+
+        String group = dispositions.groupDuplicates(round.id(), List.of(abc.id(), xyz.id(), sameOrganisation.id()));
+        assertThat(dispositions.suggestDuplicates(round.id())).as("grouped comments are not suggested again")
+                .isEmpty();
+        dispositions.ungroup(round.id(), List.of(sameOrganisation.id()));
+        dispositions.recordAll(round.id(), List.of(abc.id(), xyz.id()), Disposition.NOT_ACCEPTED, "与法律规定一致。");
+        Map<Long, DispositionRecord> byId = dispositions.rows(round.id()).stream()
+                .collect(java.util.stream.Collectors.toMap(r -> r.comment().id(), DispositionRow::disposition));
+        assertThat(byId.get(abc.id()).disposition()).isEqualTo(Disposition.NOT_ACCEPTED);
+        assertThat(byId.get(xyz.id()).reason()).isEqualTo("与法律规定一致。");
+        assertThat(byId.get(xyz.id()).decidedBy()).isEqualTo("secretariat");
+        assertThat(byId.get(xyz.id()).duplicateGroup()).isEqualTo(group);
+        assertThat(byId.get(sameOrganisation.id()).duplicateGroup()).isNull();
+        assertThat(byId.get(sameOrganisation.id()).disposition()).isNull();
+
+        assertThatThrownBy(() -> dispositions.recordAll(round.id(), List.of(opposite.id(), farAway.id()),
+                Disposition.NOTED, " ")).satisfies(e -> assertThat(key(e)).isEqualTo("dispositions.reason.required"));
+        assertThat(dispositions.context(abc.id()).frozenText()).isNotEmpty();
+        SignedIn.as(users, "reviewer1");
+        assertThatThrownBy(() -> dispositions.suggestDuplicates(round.id()))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 }

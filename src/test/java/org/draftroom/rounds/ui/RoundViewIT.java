@@ -72,15 +72,16 @@ class RoundViewIT extends KaribuUiTest {
         DispositionsPanel panel = _get(DispositionsPanel.class);
         assertThat(GridKt._size(panel.grid)).isEqualTo(1);
         GridKt._clickItem(panel.grid, 0);
-        DispositionDialog dialog = _get(DispositionDialog.class);
-        dialog.disposition.setValue(Disposition.NOT_ACCEPTED);
-        clickAsTheBrowserWould(dialog.save);
-        assertThat(dialog.reason.isInvalid()).isTrue();
-        assertThat(dialog.reason.getErrorMessage()).isEqualTo("请填写该处理意见的理由；只有直接采纳无需理由。");
+        DispositionDetail detail = panel.detail;
+        detail.disposition.setValue(Disposition.NOT_ACCEPTED);
+        clickAsTheBrowserWould(detail.saveNext);
+        assertThat(detail.reason.isInvalid()).isTrue();
+        assertThat(detail.reason.getErrorMessage()).isEqualTo("请填写该处理意见的理由；只有直接采纳无需理由。");
 
-        dialog.reason.setValue("超出本标准范围。");
-        clickAsTheBrowserWould(dialog.save);
-        assertThat(dialog.isOpened()).isFalse();
-        assertThat(String.join(" ", rows(panel.grid).get(0))).contains("未采纳", "超出本标准范围。");
+        detail.reason.setValue("超出本标准范围。");
+        clickAsTheBrowserWould(detail.saveNext);
+        assertThat(detail.reason.isInvalid()).isFalse();
+        assertThat(detail.reason.getValue()).isEqualTo("超出本标准范围。");
+        assertThat(String.join(" ", rows(panel.grid).get(0))).contains("未采纳");
     }
 }
