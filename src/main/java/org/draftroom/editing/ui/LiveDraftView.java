@@ -399,7 +399,7 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, Befor
         writingTools.setWrap(true);
         writingTools.add(
                 insertButton("usable.live.list-item", "live-insert-list", com.vaadin.flow.component.Key.KEY_L,
-                        () -> "\n- "),
+                        () -> "\n——"),
                 insertButton("usable.live.note", "live-insert-note", com.vaadin.flow.component.Key.KEY_N,
                         () -> "\n\n" + getTranslation(documentLocale(), "usable.live.note.prefix")),
                 insertButton("usable.live.example", "live-insert-example", com.vaadin.flow.component.Key.KEY_E,
@@ -564,8 +564,12 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, Befor
      * "新条款" also from the English interface.
      */
     private String newClauseTitle() {
-        return getTranslation(documentLanguage == Language.ZH ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH,
-                "draft.new-clause");
+        return getTranslation(documentLocale(), "draft.new-clause");
+    }
+
+    /** The locale of the document's language, for texts written into the standard. */
+    private Locale documentLocale() {
+        return documentLanguage == Language.ZH ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
     }
 
     /** The document's language: labels inside the standard follow it, not the interface language. */
