@@ -94,6 +94,7 @@ public final class ClusterCostBenchmark {
                 ConfigurableApplicationContext context = start(s.getValue());
                 try {
                     report.add(s.getKey());
+                    System.out.println("RESULT " + s.getKey());
                     measure(context, report);
                 } finally {
                     context.close();
@@ -169,6 +170,13 @@ public final class ClusterCostBenchmark {
     }
 
     private static String run(ConfigurableApplicationContext context, String what, Request request) throws Exception {
+        String line = measureOne(context, what, request);
+        System.out.println("RESULT   " + line);
+        return line;
+    }
+
+    private static String measureOne(ConfigurableApplicationContext context, String what, Request request)
+            throws Exception {
         for (int i = 0; i < 50; i++) {
             request.send(-i - 1);
         }
