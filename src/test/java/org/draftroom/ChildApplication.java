@@ -37,12 +37,29 @@ public final class ChildApplication {
     private final Path dir;
     private final int port;
     private final List<String> settings;
+    private final Path repo;
     private Process process;
 
     private ChildApplication(Path dir, int port, List<String> settings) {
+        this(dir, port, settings, dir.resolve("repo"));
+    }
+
+    private ChildApplication(Path dir, int port, List<String> settings, Path repo) {
         this.dir = dir;
         this.port = port;
         this.settings = settings;
+        this.repo = repo;
+    }
+
+    /**
+     * Starts a node of a cluster over {@code dir}, keeping its project repositories in {@code repo} (a directory
+     * several nodes share).
+     */
+    public static ChildApplication startSharing(Path dir, Path repo, String... settings) throws IOException {
+        ChildApplication app = new ChildApplication(dir.toAbsolutePath(), freePort(), List.of(settings),
+                repo.toAbsolutePath());
+        app.launch();
+        return app;
     }
 
     /** Starts the application over {@code dir} on a free port with more {@code --name=value} settings. */
@@ -66,7 +83,7 @@ public final class ChildApplication {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx640m",
                 "-cp", System.getProperty("java.class.path"), DraftroomApplication.class.getName(),
                 "--spring.profiles.active=test,demo", "--server.port=" + port,
-                "--draftroom.data-dir=" + dir.resolve("data"), "--draftroom.drafts-repo=" + dir.resolve("repo"),
+                "--draftroom.data-dir=" + dir.resolve("data"), "--draftroom.drafts-repo=" + repo,
                 "--draftroom.demo.large-project=false", "--vaadin.launch-browser=false"));
         settings.stream().map(s -> "--" + s).forEach(command::add);
         Path log = dir.resolve("app.log");
@@ -148,8 +165,23 @@ public final class ChildApplication {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + pid.get(3).trim() + "/draftroom", p);
     }
 
+    /** The embedded PostgreSQL's JDBC address and the application role's password, for other nodes. */
+    public String[] databaseSettings() throws IOException {
+        Properties credentials = new Properties();
+        credentials.load(Files.newBufferedReader(dir.resolve("data/postgres.credentials")));
+        List<String> pid = Files.readAllLines(dir.resolve("data/postgres/postmaster.pid"));
+        return new String[] {"spring.datasource.url=jdbc:postgresql://localhost:" + pid.get(3).trim() + "/draftroom",
+                "spring.datasource.username=draftroom",
+                "spring.datasource.password=" + credentials.getProperty("application")};
+    }
+
+    /** Every line of this process's log (all its starts). */
+    public List<String> log() throws IOException {
+        return Files.readAllLines(dir.resolve("app.log"), StandardCharsets.UTF_8);
+    }
+
     public Path repositories() {
-        return dir.resolve("repo");
+        return repo;
     }
 
     public int port() {

@@ -4,9 +4,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import org.draftroom.base.cluster.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +37,30 @@ class StorageMaintenance implements DisposableBean {
     });
     private CompletableFuture<Void> running = CompletableFuture.completedFuture(null);
 
+    private final ClusterJobs jobs;
+    private final Duration gap;
+
+    /** One node, no cluster claims (benchmarks). */
     StorageMaintenance(DraftStore store) {
+        this(store, null, Duration.ZERO);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    StorageMaintenance(DraftStore store, ClusterJobs jobs,
+                       @Value("${draftroom.drafts.compact-gap:PT10M}") Duration gap) {
         this.store = store;
+        this.jobs = jobs;
+        this.gap = gap;
     }
 
     /** Runs at {@code draftroom.drafts.compact-cron} (default 03:30 every night, in the committee's time zone). */
     @Scheduled(cron = "${draftroom.drafts.compact-cron:0 30 3 * * *}", zone = "${draftroom.time-zone:Asia/Shanghai}")
     void nightly() {
+        // With several nodes on one drafts directory, one of them packs (draftroom.drafts.compact-gap: no second
+        // packing within that time, by the database's clock).
+        if (jobs != null && !jobs.claim("compaction", gap)) {
+            return;
+        }
         startCompaction();
     }
 
@@ -59,6 +79,7 @@ class StorageMaintenance implements DisposableBean {
     }
 
     private void compactAll() {
+        log.info("Packing all repositories");
         for (String projectId : store.listProjects()) {
             try {
                 long started = System.nanoTime();

@@ -96,4 +96,105 @@ public class EditJournal {
         return jdbc.sql("select count(*) from edit_journal j join live_session s on s.id = j.session_id"
                 + " where s.project_id = :p").param("p", projectId).query(Long.class).single();
     }
+
+    // ---- several nodes sharing the journal (draftroom.cluster.enabled) ----
+
+    /**
+     * Takes the cluster-wide lock named {@code key} until the surrounding transaction ends (a PostgreSQL advisory
+     * lock; released by the server when the holder's connection dies, a SIGKILLed node included). Must run inside a
+     * transaction.
+     */
+    public void lock(String key) {
+        jdbc.sql("select pg_advisory_xact_lock(19019, hashtext(:k))").param("k", key).query().singleValue();
+    }
+
+    /** The newest open session of a clause, if any: several nodes editing one clause share it. */
+    public java.util.Optional<OpenSession> openSession(String projectId, String clauseId) {
+        return jdbc.sql("select id, project_id, clause_id, base_text, checkpointed_revision from live_session"
+                        + " where project_id = :p and clause_id = :c and closed_at is null order by id desc limit 1")
+                .param("p", projectId).param("c", clauseId)
+                .query((rs, i) -> new OpenSession(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5))).optional();
+    }
+
+    /** The open sessions of a project, oldest first. */
+    public List<OpenSession> openSessions(String projectId) {
+        return jdbc.sql("select id, project_id, clause_id, base_text, checkpointed_revision from live_session"
+                        + " where project_id = :p and closed_at is null order by id")
+                .param("p", projectId)
+                .query((rs, i) -> new OpenSession(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5))).list();
+    }
+
+    /** One journalled edit's revision and exact master delta. */
+    public record Step(long revision, String masterDelta) {
+    }
+
+    /**
+     * The edits of a session after {@code revision}, in order, or empty when the session was closed meanwhile (its
+     * text is in Git; an editor must start again from there). One round trip.
+     */
+    public java.util.Optional<List<Step>> stepsAfter(long sessionId, long revision) {
+        List<Object[]> rows = jdbc.sql("select s.closed_at is not null, j.revision, j.master_delta from live_session s"
+                        + " left join edit_journal j on j.session_id = s.id and j.revision > :r where s.id = :s"
+                        + " order by j.revision")
+                .param("s", sessionId).param("r", revision)
+                .query((rs, i) -> new Object[] {rs.getBoolean(1), rs.getObject(2), rs.getString(3)}).list();
+        if (rows.isEmpty() || (Boolean) rows.get(0)[0]) {
+            return java.util.Optional.empty();
+        }
+        List<Step> steps = new java.util.ArrayList<>();
+        for (Object[] row : rows) {
+            if (row[1] != null) {
+                steps.add(new Step(((Number) row[1]).longValue(), (String) row[2]));
+            }
+        }
+        return java.util.Optional.of(steps);
+    }
+
+    /**
+     * Open sessions with edits not in Git whose last edit is older than {@code quietSince} or whose oldest unsaved
+     * edit is older than {@code unsavedSince}: what a checkpoint is due for, whichever node acknowledged the edits
+     * (a node that died included).
+     */
+    public List<OpenSession> due(Instant quietSince, Instant unsavedSince) {
+        return jdbc.sql("""
+                        select s.id, s.project_id, s.clause_id, s.base_text, s.checkpointed_revision
+                        from live_session s
+                        join lateral (select max(created_at) as last, min(created_at) as first from edit_journal j
+                                      where j.session_id = s.id and j.revision > s.checkpointed_revision) u on true
+                        where s.closed_at is null and u.last is not null and (u.last < :q or u.first < :u)
+                        order by s.id""")
+                .param("q", Timestamp.from(quietSince)).param("u", Timestamp.from(unsavedSince))
+                .query((rs, i) -> new OpenSession(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5))).list();
+    }
+
+    /**
+     * Open sessions wholly in Git, with no edit and no opening since {@code before} and nobody present in their
+     * clause on any node since {@code presentSince}: to be closed.
+     */
+    public List<OpenSession> abandoned(Instant before, Instant presentSince) {
+        return jdbc.sql("""
+                        select s.id, s.project_id, s.clause_id, s.base_text, s.checkpointed_revision
+                        from live_session s
+                        where s.closed_at is null and s.opened_at < :b
+                          and not exists (select 1 from edit_journal j where j.session_id = s.id
+                                          and (j.revision > s.checkpointed_revision or j.created_at >= :b))
+                          and not exists (select 1 from live_presence p where p.project_id = s.project_id
+                                          and p.clause_id = s.clause_id and p.last_seen >= :f)
+                        order by s.id""")
+                .param("b", Timestamp.from(before)).param("f", Timestamp.from(presentSince))
+                .query((rs, i) -> new OpenSession(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5))).list();
+    }
+
+    /** The session's row as it is now (inside a lock: to check again what a query found before taking it). */
+    public java.util.Optional<OpenSession> session(long sessionId) {
+        return jdbc.sql("select id, project_id, clause_id, base_text, checkpointed_revision from live_session"
+                        + " where id = :id and closed_at is null")
+                .param("id", sessionId)
+                .query((rs, i) -> new OpenSession(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5))).optional();
+    }
 }

@@ -74,9 +74,25 @@ public class CoEditingService implements SmartInitializingSingleton {
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final AtomicLong counter = new AtomicLong();
     private volatile boolean closing;
+    /** With several nodes (draftroom.cluster.enabled): the shared journal, presence and messages; else null. */
+    private final ClusterEditing cluster;
+    private volatile Instant lastPresenceWrite = Instant.EPOCH;
+    private volatile Instant lastCleanup = Instant.EPOCH;
 
     CoEditingService(DraftService drafts, ProjectService projects, Access access, EditJournal journal, Clock clock,
                      EditingProperties properties) {
+        this(drafts, projects, access, journal, clock, properties, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    CoEditingService(DraftService drafts, ProjectService projects, Access access, EditJournal journal, Clock clock,
+                     EditingProperties properties, ClusterEditing cluster) {
+        this.cluster = cluster != null && cluster.enabled() ? cluster : null;
+        if (this.cluster != null) {
+            this.cluster.bus().subscribe("sync", this::remoteSync);
+            this.cluster.bus().subscribe("presence", this::remotePresence);
+            this.cluster.bus().subscribe("outline", this::remoteOutline);
+        }
         this.drafts = drafts;
         this.projects = projects;
         this.access = access;
@@ -143,13 +159,19 @@ public class CoEditingService implements SmartInitializingSingleton {
     public String connect(String projectId, Listener listener) {
         Project project = projects.get(projectId);
         CurrentUser user = requireEditor(project.workingGroup());
-        String clientId = "c" + counter.incrementAndGet() + "-" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
+        String clientId = cluster == null
+                ? "c" + counter.incrementAndGet() + "-" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6)
+                : "c" + counter.incrementAndGet() + "-" + java.util.UUID.randomUUID().toString().substring(0, 13);
         Connection connection = new Connection(clientId, projectId, user, listener);
         connection.lastSeen = clock.instant();
         DocumentSession document = documents.computeIfAbsent(projectId,
-                id -> new DocumentSession(id, project.workingGroup(), drafts, journal, clock, limits));
+                id -> new DocumentSession(id, project.workingGroup(), drafts, journal, clock, limits, cluster));
         synchronized (document) {
             connection.colour = colourFor(document, user.id());
+            if (cluster != null) {
+                cluster.presence().join(clientId, cluster.bus().node(), projectId, user.id(), connection.name,
+                        connection.colour, clock.instant());
+            }
             document.connections.put(clientId, connection);
             connections.put(clientId, connection);
         }
@@ -167,6 +189,9 @@ public class CoEditingService implements SmartInitializingSingleton {
         Connection connection = requireConnection(clientId);
         DocumentSession document = document(connection);
         Snapshot snapshot = document.open(connection, clauseId);
+        if (cluster != null) {
+            cluster.presence().clause(clientId, clauseId, clock.instant());
+        }
         broadcastPresence(document);
         return new Opened(snapshot, limits.maxTextLength());
     }
@@ -199,6 +224,9 @@ public class CoEditingService implements SmartInitializingSingleton {
             return refuse(connection, rejected.reason(), rejected.detail());
         }
         SyncOutcome.Accepted accepted = (SyncOutcome.Accepted) outcome;
+        if (cluster != null && !accepted.acknowledged().isEmpty()) {
+            cluster.bus().publish("sync", connection.projectId + " " + message.clauseId());
+        }
         for (String other : accepted.othersToNotify()) {
             Connection c = connections.get(other);
             if (c != null) {
@@ -213,6 +241,13 @@ public class CoEditingService implements SmartInitializingSingleton {
         Connection connection = connections.remove(clientId);
         if (connection == null) {
             return;
+        }
+        if (cluster != null && !closing) {
+            try {
+                cluster.presence().leave(clientId);
+            } catch (RuntimeException e) {
+                log.warn("Could not remove {} from the presence table; it expires by itself", clientId, e);
+            }
         }
         DocumentSession document = documents.get(connection.projectId);
         if (document == null) {
@@ -247,6 +282,11 @@ public class CoEditingService implements SmartInitializingSingleton {
     /** Who is in the project's live document now (editors whose screen answered within the last 30 s). */
     public List<Participant> participants(String projectId) {
         DocumentSession document = documents.get(projectId);
+        if (document == null && cluster != null) {
+            return cluster.presence().present(projectId, clock.instant().minus(DocumentSession.PRESENCE_TIMEOUT))
+                    .stream().map(r -> new Participant(r.clientId(), r.userId(), r.name(), r.colour(), r.clauseId()))
+                    .sorted(Comparator.comparing(Participant::name).thenComparing(Participant::clientId)).toList();
+        }
         return document == null ? List.of() : document.participants(clock.instant());
     }
 
@@ -302,6 +342,9 @@ public class CoEditingService implements SmartInitializingSingleton {
         for (Connection c : document.connections.values()) {
             notify(c, () -> c.listener.outlineChanged(connection.name));
         }
+        if (cluster != null) {
+            cluster.bus().publish("outline", connection.projectId + " " + connection.name);
+        }
         broadcastPresence(document);
         return version;
     }
@@ -323,6 +366,9 @@ public class CoEditingService implements SmartInitializingSingleton {
     void checkpointDue(Instant now) {
         if (closing) {
             return;
+        }
+        if (cluster != null) {
+            clusterDue(now);
         }
         for (DocumentSession document : documents.values()) {
             if (document.presenceChanged(now)) {
@@ -346,7 +392,63 @@ public class CoEditingService implements SmartInitializingSingleton {
     /** Replays journalled edits that did not reach Git before the last stop (a crash), before anyone connects. */
     @Override
     public void afterSingletonsInstantiated() {
+        if (cluster != null) {
+            // Other nodes may be editing these sessions right now: the periodic checkpoint of the cluster writes
+            // what a dead node left (clusterDue), whichever node runs it, once.
+            return;
+        }
         new JournalReplay(journal, drafts, clock).replay();
+    }
+
+    /** With several nodes, every second: refresh this node's presence rows, write due checkpoints of the cluster. */
+    private void clusterDue(Instant now) {
+        try {
+            if (!lastPresenceWrite.plusSeconds(5).isAfter(now)) {
+                lastPresenceWrite = now;
+                List<String> seen = connections.values().stream()
+                        .filter(c -> c.lastSeen.plus(DocumentSession.PRESENCE_TIMEOUT).isAfter(now))
+                        .map(c -> c.clientId).toList();
+                cluster.presence().seen(seen, now);
+            }
+            cluster.checkpointDue(now, properties.idleCheckpoint(), properties.checkpointInterval());
+            if (!lastCleanup.plusSeconds(30).isAfter(now)) {
+                lastCleanup = now;
+                cluster.closeAbandoned(now);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Cluster checkpoints failed; tried again in a second", e);
+        }
+    }
+
+    /** Another node acknowledged edits of a clause: its editors here sync now (and so take the edits in). */
+    private void remoteSync(String payload) {
+        String[] parts = payload.split(" ", 2);
+        for (Connection c : connections.values()) {
+            if (c.projectId.equals(parts[0]) && parts.length > 1 && c.clauseId.equals(parts[1])) {
+                notify(c, c.listener::syncNow);
+            }
+        }
+    }
+
+    private void remotePresence(String projectId) {
+        DocumentSession document = documents.get(projectId);
+        if (document != null) {
+            broadcastPresence(document);
+        }
+    }
+
+    private void remoteOutline(String payload) {
+        String[] parts = payload.split(" ", 2);
+        DocumentSession document = documents.get(parts[0]);
+        if (document == null) {
+            return;
+        }
+        // The editors' screens reload the outline (a deleted clause's editors leave it from there).
+        String by = parts.length > 1 ? parts[1] : "";
+        for (Connection c : document.connections.values()) {
+            notify(c, () -> c.listener.outlineChanged(by));
+        }
+        broadcastPresence(document);
     }
 
     private void checkpointQuietly(DocumentSession document, boolean close) {
@@ -404,9 +506,13 @@ public class CoEditingService implements SmartInitializingSingleton {
         return document;
     }
 
-    private static int colourFor(DocumentSession document, long userId) {
+    private int colourFor(DocumentSession document, long userId) {
         Map<Long, Integer> taken = new HashMap<>();
         document.connections.values().forEach(c -> taken.put(c.userId, c.colour));
+        if (cluster != null) {
+            cluster.presence().present(document.projectId, clock.instant().minus(DocumentSession.PRESENCE_TIMEOUT))
+                    .forEach(r -> taken.putIfAbsent(r.userId(), r.colour()));
+        }
         if (taken.containsKey(userId)) {
             return taken.get(userId);
         }
@@ -420,6 +526,9 @@ public class CoEditingService implements SmartInitializingSingleton {
 
     private void broadcastPresence(DocumentSession document) {
         List<Participant> participants = document.participants(clock.instant());
+        if (cluster != null && !participants.equals(document.lastShown())) {
+            cluster.bus().publish("presence", document.projectId);
+        }
         document.shown(participants);
         for (Connection c : document.connections.values()) {
             notify(c, () -> c.listener.presenceChanged(participants));

@@ -46,6 +46,8 @@ final class DocumentSession {
     private final Clock clock;
     private final ServerSync sync;
     private final Map<String, LiveClause> clauses = new ConcurrentHashMap<>();
+    /** With several nodes: the shared journal and presence; null with one node. */
+    private final ClusterEditing cluster;
 
     /** The journal and checkpoint state of one clause session. Fields guarded by the instance's monitor. */
     private static final class LiveClause {
@@ -70,12 +72,57 @@ final class DocumentSession {
 
     DocumentSession(String projectId, String workingGroup, DraftService drafts, EditJournal journal, Clock clock,
                     SyncLimits limits) {
+        this(projectId, workingGroup, drafts, journal, clock, limits, null);
+    }
+
+    DocumentSession(String projectId, String workingGroup, DraftService drafts, EditJournal journal, Clock clock,
+                    SyncLimits limits, ClusterEditing cluster) {
         this.projectId = projectId;
         this.workingGroup = workingGroup;
         this.drafts = drafts;
         this.journal = journal;
         this.clock = clock;
-        this.sync = new ServerSync(limits, this::load, this::journal);
+        this.cluster = cluster;
+        this.sync = cluster == null ? new ServerSync(limits, this::load, this::journal)
+                : ServerSync.resuming(limits, this::resume, this::journal);
+    }
+
+    /** With several nodes: the clause's shared session (called inside the clause's lock). */
+    private ServerSync.Start resume(String clauseId) {
+        ClusterEditing.Resumed resumed = cluster.resume(projectId, clauseId, () -> drafts.open(projectId, null)
+                .document().find(clauseId).orElseThrow(() -> new UserFacingException("editing.clause-gone")).body());
+        Instant now = clock.instant();
+        LiveClause live = new LiveClause(clauseId, resumed.sessionId(), resumed.text(), now);
+        live.lastRevision = resumed.revision();
+        live.checkpointRevision = resumed.revision();
+        clauses.put(clauseId, live);
+        return new ServerSync.Start(resumed.text(), resumed.revision());
+    }
+
+    /**
+     * With several nodes, inside the clause's lock: takes in the edits other nodes journalled since this node's
+     * master; false when the shared session was closed (the local one is dropped, its clients join again).
+     */
+    private boolean catchUp(String clauseId) {
+        Optional<ClauseSession> session = sync.session(clauseId);
+        LiveClause live = clauses.get(clauseId);
+        if (session.isEmpty() || live == null) {
+            return true;
+        }
+        Optional<List<EditJournal.Step>> steps = cluster.stepsAfter(live.sessionId, session.get().revision());
+        if (steps.isEmpty()) {
+            sync.drop(clauseId);
+            clauses.remove(clauseId, live);
+            return false;
+        }
+        for (EditJournal.Step step : steps.get()) {
+            session.get().absorb(step.revision(), step.masterDelta());
+        }
+        return true;
+    }
+
+    boolean clustered() {
+        return cluster != null;
     }
 
     /** The clause's text in the latest version, recorded in the journal as the base of a new clause session. */
@@ -105,7 +152,9 @@ final class DocumentSession {
         journal.append(live.sessionId, entries);
         synchronized (live) {
             for (EditJournal.Entry e : entries) {
-                live.pending.add(new long[] {e.revision(), author.userId, e.changed()});
+                if (cluster == null) { // with several nodes, checkpoints weigh authors from the journal
+                    live.pending.add(new long[] {e.revision(), author.userId, e.changed()});
+                }
             }
             live.people.put(author.userId, author);
             live.lastEdit = now;
@@ -118,13 +167,35 @@ final class DocumentSession {
             throw new UserFacingException("editing.clause-gone");
         }
         leave(connection);
-        Snapshot snapshot = sync.join(clauseId, connection.clientId);
+        Snapshot snapshot = cluster == null ? sync.join(clauseId, connection.clientId)
+                : cluster.inClauseLock(projectId, clauseId, () -> {
+                    catchUp(clauseId);
+                    return sync.join(clauseId, connection.clientId);
+                });
         connection.clauseId = clauseId;
         return snapshot;
     }
 
     SyncOutcome receive(CoEditingService.Connection connection, ClientMessage message) {
-        return sync.receive(message);
+        if (cluster == null) {
+            return sync.receive(message);
+        }
+        String clauseId = message.clauseId();
+        try {
+            return cluster.inClauseLock(projectId, clauseId, () -> {
+                if (!catchUp(clauseId)) {
+                    return new SyncOutcome.Rejected(org.draftroom.editing.sync.RejectReason.UNKNOWN_CLIENT,
+                            "the clause's session was closed");
+                }
+                return sync.receive(message);
+            });
+        } catch (RuntimeException e) {
+            // The transaction may not have committed what the local session now holds: start the clause afresh
+            // from the journal; its clients join again and rebase their unsent typing.
+            sync.drop(clauseId);
+            clauses.remove(clauseId);
+            throw e;
+        }
     }
 
     /** Leaves the clause the connection has open; an idle clause session is checkpointed and closed. */
@@ -135,6 +206,20 @@ final class DocumentSession {
             return;
         }
         sync.leave(previous, connection.clientId);
+        if (cluster != null) {
+            if (sync.session(previous).map(s -> s.clients().isEmpty()).orElse(false)) {
+                LiveClause live = clauses.get(previous);
+                sync.closeIfIdle(previous).ifPresent(s -> clauses.remove(previous));
+                if (live != null) {
+                    try {
+                        cluster.checkpoint(projectId, Set.of(live.sessionId), null);
+                    } catch (RuntimeException e) {
+                        log.warn("Checkpoint of {} {} failed; the edits stay in the journal", projectId, previous, e);
+                    }
+                }
+            }
+            return;
+        }
         if (sync.session(previous).map(s -> s.clients().isEmpty()).orElse(false)) {
             try {
                 checkpointClauses(List.of(previous), null);
@@ -153,6 +238,9 @@ final class DocumentSession {
     private volatile List<CoEditingService.Participant> lastShown = List.of();
 
     List<CoEditingService.Participant> participants(Instant now) {
+        if (cluster != null) {
+            return clusterParticipants(now);
+        }
         List<CoEditingService.Participant> out = new ArrayList<>();
         connections.values().stream().filter(c -> c.lastSeen.plus(PRESENCE_TIMEOUT).isAfter(now))
                 .forEach(c -> out.add(c.participant()));
@@ -161,9 +249,24 @@ final class DocumentSession {
         return out;
     }
 
+    private List<CoEditingService.Participant> clusterParticipants(Instant now) {
+        List<CoEditingService.Participant> out = new ArrayList<>();
+        for (var row : cluster.presence().present(projectId, now.minus(PRESENCE_TIMEOUT))) {
+            out.add(new CoEditingService.Participant(row.clientId(), row.userId(), row.name(), row.colour(),
+                    row.clauseId()));
+        }
+        out.sort(Comparator.comparing(CoEditingService.Participant::name)
+                .thenComparing(CoEditingService.Participant::clientId));
+        return out;
+    }
+
     /** Whether the participants now differ from those last shown to the editors. */
     boolean presenceChanged(Instant now) {
         return !participants(now).equals(lastShown);
+    }
+
+    List<CoEditingService.Participant> lastShown() {
+        return lastShown;
     }
 
     void shown(List<CoEditingService.Participant> participants) {
@@ -175,6 +278,9 @@ final class DocumentSession {
     }
 
     boolean checkpointDue(Instant now, Duration idle, Duration interval) {
+        if (cluster != null) {
+            return false; // the cluster's checkpoints come from the journal (ClusterEditing.checkpointDue)
+        }
         for (LiveClause live : clauses.values()) {
             synchronized (live) {
                 if (live.lastRevision > live.checkpointRevision && live.lastEdit != null
@@ -188,6 +294,9 @@ final class DocumentSession {
 
     /** Writes every clause's live text to Git; {@code message} null makes an automatic checkpoint message. */
     synchronized Optional<VersionInfo> checkpoint(String message, boolean always) {
+        if (cluster != null) {
+            return cluster.checkpoint(projectId, null, message);
+        }
         return checkpointClauses(List.copyOf(clauses.keySet()), message);
     }
 
@@ -217,7 +326,7 @@ final class DocumentSession {
 
     private void close(String clauseId) {
         LiveClause live = clauses.remove(clauseId);
-        if (live != null) {
+        if (live != null && cluster == null) {
             synchronized (live) {
                 if (live.checkpointRevision >= live.lastRevision) {
                     journal.close(live.sessionId, clock.instant());

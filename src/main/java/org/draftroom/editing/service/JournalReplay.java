@@ -49,7 +49,7 @@ final class JournalReplay {
      * committed but not recorded before the crash), else the recorded checkpoint's text: carrying the change from the
      * right base never applies an edit twice.
      */
-    private static String newestIn(List<String> texts, String head, String recorded) {
+    static String newestIn(List<String> texts, String head, String recorded) {
         for (int i = texts.size() - 1; i >= 0; i--) {
             if (Deltas.sameBody(texts.get(i), head)) {
                 return texts.get(i);

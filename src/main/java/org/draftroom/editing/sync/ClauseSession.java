@@ -69,6 +69,16 @@ public final class ClauseSession {
 
     ClauseSession(String clauseId, String initialText, SyncLimits limits, AcknowledgementListener listener,
             TextDiffs diffs) {
+        this(clauseId, initialText, 0, limits, listener, diffs);
+    }
+
+    /**
+     * A session that resumes at {@code initialRevision}: the text is the clause's text after that many journalled
+     * edits (several nodes share one journal; a node joining later starts where the journal is).
+     */
+    ClauseSession(String clauseId, String initialText, long initialRevision, SyncLimits limits,
+            AcknowledgementListener listener, TextDiffs diffs) {
+        this.revision = initialRevision;
         this.diffs = Objects.requireNonNull(diffs, "diffs");
         if (!SyncCodec.ID.matcher(clauseId).matches()) {
             throw new IllegalArgumentException("bad clause id: " + clauseId);
@@ -115,6 +125,26 @@ public final class ClauseSession {
         lock.lock();
         try {
             return revision;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes in an edit another node acknowledged (read from the shared journal): the master text moves on by the exact
+     * {@code masterDelta}, which must be the edit of revision {@code revision() + 1}. The clients of this node see it
+     * on their next message, as they see each other's edits.
+     *
+     * @throws IllegalStateException if {@code revision} is not the next one
+     */
+    public void absorb(long editRevision, String masterDelta) {
+        lock.lock();
+        try {
+            if (editRevision != revision + 1) {
+                throw new IllegalStateException("edit " + editRevision + " does not follow revision " + revision);
+            }
+            master = Deltas.apply(master, masterDelta);
+            revision = editRevision;
         } finally {
             lock.unlock();
         }

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 public final class ServerSync {
 
     private final SyncLimits limits;
-    private final Function<String, String> loader;
+    private final Function<String, Start> loader;
     private final AcknowledgementListener listener;
     private final Supplier<TextDiffs> diffs;
     private final Map<String, ClauseSession> sessions = new ConcurrentHashMap<>();
@@ -31,16 +31,45 @@ public final class ServerSync {
 
     ServerSync(SyncLimits limits, Function<String, String> loader, AcknowledgementListener listener,
             Supplier<TextDiffs> diffs) {
+        this(limits, diffs, listener, id -> new Start(loader.apply(id), 0));
+        Objects.requireNonNull(loader, "loader");
+    }
+
+    private ServerSync(SyncLimits limits, Supplier<TextDiffs> diffs, AcknowledgementListener listener,
+            Function<String, Start> loader) {
         this.diffs = Objects.requireNonNull(diffs, "diffs");
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.loader = Objects.requireNonNull(loader, "loader");
+        this.loader = loader;
         this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Where a clause's session starts: its text after {@code revision} journalled edits. */
+    public record Start(String text, long revision) {
+    }
+
+    /**
+     * Sessions that resume from a journal shared with other nodes: {@code loader} gives a clause's text and the
+     * revision it is at, so the edits this node acknowledges continue the shared revision sequence.
+     */
+    public static ServerSync resuming(SyncLimits limits, Function<String, Start> loader,
+                                      AcknowledgementListener listener) {
+        return new ServerSync(limits, TextDiffs::new, listener, Objects.requireNonNull(loader, "loader"));
+    }
+
+    /**
+     * Forgets the clause's session with its clients (their next message is refused as
+     * {@link RejectReason#UNKNOWN_CLIENT}, so they join again and rebase their unsent typing).
+     */
+    public void drop(String clauseId) {
+        sessions.remove(clauseId);
     }
 
     /** Joins (or rejoins, see {@link ClauseSession#join}) {@code clientId} to the clause, opening its session. */
     public Snapshot join(String clauseId, String clientId) {
-        return sessions.computeIfAbsent(clauseId, id -> new ClauseSession(id, loader.apply(id), limits, listener,
-                diffs.get()))
+        return sessions.computeIfAbsent(clauseId, id -> {
+                    Start start = loader.apply(id);
+                    return new ClauseSession(id, start.text(), start.revision(), limits, listener, diffs.get());
+                })
                 .join(clientId);
     }
 

@@ -9,18 +9,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.draftroom.base.cluster.ClusterBus;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 /**
  * Knows the open HTTP sessions of each signed-in user on this node, so that disabling a user ends their sessions at
- * once (the browser's next request finds itself signed out). Registered as a servlet listener by Spring Boot.
+ * once (the browser's next request finds itself signed out); with several nodes the other nodes are told
+ * ({@link ClusterBus}, topic {@code end-sessions}) and end theirs. Registered as a servlet listener by Spring Boot.
  */
 @Component
 public class ActiveSessions implements HttpSessionAttributeListener, HttpSessionListener {
 
     private final Map<String, Set<HttpSession>> byUser = new ConcurrentHashMap<>();
+    private final ClusterBus bus;
+
+    /** With several nodes, ending a user's sessions is told to the other nodes, which end theirs too. */
+    public ActiveSessions(ClusterBus bus) {
+        this.bus = bus;
+        bus.subscribe("end-sessions", username -> endHere(username, null));
+    }
 
     @Override
     public void attributeAdded(HttpSessionBindingEvent event) {
@@ -46,6 +55,11 @@ public class ActiveSessions implements HttpSessionAttributeListener, HttpSession
      * answering.
      */
     public void endSessionsOf(String username, String keepSessionId) {
+        endHere(username, keepSessionId);
+        bus.publish("end-sessions", username);
+    }
+
+    private void endHere(String username, String keepSessionId) {
         Set<HttpSession> tracked = byUser.get(key(username));
         if (tracked == null) {
             return;

@@ -26,7 +26,7 @@ public final class LivePage {
         return new LivePage(browser);
     }
 
-    Browser browser() {
+    public Browser browser() {
         return browser;
     }
 
@@ -94,7 +94,7 @@ public final class LivePage {
     }
 
     /** Whether everything typed here has reached the server and been acknowledged. */
-    boolean settled() {
+    public boolean settled() {
         return Boolean.TRUE.equals(browser.js("""
                 const e = document.querySelector('dr-live-text');
                 const s = e.state();
@@ -139,7 +139,7 @@ public final class LivePage {
 
     /** Names on the presence markers beside the clause's row in the outline. */
     @SuppressWarnings("unchecked")
-    List<String> markersInOutline(String clauseId) {
+    public List<String> markersInOutline(String clauseId) {
         return (List<String>) browser.js("""
                 return [...document.querySelectorAll('#live-outline .presence-chip')]
                     .filter(c => c.dataset.clause === arguments[0]).map(c => c.dataset.user);""", clauseId);
@@ -147,14 +147,14 @@ public final class LivePage {
 
     /** Names in the bar of people in the document. */
     @SuppressWarnings("unchecked")
-    List<String> peopleInDocument() {
+    public List<String> peopleInDocument() {
         return (List<String>) browser.js(
                 "return [...document.querySelectorAll('#presence-bar .presence-chip')].map(c => c.dataset.user);");
     }
 
     /** Names shown above the text as typing in the same clause. */
     @SuppressWarnings("unchecked")
-    List<String> othersInClause() {
+    public List<String> othersInClause() {
         return (List<String>) browser.js(
                 "return [...document.querySelectorAll('#clause-presence .presence-chip')].map(c => c.dataset.user);");
     }

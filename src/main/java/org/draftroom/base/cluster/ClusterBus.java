@@ -1,0 +1,139 @@
+package org.draftroom.base.cluster;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Messages between the nodes of a cluster through PostgreSQL's {@code LISTEN}/{@code NOTIFY} (channel
+ * {@code draftroom}): a node {@link #publish}es a topic and a payload, every other node's handlers of that topic get
+ * the payload within milliseconds. Nothing is kept: a node that was away misses what was said meanwhile, so messages
+ * only say "look again" (a clause's text moved, presence changed, a cache entry is stale); the state itself is in the
+ * database. One thread per node ({@code draftroom-cluster-bus}) holds one connection listening, waiting with the
+ * driver's {@link PGConnection#getNotifications(int)}, and reconnects after a failure.
+ *
+ * <p>With one node nothing is sent and no thread runs.
+ */
+@Component
+public class ClusterBus implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterBus.class);
+    static final String CHANNEL = "draftroom";
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final ClusterProperties properties;
+    private final String node;
+    private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    ClusterBus(DataSource dataSource, JdbcClient jdbc, ClusterProperties properties) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.node = properties.node();
+    }
+
+    public boolean enabled() {
+        return properties.enabled();
+    }
+
+    public String node() {
+        return node;
+    }
+
+    /** Tells the other nodes; a no-op with one node. The payload must not contain a tab. */
+    public void publish(String topic, String payload) {
+        if (!properties.enabled()) {
+            return;
+        }
+        jdbc.sql("select pg_notify(:c, :p)").param("c", CHANNEL).param("p", node + "\t" + topic + "\t" + payload)
+                .query().singleValue();
+    }
+
+    /** Calls {@code handler} with the payload of every message of {@code topic} from another node. */
+    public void subscribe(String topic, Consumer<String> handler) {
+        handlers.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(handler);
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("listen " + CHANNEL);
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                log.info("Node {} listens to the cluster", node);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(500);
+                    if (notifications != null) {
+                        for (PGNotification n : notifications) {
+                            dispatch(n.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    log.warn("Listening to the cluster failed; trying again in a second: {}", e.toString());
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException interrupted) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private void dispatch(String message) {
+        String[] parts = message.split("\t", 3);
+        if (parts.length < 3 || parts[0].equals(node)) {
+            return;
+        }
+        for (Consumer<String> handler : handlers.getOrDefault(parts[1], List.of())) {
+            try {
+                handler.accept(parts[2]);
+            } catch (RuntimeException e) {
+                log.warn("Handling the cluster message {} failed", parts[1], e);
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            return;
+        }
+        running = true;
+        Thread t = new Thread(this::listen, "draftroom-cluster-bus");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
