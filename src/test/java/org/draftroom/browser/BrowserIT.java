@@ -18,10 +18,10 @@ class BrowserIT extends BrowserTestBase {
 
     @ParameterizedTest(name = "{0} sees {1} and the navigation {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            admin       | home-admin       | nav.projects nav.rounds nav.users nav.organisations nav.working-groups
-            secretariat | home-secretariat | nav.projects nav.rounds nav.organisations nav.working-groups
-            editor1     | home-editor      | nav.projects nav.rounds
-            editor2     | home-editor      | nav.projects nav.rounds
+            admin       | home-admin       | nav.projects nav.rounds terms.nav nav.users nav.organisations nav.working-groups
+            secretariat | home-secretariat | nav.projects nav.rounds terms.nav nav.organisations nav.working-groups
+            editor1     | home-editor      | nav.projects nav.rounds terms.nav
+            editor2     | home-editor      | nav.projects nav.rounds terms.nav
             reviewer1   | home-reviewer    | nav.my-rounds
             reviewer2   | home-reviewer    | nav.my-rounds
             """)

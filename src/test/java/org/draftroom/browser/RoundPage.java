@@ -57,7 +57,7 @@ public final class RoundPage {
         browser.waitForVaadin();
         // A round page with a single page (a reviewer's open round) shows the draft without a tab bar.
         boolean noTabs = Boolean.TRUE.equals(browser.js("const t = document.querySelector('#round-tabs');"
-                + " return !!t && (t.hidden || t.offsetParent === null)"));
+                + " return !t || t.hidden || t.offsetParent === null"));
         if (noTabs && "tab-draft".equals(id)) {
             return this;
         }

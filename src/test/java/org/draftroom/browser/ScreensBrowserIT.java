@@ -64,6 +64,10 @@ class ScreensBrowserIT extends BrowserTestBase {
         browser().driver().manage().window().setSize(new Dimension(1400, 1000));
     }
 
+    /** The screens of a reviewer's path on a phone: sign in, the start page, their rounds, the round's draft. */
+    private static final java.util.Set<String> PHONE_SCREENS =
+            java.util.Set.of("login", "home-reviewer", "my-rounds", "round-reviewer");
+
     private List<Screen> screens() {
         return List.of(
                 new Screen("login", null, "login"),
@@ -111,7 +115,9 @@ class ScreensBrowserIT extends BrowserTestBase {
                 settle(browser);
                 String where = screen.name() + " " + language + " " + width + "px";
                 browser.screenshot("screen-" + screen.name() + "-" + language + "-" + width);
-                if (width < 1400) {
+                // Every screen must work at 800 px; on a 390 px phone, what a reviewer needs to read a round's draft
+                // and comment on it (the other screens are desk work and are looked at, not asserted, at 390 px).
+                if (width == 800 || (width == 390 && PHONE_SCREENS.contains(screen.name()))) {
                     overflow(browser, where);
                 }
                 cutOutlineTitles(browser, where);

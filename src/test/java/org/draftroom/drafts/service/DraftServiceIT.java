@@ -178,9 +178,19 @@ class DraftServiceIT {
                 """.getBytes(StandardCharsets.UTF_8);
         byte[] invalidUtf8 = {'#', ' ', (byte) 0xC3, (byte) 0x28, '\n'};
 
+        // The file's own problems first; cross-references are checked once its clauses are matched to the
+        // previous version's (a reference may name an id the previous version has).
         assertThatThrownBy(() -> drafts.importVersion(project.id(), faulty, "Upload"))
                 .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.key()).contains("draft.check.duplicate-id", "draft.check.broken-reference"));
+                        .extracting(p -> p.key()).contains("draft.check.duplicate-id"));
+        byte[] brokenReference = """
+                # 范围 {#scope}
+
+                见[](#missing)。
+                """.getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> drafts.importVersion(project.id(), brokenReference, "Upload"))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.key()).contains("draft.check.broken-reference"));
         assertThatThrownBy(() -> drafts.importVersion(project.id(), invalidUtf8, "Upload"))
                 .isInstanceOf(ImportRejectedException.class);
         assertThatThrownBy(() -> drafts.importVersion(project.id(), new byte[3 * 1024 * 1024], "Upload"))
@@ -254,7 +264,7 @@ class DraftServiceIT {
         assertThatThrownBy(() -> projects.create(new ProjectForm("gb/t 90009", "重复", "Duplicate", DocumentType.GB_T,
                 "WG7", Stage.DRAFTING, "", null), null)).isInstanceOfSatisfying(FieldProblemException.class,
                 e -> assertThat(e.messageKey()).isEqualTo("project.code.taken"));
-        Project odd = projects.create(new ProjectForm("../../etc/passwd", "路径", "Path", DocumentType.GB_Z, "WG1",
+        Project odd = projects.create(new ProjectForm("../../etc/passwd", "路径", "Path", DocumentType.GB_Z, "WG7",
                 Stage.PRELIMINARY, "", null), null);
         assertThat(odd.id()).matches("[a-z0-9][a-z0-9-]*").doesNotContain("..");
         SignedIn.as(users, "editor1");

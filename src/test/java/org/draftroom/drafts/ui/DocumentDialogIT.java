@@ -30,7 +30,7 @@ class DocumentDialogIT extends KaribuUiTest {
     @Test
     void the_secretariat_sets_the_document_language_and_cover_codes_and_a_wrong_code_is_named() {
         String[] id = new String[1];
-        asUser("secretariat", () -> id[0] = projects.create(new ProjectForm("GB/T 96" + (100 + counter++),
+        asUser("secretariat", () -> id[0] = projects.create(new ProjectForm("GB/T 93" + (100 + counter++),
                 "文件设置测试", "Document settings test", DocumentType.GB_T, "WG7", Stage.DRAFTING, "", "CESI"),
                 null).id());
         signInAs("secretariat");

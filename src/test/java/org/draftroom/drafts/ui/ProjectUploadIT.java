@@ -125,11 +125,11 @@ class ProjectUploadIT extends KaribuUiTest {
         UI.getCurrent().navigate("projects/" + id);
         _click(_get(Button.class, spec -> spec.withId("import-version")));
         Upload upload = _get(Upload.class);
-        // What the browser's upload element reports when a 19 KB .docx does not match the accepted types.
+        // What the browser's upload element reports when a 19 KB .pdf does not match the accepted types.
         ComponentUtil.fireEvent(upload, new FileRejectedEvent(upload,
-                upload.getI18n().getError().getIncorrectFileType(), "GB_T_35273.docx"));
+                upload.getI18n().getError().getIncorrectFileType(), "GB_T_35273.pdf"));
 
-        expectNotifications("\"GB_T_35273.docx\" was not accepted: Upload a Markdown file (.md).");
+        expectNotifications("\"GB_T_35273.pdf\" was not accepted: Upload a Markdown (.md) or Word (.docx) file.");
     }
 
     /** The id of the project with that code, null if there is none. */

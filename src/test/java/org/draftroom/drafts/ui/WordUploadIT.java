@@ -94,7 +94,7 @@ class WordUploadIT extends KaribuUiTest {
     }
 
     private String fillIn() {
-        String code = "GB/T 96" + (100 + counter++);
+        String code = "GB/T 98" + (100 + counter++);
         signInAs("secretariat");
         UI.getCurrent().navigate("projects");
         _click(_get(Button.class, spec -> spec.withId("new-project")));

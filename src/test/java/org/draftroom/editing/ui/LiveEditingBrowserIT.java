@@ -205,7 +205,8 @@ class LiveEditingBrowserIT extends BrowserTestBase {
         LivePage second = signInAndOpen(anotherBrowser(CHINESE), "secretariat");
         first.selectClause("t-collect", "收集 collection");
         second.selectClause("t-collect", "收集 collection");
-        String added = text("draft.new-clause", ENGLISH);
+        // A new clause is titled in the document's language (Chinese), whatever the interface language.
+        String added = text("draft.new-clause", CHINESE);
         long before = second.outlineTexts().stream().filter(t -> t.endsWith(added)).count();
 
         first.browser().$("vaadin-button").id("live-op-add-after").click();

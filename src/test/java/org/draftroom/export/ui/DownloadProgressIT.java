@@ -52,7 +52,7 @@ class DownloadProgressIT extends KaribuUiTest {
         Anchor link = awaitDownload();
         assertThat(notification("export-progress")).isEmpty();
         assertThat(notification("export-ready").orElseThrow().getElement().getTextRecursively())
-                .containsPattern("GB_T_35273-[0-9a-f]{7}\\.docx is ready\\.");
+                .containsPattern("GB_T_35273-zh-working-draft-[0-9a-f]{7}\\.docx is ready\\.");
         assertThat(link.getText()).isEqualTo("Download");
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(DownloadKt._download(link)))) {
             assertThat(doc.getParagraphs()).extracting(XWPFParagraph::getText).anyMatch(t -> t.contains("个人信息安全规范"));
