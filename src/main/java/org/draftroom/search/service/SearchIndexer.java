@@ -73,6 +73,8 @@ public class SearchIndexer {
     /** Applied changes above the cursor, with when they were seen (to time out gaps below them). */
     private final TreeMap<Long, Instant> applied = new TreeMap<>();
     private volatile boolean ready;
+    private final java.util.concurrent.atomic.AtomicBoolean catchUpQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     SearchIndexer(ProjectFeed projects, DraftReader drafts, RoundFeed rounds, ItemsOfProject items,
                   SearchChanges changes, SearchProperties properties, Clock clock) {
@@ -162,12 +164,22 @@ public class SearchIndexer {
         }
     }
 
+    /**
+     * Records the change in the log, which completes the event, and asks the indexer's thread to catch up at once.
+     * The re-indexing itself happens there: a burst of events (hundreds of comments, or the events republished after
+     * a crash) costs one re-index per project, not one per event, and never holds up the event registry.
+     */
     private void changed(String projectId) {
-        long id = changes.record(projectId);
-        synchronized (this) {
-            reindex(projectId);
-            applied.put(id, clock.instant());
-            advance(clock.instant());
+        changes.record(projectId);
+        if (catchUpQueued.compareAndSet(false, true)) {
+            try {
+                scheduler.execute(() -> {
+                    catchUpQueued.set(false);
+                    pollSafely();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                catchUpQueued.set(false); // the node is stopping; the change is in the log for the others
+            }
         }
     }
 
