@@ -48,7 +48,10 @@ public final class AppShell {
         VaadinElement nav = navigation();
         userMenu().choose("sign-out");
         browser.waitForNewPage(nav);
-        return LoginPage.shown(browser);
+        LoginPage page = LoginPage.shown(browser);
+        // The sign-in page that says "you have signed out" is the last page of signing out: nothing loads over it.
+        browser.waitUntil("the signed-out notice", () -> !page.notice().isEmpty());
+        return page;
     }
 
     /** Clicks 中文 or English in the top bar and waits for the page to come back in that language. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
@@ -195,6 +196,24 @@ public final class Browser implements AutoCloseable {
     private static boolean isNodeOfReplacedDocument(WebDriverException e) {
         return !(e instanceof TimeoutException)
                 && String.valueOf(e.getMessage()).contains("does not belong to the document");
+    }
+
+    /**
+     * The page may ask "leave the site?" (beforeunload, while typing is unsent) when the person leaves: they leave
+     * anyway. Waits up to two seconds for the question.
+     */
+    public void leaveEvenIfAsked() {
+        long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                driver.switchTo().alert().accept();
+                return;
+            } catch (NoAlertPresentException notAsked) {
+                Thread.onSpinWait();
+            } catch (WebDriverException gone) {
+                return;
+            }
+        }
     }
 
     /** Runs JavaScript in the page; {@code arguments[i]} are the given values (elements are passed as nodes). */

@@ -94,10 +94,34 @@ public class MainLayout extends AppLayout {
         return menu;
     }
 
-    /** Signs out once the page has sent any typing still unsent (live editors, see dr-live-text.js). */
+    /**
+     * Signs out once the page has sent any typing still unsent (live editors, see dr-live-text.js), by posting the
+     * sign-out form of Spring Security ({@code POST /logout} with the page's CSRF token): one navigation, answered
+     * with the sign-in page and its "signed out" notice. Signing out through the open UI instead (Vaadin's
+     * {@code AuthenticationContext.logout()}) ended the session while the page's push connection was still open,
+     * and the page sometimes loaded the sign-in page a second time, over the first: a person who had begun to sign in
+     * again found the form empty.
+     */
     private void signOut(AuthenticationContext authentication) {
-        getElement().executeJs("return window.drKeepWork ? window.drKeepWork().then(() => true) : true")
-                .then(done -> authentication.logout(), failed -> authentication.logout());
+        getElement().executeJs("""
+                const leave = () => {
+                  const form = document.createElement('form');
+                  form.method = 'POST';
+                  form.action = 'logout';
+                  const token = document.head.querySelector('meta[name="_csrf"]');
+                  const parameter = document.head.querySelector('meta[name="_csrf_parameter"]');
+                  if (token) {
+                    const input = document.createElement('input');
+                    input.type = 'hidden';
+                    input.name = parameter ? parameter.content : '_csrf';
+                    input.value = token.content;
+                    form.append(input);
+                  }
+                  document.body.append(form);
+                  form.submit();
+                };
+                return (window.drKeepWork ? window.drKeepWork() : Promise.resolve()).then(leave, leave);""")
+                .then(done -> { }, failed -> authentication.logout());
     }
 
     private static HorizontalLayout withIcon(VaadinIcon icon, String text) {

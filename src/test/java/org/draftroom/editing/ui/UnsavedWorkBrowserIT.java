@@ -2,7 +2,6 @@ package org.draftroom.editing.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.draftroom.browser.AppShell;
 import org.draftroom.browser.Browser;
@@ -16,8 +15,6 @@ import org.draftroom.security.SignedIn;
 import org.draftroom.security.web.ActiveSessions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.WebDriverException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -107,7 +104,7 @@ class UnsavedWorkBrowserIT extends BrowserTestBase {
         sessions.endSessionsOf("editor2", null);
         // What the server had not acknowledged yet stays in this browser (localStorage) and is sent after signing in.
         browser().js("setTimeout(() => location.assign('/'), 0)");
-        acceptLeavingIfAsked(browser());
+        browser().leaveEvenIfAsked();
         browser().waitForVaadin();
         assertKept(typed);
     }
@@ -117,23 +114,8 @@ class UnsavedWorkBrowserIT extends BrowserTestBase {
         String typed = "关闭页面前输入的文字 close";
         typeInto(typed);
         browser().js("setTimeout(() => location.reload(), 0)");
-        acceptLeavingIfAsked(browser());
+        browser().leaveEvenIfAsked();
         browser().waitForVaadin();
         assertKept(typed);
-    }
-
-    /** The page may ask "leave the site?" (beforeunload) when something is unsent: the person leaves anyway. */
-    private static void acceptLeavingIfAsked(Browser browser) {
-        long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (System.nanoTime() < until) {
-            try {
-                browser.driver().switchTo().alert().accept();
-                return;
-            } catch (NoAlertPresentException notAsked) {
-                Thread.onSpinWait();
-            } catch (WebDriverException gone) {
-                return;
-            }
-        }
     }
 }
