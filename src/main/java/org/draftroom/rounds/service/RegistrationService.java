@@ -3,52 +3,51 @@ package org.draftroom.rounds.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.draftroom.base.UserFacingException;
+import org.draftroom.rounds.data.RegistrationLog;
 import org.draftroom.security.domain.UserForm;
 import org.draftroom.security.service.UserService;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Self-registration of reviewers for public rounds, throttled per client address like sign-in: at most
- * {@value #MAX_PER_WINDOW} registrations from one address per hour (counted in memory per node, bounded). The
- * account is a reviewer registered as an individual and nothing more: naming an organisation grants nothing
- * (see {@link UserService#registerReviewer}).
+ * {@value #MAX_PER_WINDOW} registrations from one address per hour, counted in PostgreSQL ({@link RegistrationLog}),
+ * so the limit holds across restarts and across the nodes of a cluster, and no flood of other addresses can reset
+ * an address's count. The account is a reviewer registered as an individual and nothing more: naming an
+ * organisation grants nothing (see {@link UserService#registerReviewer}).
  */
 @Service
 public class RegistrationService {
 
     static final int MAX_PER_WINDOW = 5;
     static final Duration WINDOW = Duration.ofHours(1);
-    private static final int MAX_TRACKED = 50_000;
 
     private final UserService users;
+    private final RegistrationLog log;
+    private final TransactionTemplate transaction;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> attempts = new ConcurrentHashMap<>();
 
-    RegistrationService(UserService users, Clock clock) {
+    RegistrationService(UserService users, RegistrationLog log, PlatformTransactionManager transactions,
+                        Clock clock) {
         this.users = users;
+        this.log = log;
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
     /**
      * Registers a reviewer; refused with {@code registration.throttled} when the address registered too often. Only
      * registrations that created an account count: a refused form (a taken username, a bad name) creates nothing,
-     * and registrations from one address are made one at a time so that the count holds.
+     * and registrations from one address are made one at a time, on any node, so that the count holds.
      */
     public void register(String address, String displayName, String email, String username, String password) {
         String key = address == null ? "?" : address;
-        Instant now = clock.instant();
-        if (attempts.size() > MAX_TRACKED) {
-            attempts.clear();
-        }
-        Deque<Instant> times = attempts.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            times.removeIf(t -> t.isBefore(now.minus(WINDOW)));
-            if (times.size() >= MAX_PER_WINDOW) {
+        transaction.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            if (log.lockAndCount(key, now.minus(WINDOW)) >= MAX_PER_WINDOW) {
                 throw new UserFacingException("registration.throttled");
             }
             UserForm form = new UserForm();
@@ -57,7 +56,13 @@ public class RegistrationService {
             form.setUsername(username);
             form.setPassword(password);
             users.registerReviewer(form);
-            times.addLast(now);
-        }
+            log.add(key, now);
+        });
+    }
+
+    /** Forgets registrations that no longer count, so the table holds at most a window's worth. */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT2M")
+    public void forgetExpired() {
+        log.forgetBefore(clock.instant().minus(WINDOW));
     }
 }

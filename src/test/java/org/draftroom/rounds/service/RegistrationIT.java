@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.draftroom.IntegrationTest;
 import org.draftroom.base.FieldProblemException;
 import org.draftroom.base.UserFacingException;
@@ -67,5 +72,35 @@ class RegistrationIT {
                 "a-long-passphrase"))
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("registration.throttled"));
+    }
+
+    /** Simultaneous registrations from one address (as from several nodes at once) cannot exceed the limit. */
+    @Test
+    void simultaneous_registrations_from_one_address_are_counted_one_after_another() throws Exception {
+        int tries = 3 * RegistrationService.MAX_PER_WINDOW;
+        ExecutorService pool = Executors.newFixedThreadPool(tries);
+        try {
+            List<Future<Boolean>> outcomes = new ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                int n = i;
+                outcomes.add(pool.submit(() -> {
+                    try {
+                        registrations.register("10.0.0.3", "Parallel " + n, "par" + n + "@example.org",
+                                "parallel-" + n, "a-long-passphrase");
+                        return true;
+                    } catch (UserFacingException throttled) {
+                        assertThat(throttled.messageKey()).isEqualTo("registration.throttled");
+                        return false;
+                    }
+                }));
+            }
+            int registered = 0;
+            for (Future<Boolean> outcome : outcomes) {
+                registered += outcome.get() ? 1 : 0;
+            }
+            assertThat(registered).isEqualTo(RegistrationService.MAX_PER_WINDOW);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
