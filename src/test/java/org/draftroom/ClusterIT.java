@@ -255,6 +255,10 @@ class ClusterIT {
                 live.type(" n" + 1 + "w" + n);
                 noteWords(live.acknowledgedText(), acknowledged);
             }
+            // Typed just before the node dies: it may or may not have been acknowledged; either way it must be
+            // there afterwards, once (from the journal, or from the copy this browser keeps of unsent typing).
+            String unsent = "typed-as-b-died";
+            live.type(" " + unsent);
             b.killJvm();
             noteWords(live.acknowledgedText(), acknowledged);
             browser.screenshot("cluster-node-b-killed");
@@ -272,6 +276,9 @@ class ClusterIT {
             }
 
             // The browser comes back through the proxy, now to node a, signs in again once and finds its text.
+            // Reloading asks "leave the site?" while typing is unsent; the person leaves anyway.
+            browser.js("setTimeout(() => location.reload(), 0)");
+            browser.leaveEvenIfAsked();
             browser.waitUntil("the page to leave the dead node", () -> {
                 browser.driver().navigate().refresh();
                 return browser.driver().getCurrentUrl().contains("login")
@@ -282,6 +289,10 @@ class ClusterIT {
             }
             LivePage again = LivePage.open(browser, PROJECT).selectClause("规范性引用文件");
             assertThat(again.text()).contains(acknowledged);
+            // What was typed as node b died is back and acknowledged by node a, once.
+            browser.waitUntil("the typing of the last moment to be back", () -> again.text().contains(unsent));
+            browser.waitUntil("node a to acknowledge it", () -> again.acknowledgedText().contains(unsent));
+            assertThat(count(again.text(), unsent)).as("typed as node b died, once").isEqualTo(1);
             browser.screenshot("cluster-after-failover-on-a");
         }
     }

@@ -262,6 +262,24 @@
     return surrogateSafe(d);
   }
 
+  /**
+   * Whether the server's text already holds what was typed on base (diffs): every inserted run of two or more
+   * characters occurs in it more often than in base. Only then is a kept copy dropped instead of applied.
+   */
+  function alreadyOnServer(base, diffs, serverText) {
+    const occurrences = (text, run) => text.split(run).length - 1;
+    let inserted = false;
+    for (const [op, run] of diffs) {
+      if (op === DIFF_INSERT && run.trim().length >= 2) {
+        inserted = true;
+        if (occurrences(serverText, run) <= occurrences(base, run)) {
+          return false;
+        }
+      }
+    }
+    return inserted;
+  }
+
   /** Where loc of the diff's first text is in its second, before (or after) text inserted at that place. */
   function mapIndex(diffs, loc, afterInserts) {
     let c1 = 0;
@@ -794,7 +812,14 @@
         try { window.localStorage.removeItem(key); } catch (e) { /* nothing kept */ }
         return null;
       }
-      return wellFormed(fuzzyApply(copy.base, diff(copy.base, copy.text), serverText));
+      const typed = diff(copy.base, copy.text);
+      if (alreadyOnServer(copy.base, typed, serverText)) {
+        // The server took the typing but its answer never came (the node died, the page closed meanwhile):
+        // applying the copy again would type it twice.
+        try { window.localStorage.removeItem(key); } catch (e) { /* nothing kept */ }
+        return null;
+      }
+      return wellFormed(fuzzyApply(copy.base, typed, serverText));
     }
 
     /** For tests: the client's state. */
