@@ -96,8 +96,13 @@ class SearchBrowserIT extends BrowserTestBase {
         body.sendKeys("/");
         browser.waitUntil("the search field to have the focus", () -> Boolean.TRUE.equals(browser.js(
                 "return document.activeElement && document.activeElement.closest('#global-search') !== null")));
-        browser.driver().switchTo().activeElement().sendKeys(query, Keys.ENTER);
-        browser.waitUntil("the results page", () -> browser.path().startsWith("search"));
+        WebElement field = browser.driver().switchTo().activeElement();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        field.sendKeys(query, Keys.ENTER);
+        browser.waitUntil("the results page for " + query, () -> browser.path().startsWith("search")
+                && query.equals(java.net.URLDecoder.decode(String.valueOf(java.net.URI.create(
+                        browser.driver().getCurrentUrl()).getRawQuery()).replaceAll("(^|.*&)q=([^&]*).*", "$2"),
+                        StandardCharsets.UTF_8)));
         browser.waitForVaadin();
     }
 
@@ -145,7 +150,7 @@ class SearchBrowserIT extends BrowserTestBase {
         zhUi.screenshot("search-en-query-zh-ui-1400");
         at800(zhUi, "search-en-query-zh-ui-800");
 
-        en.open("search?q=" + java.net.URLEncoder.encode("最小必要", StandardCharsets.UTF_8) + "&kind=clause");
+        en.open("search?q=" + java.net.URLEncoder.encode("授权同意", StandardCharsets.UTF_8) + "&kind=clause");
         en.waitForVaadin();
         en.$("div").id("search-results").$("a").withClass("search-hit-title").first().click();
         en.waitUntil("the find view", () -> en.path().contains("/find"));

@@ -173,7 +173,7 @@ class DraftFindView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private void mark() {
         lastFind = find.getValue();
         List<String> needles = search.marks(lastFind);
-        Document html = Jsoup.parseBodyFragment(DraftHtml.render(snapshot.document(), getLocale()));
+        Document html = Jsoup.parseBodyFragment(DraftHtml.render(snapshot.document(), snapshot.language()));
         int[] n = {0};
         if (!needles.isEmpty()) {
             // Collected first: replacing nodes while jsoup traverses them breaks its traversal.
@@ -316,7 +316,7 @@ class DraftFindView extends VerticalLayout implements BeforeEnterObserver, HasDy
         dialog.setId("find-preview-dialog");
         dialog.setHeaderTitle(getTranslation("find.preview.title", what, with, r.places(), r.clauses()));
         Div redline = new Div(new Html("<div>" + RedlineHtml.render(Redline.compare(snapshot.document(),
-                r.document()), getLocale()) + "</div>"));
+                r.document()), snapshot.language()) + "</div>"));
         redline.addClassName("find-preview");
         redline.setWidth("min(90vw, 60em)");
         dialog.add(redline);

@@ -30,7 +30,10 @@ import org.draftroom.search.index.SearchIndex;
  * (300,000 characters and 1,000 comments) until it is searchable, and the slowest of the bad inputs.
  *
  * <p>This is the index alone (analysis, Lucene, the query and filter as {@code SearchService} builds them); reading
- * the texts from Git and the comments from PostgreSQL during a rebuild is not in it. Not a test; prints its figures:
+ * the texts from Git and the comments from PostgreSQL during a rebuild is not in it. Every figure is printed as wall
+ * time and as CPU time (the querying thread's for a query, the whole process's for a build or an update, whose work
+ * runs on several threads), with {@code uptime} at the start and the end: on a shared machine only the CPU time is a
+ * property of the code. Not a test; prints its figures:
  * <pre>
  * ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx2g -cp target/test-classes:target/classes:$(cat target/cp.txt) org.draftroom.search.bench.SearchBenchmark
