@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import org.draftroom.comments.domain.CommentForm;
+import org.draftroom.comments.domain.CommentType;
+import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.TestProjects;
 import org.draftroom.drafts.domain.DocumentType;
 import org.draftroom.drafts.domain.DraftFormat;
@@ -34,6 +38,7 @@ class SearchBrowserIT extends BrowserTestBase {
     @Autowired DraftService drafts;
     @Autowired UserDetailsService users;
     @Autowired SearchIndexer indexer;
+    @Autowired CommentService comments;
 
     private static String other;
 
@@ -69,20 +74,42 @@ class SearchBrowserIT extends BrowserTestBase {
         indexer.rebuild();
     }
 
+    /**
+     * Signs in and makes sure the interface is in the language: a person's remembered choice (left by any earlier
+     * test that switched it) wins over the browser's language, so the language is chosen, not assumed.
+     */
+    private static void signIn(Browser browser, String username, Locale language) {
+        AppShell shell = LoginPage.open(browser).signInAs(username, DEMO_PASSWORD);
+        if (!shell.currentLanguage().getLanguage().equals(language.getLanguage())) {
+            shell.switchTo(language);
+        }
+    }
+
+    private static void at800(Browser browser, String name) {
+        browser.driver().manage().window().setSize(new Dimension(800, 1000));
+        browser.screenshot(name);
+        browser.driver().manage().window().setSize(new Dimension(1400, 1000));
+    }
+
     private void search(Browser browser, String query) {
         WebElement body = browser.driver().findElement(By.tagName("body"));
         body.sendKeys("/");
         browser.waitUntil("the search field to have the focus", () -> Boolean.TRUE.equals(browser.js(
                 "return document.activeElement && document.activeElement.closest('#global-search') !== null")));
-        browser.driver().switchTo().activeElement().sendKeys(query, Keys.ENTER);
-        browser.waitUntil("the results page", () -> browser.path().startsWith("search"));
+        WebElement field = browser.driver().switchTo().activeElement();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        field.sendKeys(query, Keys.ENTER);
+        browser.waitUntil("the results page for " + query, () -> browser.path().startsWith("search")
+                && query.equals(java.net.URLDecoder.decode(String.valueOf(java.net.URI.create(
+                        browser.driver().getCurrentUrl()).getRawQuery()).replaceAll("(^|.*&)q=([^&]*).*", "$2"),
+                        StandardCharsets.UTF_8)));
         browser.waitForVaadin();
     }
 
     @Test
     void a_chinese_query_in_the_chinese_interface_finds_clauses_inside_words_and_filters_by_kind() {
         Browser zh = anotherBrowser(CHINESE);
-        LoginPage.open(zh).signInAs("secretariat", DEMO_PASSWORD);
+        signIn(zh, "secretariat", CHINESE);
         search(zh, "个人信息 同意");
         VaadinElement results = zh.$("div").id("search-results");
         zh.waitUntil("results with marked words", () -> !results.$("mark").all().isEmpty());
@@ -101,39 +128,74 @@ class SearchBrowserIT extends BrowserTestBase {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("The find view opened from a clause result did not show its match count within 20 s in the full run; not yet diagnosed.")
     void an_english_query_finds_stemmed_words_and_a_clause_result_opens_the_draft_there_with_find() {
         Browser en = browser();
-        LoginPage.open(en).signInAs("editor2", DEMO_PASSWORD);
+        signIn(en, "editor2", ENGLISH);
         search(en, "consents");
         VaadinElement results = en.$("div").id("search-results");
         en.waitUntil("results", () -> !results.$("mark").all().isEmpty());
         assertThat(results.$("mark").first().text().toLowerCase()).startsWith("consent");
         en.screenshot("search-en-query-en-ui-1400");
+        at800(en, "search-en-query-en-ui-800");
+        search(en, "个人信息 同意");
+        en.waitUntil("results", () -> en.$("div").id("search-results").text().contains("GB/T 35273"));
+        en.screenshot("search-zh-query-en-ui-1400");
+        at800(en, "search-zh-query-en-ui-800");
 
+        // Another person: switching editor2 to Chinese here would be remembered and answer en's next page in Chinese.
         Browser zhUi = anotherBrowser(CHINESE);
-        LoginPage.open(zhUi).signInAs("editor2", DEMO_PASSWORD);
+        signIn(zhUi, "secretariat", CHINESE);
         search(zhUi, "consent");
         zhUi.waitUntil("results", () -> !zhUi.$("div").id("search-results").$("mark").all().isEmpty());
         zhUi.screenshot("search-en-query-zh-ui-1400");
+        at800(zhUi, "search-en-query-zh-ui-800");
 
-        en.open("search?q=" + java.net.URLEncoder.encode("最小必要", StandardCharsets.UTF_8) + "&kind=clause");
+        en.open("search?q=" + java.net.URLEncoder.encode("授权同意", StandardCharsets.UTF_8) + "&kind=clause");
         en.waitForVaadin();
         en.$("div").id("search-results").$("a").withClass("search-hit-title").first().click();
         en.waitUntil("the find view", () -> en.path().contains("/find"));
         en.waitForVaadin();
         VaadinElement count = en.$("span").id("find-count");
         en.waitUntil("the count", () -> count.text().matches("\\d+ of \\d+"));
+        assertThat(en.$("div").id("find-document").$("mark").withClass("dr-find").all()).hasSizeGreaterThan(1);
         String first = count.text();
         en.$("vaadin-button").id("find-next").click();
         en.waitUntil("the next match", () -> !count.text().equals(first));
         assertThat(en.$("div").id("find-document").$("mark").withClass("current").all()).hasSize(1);
         en.screenshot("find-in-draft-en-1400");
         assertNoMissingTexts(en);
+
+        // A query of two words opens the find view with both marked, the stem of an English word included.
+        en.open("projects/gbt-35273/find?q=" + java.net.URLEncoder.encode("个人信息 consents", StandardCharsets.UTF_8));
+        en.waitForVaadin();
+        en.waitUntil("the count", () -> en.$("span").id("find-count").text().matches("\\d+ of \\d+"));
+        assertThat(en.$("div").id("find-document").$("mark").withClass("dr-find").all()).extracting(VaadinElement::text)
+                .contains("个人信息").anyMatch(t -> t.toLowerCase().startsWith("consent"));
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("After applying, the draft still held an unreplaced occurrence of the searched words in the full run; not yet diagnosed.")
+    void a_comment_result_opens_the_comment_in_its_draft() {
+        SignedIn.as(users, "editor2");
+        try {
+            comments.create("gbt-35273", null, new CommentForm(null, CommentType.ED, "c-minimisation", 0, 0, "",
+                    "Please define searchablecommentword before it is used.", ""));
+        } finally {
+            SignedIn.nobody();
+        }
+        indexer.rebuild();
+        Browser en = browser();
+        signIn(en, "editor2", ENGLISH);
+        search(en, "searchablecommentword");
+        VaadinElement results = en.$("div").id("search-results");
+        en.waitUntil("the comment result", () -> results.text().contains("searchablecommentword"));
+        results.$("a").withClass("search-hit-title").first().click();
+        en.waitUntil("the comments of the draft", () -> en.path().contains("/comments"));
+        VaadinElement thread = en.$("vaadin-dialog-overlay").first();
+        en.waitUntil("the comment's thread", () -> thread.text().contains("searchablecommentword"));
+        en.screenshot("comment-result-opened-en-1400");
+    }
+
+    @Test
     void an_editor_replaces_over_the_whole_draft_after_a_redline_preview_as_one_version() {
         SignedIn.as(users, "secretariat");
         String copy;
@@ -144,7 +206,7 @@ class SearchBrowserIT extends BrowserTestBase {
             SignedIn.nobody();
         }
         Browser en = browser();
-        LoginPage.open(en).signInAs("editor2", DEMO_PASSWORD);
+        signIn(en, "editor2", ENGLISH);
         en.open("projects/" + copy + "/find");
         en.waitForVaadin();
         en.$(TextFieldElement.class).id("find-query").setValue("个人信息主体");
@@ -172,13 +234,35 @@ class SearchBrowserIT extends BrowserTestBase {
         } finally {
             SignedIn.nobody();
         }
+        // Every occurrence the find view counted was replaced, headings included.
+        en.waitUntil("the find view on the new version", () -> en.$(TextFieldElement.class).id("find-query")
+                .property("value").equals("个人信息主体（用户）"));
+        en.$(TextFieldElement.class).id("find-query").setValue("个人信息主体的");
+        en.$(TextFieldElement.class).id("find-query").type(Keys.ENTER.toString());
+        en.waitUntil("no match left", () -> en.$("span").id("find-count").text().equals("No match"));
+
+        // "When did this first appear?" answers the version the replacement made.
+        String replaced;
+        SignedIn.as(users, "editor2");
+        try {
+            replaced = drafts.history(copy, 0, 1).get(0).shortId();
+        } finally {
+            SignedIn.nobody();
+        }
+        en.$(TextFieldElement.class).id("find-query").setValue("个人信息主体（用户）");
+        en.$("vaadin-button").id("find-first-version").click();
+        en.waitUntil("the first version", () -> en.$("span").id("find-first-result").text().contains(replaced));
+        en.$(TextFieldElement.class).id("find-query").setValue("个人信息主体的权利");
+        en.$("vaadin-button").id("find-first-version").click();
+        en.waitUntil("the first version", () -> !en.$("span").id("find-first-result").text().contains(replaced)
+                && en.$("span").id("find-first-result").text().startsWith("First in version"));
+        en.screenshot("find-first-version-en-1400");
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("The page answered in English for a Chinese browser (editor2 language preference left by an earlier test) and test projects of other classes join the comparison.")
     void a_term_defined_by_two_standards_is_compared_with_a_warning_and_listed_in_the_term_index() {
         Browser zh = anotherBrowser(CHINESE);
-        LoginPage.open(zh).signInAs("editor2", DEMO_PASSWORD);
+        signIn(zh, "editor2", CHINESE);
         zh.open("projects/" + other + "/find?clause=t-pi");
         zh.waitForVaadin();
         VaadinElement terms = zh.$("div").id("find-terms");
@@ -191,7 +275,7 @@ class SearchBrowserIT extends BrowserTestBase {
         zh.screenshot("term-index-zh-1400");
 
         Browser en = browser();
-        LoginPage.open(en).signInAs("editor2", DEMO_PASSWORD);
+        signIn(en, "editor2", ENGLISH);
         en.open("projects/" + other + "/find?clause=t-pi");
         en.waitForVaadin();
         en.waitUntil("the comparison", () -> en.$("div").id("find-terms").text().contains("definitions differ"));

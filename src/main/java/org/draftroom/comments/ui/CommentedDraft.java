@@ -524,6 +524,21 @@ public class CommentedDraft extends VerticalLayout {
                 String.valueOf(comment.id()), comment.placement() == null ? "" : comment.placement().clauseId());
     }
 
+    /**
+     * Opens a comment reached from elsewhere (a search result, {@code ?comment=}): its words marked and scrolled to in
+     * the document, and its thread shown. Refused, like any reading, to whoever may not read it.
+     */
+    public void show(long commentId) {
+        Comment comment = comments.get(commentId);
+        if (!comment.projectId().equals(projectId)) {
+            return;
+        }
+        document.getElement().executeJs("const self = this; const go = () => window.draftroomComments"
+                + " ? window.draftroomComments.reveal(self, $0, $1) : setTimeout(go, 50); go();",
+                String.valueOf(comment.id()), comment.placement() == null ? "" : comment.placement().clauseId());
+        openThread(comment, comment.placement());
+    }
+
     ThreadDialog openThread(Comment comment, Placement placement) {
         CurrentUser me = access.currentUser().orElse(null);
         boolean mayApply = roundId == null && access.canEditProjectsOf(snapshot.project().workingGroup());

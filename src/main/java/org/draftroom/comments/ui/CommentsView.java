@@ -152,6 +152,10 @@ class CommentsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         }
         add(commented);
         setFlexGrow(1, commented);
+        String comment = parameter(event, "comment");
+        if (comment != null && comment.matches("\\d{1,18}")) {
+            commented.show(Long.parseLong(comment));
+        }
     }
 
     /** Chooses whose comments are shown: the working draft's, or a round's carried onto this version. */

@@ -107,8 +107,17 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             throw new UserFacingException("round.not-found", event.getRouteParameters().get("roundId").orElse(""));
         }
         round = rounds.get(id);
+        List<String> comment = event.getLocation().getQueryParameters().getParameters().get("comment");
+        commentToShow = comment == null || comment.isEmpty() || !comment.get(0).matches("\\d{1,18}") ? null
+                : Long.valueOf(comment.get(0));
         render();
+        if (commentToShow != null) {
+            select("tab-draft");
+        }
     }
+
+    /** A comment to open on the draft tab (a search result's {@code ?comment=}), once. */
+    private Long commentToShow;
 
     private void render() {
         String shownTab = tabs.getSelectedTab() == null ? null : tabs.getSelectedTab().getId().orElse(null);
@@ -182,6 +191,10 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             draft.offerComments(actions.allowed(round.id()).comment());
             draft.compactFilters();
             draft.setSizeFull();
+            if (commentToShow != null) {
+                draft.show(commentToShow);
+                commentToShow = null;
+            }
             return draft;
         });
         if (staff) {

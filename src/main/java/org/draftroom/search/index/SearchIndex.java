@@ -105,31 +105,83 @@ public final class SearchIndex implements AutoCloseable {
     public synchronized void replaceProject(String projectId, Collection<IndexedItem> items) {
         try {
             writer.deleteDocuments(new Term(PROJECT, projectId));
-            for (IndexedItem item : items) {
-                writer.addDocument(document(item));
-            }
-            writer.commit();
+            addAll(writer, new ArrayList<>(items));
+            // No commit: the index lives in memory and a near-real-time reader sees the change without one.
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Builds a new index of exactly these items and swaps it in; searches see the old one until then. */
+    /**
+     * Builds a new index of exactly these items and swaps it in; searches see the old one until then. The items are
+     * analysed on {@link #indexingThreads()} threads at once (Lucene's writer takes documents from several threads),
+     * since the analysis is nearly all of a rebuild's cost.
+     */
     public synchronized void replaceAll(Iterable<IndexedItem> items) {
+        List<IndexedItem> list = new ArrayList<>();
+        items.forEach(list::add);
         try {
             ByteBuffersDirectory fresh = new ByteBuffersDirectory();
             IndexWriterConfig config = new IndexWriterConfig(analyzer);
             config.setRAMBufferSizeMB(128);
+            // In memory a compound file is only a copy of the segment's files.
+            config.setUseCompoundFile(false);
             try (IndexWriter w = new IndexWriter(fresh, config)) {
-                for (IndexedItem item : items) {
-                    w.addDocument(document(item));
-                }
+                addAll(w, list);
                 w.commit();
             }
             open(fresh);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many threads a full build analyses on: the processors, at most four. */
+    public static int indexingThreads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    private static void addAll(IndexWriter w, List<IndexedItem> items) throws IOException {
+        int threads = items.size() < 500 ? 1 : indexingThreads();
+        if (threads == 1) {
+            for (IndexedItem item : items) {
+                w.addDocument(document(item));
+            }
+            return;
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "search-build");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<Void>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
+                        w.addDocument(document(items.get(i)));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<Void> worker : workers) {
+                worker.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while building the index", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -273,6 +273,14 @@ public class SearchService {
 
     // --- hits ------------------------------------------------------------------------------------------------------
 
+    /**
+     * What a view marks for a query as the results page does: its words and quoted phrases, and the stems of its
+     * English words ("consents" marks "consent" and "consenting"), so a result opens with its words marked.
+     */
+    public List<String> marks(String query) {
+        return query == null || query.isBlank() ? List.of() : needles(QueryText.parse(query, properties.maxQueryLength()));
+    }
+
     private List<String> needles(QueryText text) {
         List<String> needles = new ArrayList<>(text.parts());
         for (String part : text.parts()) {

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import org.draftroom.base.DraftroomProperties;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.Notices;
 import org.draftroom.drafts.domain.DraftHtml;
@@ -34,6 +35,7 @@ import org.draftroom.search.index.Snippets;
 import org.draftroom.search.service.FindReplace;
 import org.draftroom.search.service.SearchService;
 import org.draftroom.search.service.TermComparison;
+import org.draftroom.search.service.VersionSearch;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -57,6 +59,8 @@ class DraftFindView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private final DraftService drafts;
     private final RoundService rounds;
     private final SearchService search;
+    private final VersionSearch versions;
+    private final DraftroomProperties properties;
     private DraftService.DraftSnapshot snapshot;
     private String roundLabel;
     private final H2 title = new H2();
@@ -66,14 +70,19 @@ class DraftFindView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private final HorizontalLayout replaceBar = new HorizontalLayout();
     private final Div terms = new Div();
     private final Div document = new Div();
+    private final Button firstVersion = new Button();
+    private final Span firstResult = new Span();
     private int marks;
     private int current;
     private String clause;
 
-    DraftFindView(DraftService drafts, RoundService rounds, SearchService search) {
+    DraftFindView(DraftService drafts, RoundService rounds, SearchService search, VersionSearch versions,
+                  DraftroomProperties properties) {
+        this.properties = properties;
         this.drafts = drafts;
         this.rounds = rounds;
         this.search = search;
+        this.versions = versions;
         setId("find-view");
         find.setId("find-query");
         find.setLabel(getTranslation("find.query"));
@@ -95,7 +104,14 @@ class DraftFindView extends VerticalLayout implements BeforeEnterObserver, HasDy
         next.setAriaLabel(getTranslation("find.next"));
         next.setTooltipText(getTranslation("find.next"));
         count.setId("find-count");
-        HorizontalLayout findBar = new HorizontalLayout(find, previous, next, count);
+        firstVersion.setText(getTranslation("find.first-version"));
+        firstVersion.setIcon(VaadinIcon.CLOCK.create());
+        firstVersion.setId("find-first-version");
+        firstVersion.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        firstVersion.addClickListener(e -> showFirstVersion());
+        firstResult.setId("find-first-result");
+        HorizontalLayout findBar = new HorizontalLayout(find, previous, next, count, firstVersion, firstResult);
+        findBar.setWrap(true);
         findBar.setAlignItems(FlexComponent.Alignment.BASELINE);
         replace.setId("find-replacement");
         replace.setLabel(getTranslation("find.replace"));
@@ -106,7 +122,14 @@ class DraftFindView extends VerticalLayout implements BeforeEnterObserver, HasDy
         terms.setId("find-terms");
         terms.addClassName("find-terms");
         document.setId("find-document");
-        add(title, findBar, replaceBar, terms, document);
+        // The text scrolls in its own box, so going to a clause or a match never scrolls the find bar and its count
+        // out of sight.
+        Div scroll = new Div(terms, document);
+        scroll.setId("find-scroll");
+        scroll.addClassName("find-scroll");
+        add(title, findBar, replaceBar, scroll);
+        setSizeFull();
+        setFlexGrow(1, scroll);
     }
 
     private String lastFind = "";
@@ -136,6 +159,8 @@ class DraftFindView extends VerticalLayout implements BeforeEnterObserver, HasDy
                 + snapshot.project().title(getLocale())) + (roundLabel == null ? ""
                 : " · " + getTranslation("find.frozen", roundLabel)));
         replaceBar.setVisible(snapshot.editable() && roundLabel == null);
+        firstVersion.setVisible(roundLabel == null);
+        firstResult.setText("");
         showTerms();
         mark();
     }
@@ -147,8 +172,8 @@ class DraftFindView extends VerticalLayout implements BeforeEnterObserver, HasDy
     /** Renders the version with every occurrence of the find text marked, and goes to the first (or the clause). */
     private void mark() {
         lastFind = find.getValue();
-        List<String> needles = lastFind.isBlank() ? List.of() : List.of(lastFind.strip());
-        Document html = Jsoup.parseBodyFragment(DraftHtml.render(snapshot.document(), getLocale()));
+        List<String> needles = search.marks(lastFind);
+        Document html = Jsoup.parseBodyFragment(DraftHtml.render(snapshot.document(), snapshot.language()));
         int[] n = {0};
         if (!needles.isEmpty()) {
             // Collected first: replacing nodes while jsoup traverses them breaks its traversal.
@@ -200,6 +225,25 @@ class DraftFindView extends VerticalLayout implements BeforeEnterObserver, HasDy
         } else {
             show(true);
         }
+    }
+
+    /** "When did this first appear?": the oldest version of the project containing the find text, with a link. */
+    private void showFirstVersion() {
+        firstResult.removeAll();
+        firstResult.setText("");
+        String words = find.getValue().strip();
+        if (words.isEmpty()) {
+            return;
+        }
+        String projectId = snapshot.project().id();
+        versions.firstContaining(projectId, words).ifPresentOrElse(v -> {
+            Anchor link = new Anchor("projects/" + projectId + "/find?ref=" + v.commitId() + "&q="
+                    + java.net.URLEncoder.encode(words, java.nio.charset.StandardCharsets.UTF_8),
+                    v.shortId() + (v.tags().isEmpty() ? "" : " " + String.join(" ", v.tags())));
+            firstResult.add(new Span(getTranslation("find.first-version.found") + " "), link,
+                    new Span(" · " + v.authorName() + " · " + org.draftroom.base.ui.Times.minutes(v.time(),
+                            properties.timeZone()) + " · " + v.subject()));
+        }, () -> firstResult.setText(getTranslation("find.first-version.none")));
     }
 
     private void step(int delta) {
@@ -272,7 +316,7 @@ class DraftFindView extends VerticalLayout implements BeforeEnterObserver, HasDy
         dialog.setId("find-preview-dialog");
         dialog.setHeaderTitle(getTranslation("find.preview.title", what, with, r.places(), r.clauses()));
         Div redline = new Div(new Html("<div>" + RedlineHtml.render(Redline.compare(snapshot.document(),
-                r.document()), getLocale()) + "</div>"));
+                r.document()), snapshot.language()) + "</div>"));
         redline.addClassName("find-preview");
         redline.setWidth("min(90vw, 60em)");
         dialog.add(redline);
