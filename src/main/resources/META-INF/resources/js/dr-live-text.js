@@ -384,6 +384,7 @@
       this.acknowledgedText = '';
       this.texts = {synced: '', pending: '', offline: '', tooLong: '', resynced: '', ended: '', restored: ''};
       this.syncs = 0;
+      this.pushes = 0;
       this.resyncs = 0;
       this.connectionLost = false;
     }
@@ -485,6 +486,7 @@
      * dropped, leaving the change to the next 2 s poll).
      */
     syncNow() {
+      this.pushes++;
       this.pushed = true;
       this.schedule(Math.max(0, this.sentAt + PUSH_INTERVAL - Date.now()));
     }
@@ -826,7 +828,7 @@
     state() {
       return {clauseId: this.clauseId, n: this.n, m: this.m, pending: this.stack.length,
         unsent: this.textarea.value !== this.shadow, offline: this.offline, syncs: this.syncs,
-        resyncs: this.resyncs, composing: this.composing};
+        pushes: this.pushes, resyncs: this.resyncs, composing: this.composing};
     }
   }
 

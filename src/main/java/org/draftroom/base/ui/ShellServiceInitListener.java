@@ -48,7 +48,7 @@ class ShellServiceInitListener implements VaadinServiceInitListener {
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(this::handle));
     }
 
-    private void handle(ErrorEvent event) {
+    void handle(ErrorEvent event) {
         if (DisconnectedClientHelper.isClientDisconnectedException(event.getThrowable())) {
             // The browser went away (closed, reloaded, network gone) while its answer was being written: a broken
             // pipe or reset connection, nothing went wrong here and nobody is left to tell.

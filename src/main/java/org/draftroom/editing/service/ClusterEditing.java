@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -118,46 +117,23 @@ class ClusterEditing {
                 if (only != null && !only.contains(session.id())) {
                     continue;
                 }
-                String text = session.baseText();
-                String checkpointed = session.checkpointedRevision() == 0 ? text : null;
-                long lastRevision = 0;
-                List<String> since = new ArrayList<>();
-                for (EditJournal.Entry e : journal.entries(session.id())) {
-                    text = Deltas.apply(text, e.masterDelta());
-                    lastRevision = e.revision();
-                    if (e.revision() == session.checkpointedRevision()) {
-                        checkpointed = text;
-                    }
-                    if (e.revision() >= session.checkpointedRevision()) {
-                        since.add(text);
-                    }
-                    if (e.revision() > session.checkpointedRevision()) {
-                        sizes.merge(e.userId(), (long) e.changed(), Long::sum);
-                        people.put(e.userId(), new DraftService.Contributor(e.authorName(), e.authorEmail()));
-                    }
-                }
-                if (lastRevision <= session.checkpointedRevision() || checkpointed == null) {
+                Optional<JournalReplay.Unsaved> unsaved = JournalReplay.unsaved(session, journal.entries(session.id()));
+                if (unsaved.isEmpty()) {
                     continue;
                 }
-                String base = checkpointed;
-                String finalText = text;
-                bodies.put(session.clauseId(),
-                        head -> Deltas.rebase(JournalReplay.newestIn(since, head, base), finalText, head));
-                last.put(session.id(), lastRevision);
+                unsaved.get().sizes().forEach((user, size) -> sizes.merge(user, size, Long::sum));
+                people.putAll(unsaved.get().people());
+                bodies.put(session.clauseId(), unsaved.get().body());
+                last.put(session.id(), unsaved.get().lastRevision());
                 clauseIds.add(session.clauseId());
             }
             if (bodies.isEmpty()) {
                 return Optional.<VersionInfo>empty();
             }
-            long authorId = sizes.entrySet().stream().max(Map.Entry.<Long, Long>comparingByValue()
-                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
-            List<DraftService.Contributor> coAuthors = sizes.entrySet().stream()
-                    .filter(e -> e.getKey() != authorId && e.getValue() > 0)
-                    .sorted(Map.Entry.<Long, Long>comparingByValue().reversed())
-                    .map(e -> people.get(e.getKey())).toList();
+            JournalReplay.Credits credits = JournalReplay.Credits.of(sizes, people);
             String why = message != null ? message : automaticMessage(clauseIds);
-            Optional<VersionInfo> version = drafts.commitLiveEdits(projectId, bodies, people.get(authorId), coAuthors,
-                    why);
+            Optional<VersionInfo> version = drafts.commitLiveEdits(projectId, bodies, credits.author(),
+                    credits.coAuthors(), why);
             last.forEach((id, revision) ->
                     journal.checkpointed(id, revision, version.map(VersionInfo::commitId).orElse(null)));
             log.info("Node {} checkpointed {} of {} into {}", bus.node(), clauseIds, projectId,

@@ -1,11 +1,13 @@
 package org.draftroom.editing.service;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.draftroom.drafts.domain.VersionInfo;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.editing.data.EditJournal;
@@ -58,14 +60,33 @@ final class JournalReplay {
         return recorded;
     }
 
-    private void replay(EditJournal.OpenSession session) {
-        List<EditJournal.Entry> entries = journal.entries(session.id());
+    /**
+     * What a live session's journal holds beyond its last recorded checkpoint: the session's text now, the text at
+     * that checkpoint, the texts since, and how many characters each person changed since (with their names).
+     */
+    record Unsaved(long lastRevision, String checkpointed, String text, List<String> since, Map<Long, Long> sizes,
+            Map<Long, DraftService.Contributor> people) {
+
+        /**
+         * The clause body to write on top of {@code head} (the clause as Git holds it now): the change since the
+         * checkpoint carried onto it, from the newest of the session's texts Git already holds.
+         */
+        UnaryOperator<String> body() {
+            return head -> Deltas.rebase(newestIn(since, head, checkpointed), text, head);
+        }
+    }
+
+    /**
+     * Replays a session's journal (its entries in revision order) from its base text: empty when nothing was
+     * journalled after the recorded checkpoint (or the checkpoint's text is not in the journal).
+     */
+    static Optional<Unsaved> unsaved(EditJournal.OpenSession session, List<EditJournal.Entry> entries) {
         String text = session.baseText();
         String checkpointed = session.checkpointedRevision() == 0 ? text : null;
         Map<Long, Long> sizes = new HashMap<>();
         Map<Long, DraftService.Contributor> people = new HashMap<>();
         long last = 0;
-        List<String> since = new java.util.ArrayList<>();
+        List<String> since = new ArrayList<>();
         for (EditJournal.Entry e : entries) {
             text = Deltas.apply(text, e.masterDelta());
             last = e.revision();
@@ -81,24 +102,40 @@ final class JournalReplay {
             }
         }
         if (last <= session.checkpointedRevision() || checkpointed == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Unsaved(last, checkpointed, text, since, sizes, people));
+    }
+
+    /** A version's author (who changed the most characters) and co-authors (the others who changed any, most first). */
+    record Credits(DraftService.Contributor author, List<DraftService.Contributor> coAuthors) {
+
+        static Credits of(Map<Long, Long> sizes, Map<Long, DraftService.Contributor> people) {
+            long authorId = sizes.entrySet().stream().max(Map.Entry.<Long, Long>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
+            List<DraftService.Contributor> coAuthors = sizes.entrySet().stream()
+                    .filter(e -> e.getKey() != authorId && e.getValue() > 0)
+                    .sorted(Map.Entry.<Long, Long>comparingByValue().reversed())
+                    .map(e -> people.get(e.getKey())).toList();
+            return new Credits(people.get(authorId), coAuthors);
+        }
+    }
+
+    private void replay(EditJournal.OpenSession session) {
+        Optional<Unsaved> found = unsaved(session, journal.entries(session.id()));
+        if (found.isEmpty()) {
             journal.close(session.id(), clock.instant());
             return;
         }
-        String base = checkpointed;
-        String finalText = text;
-        long authorId = sizes.entrySet().stream().max(Map.Entry.<Long, Long>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
-        List<DraftService.Contributor> coAuthors = sizes.entrySet().stream()
-                .filter(e -> e.getKey() != authorId && e.getValue() > 0)
-                .sorted(Map.Entry.<Long, Long>comparingByValue().reversed())
-                .map(e -> people.get(e.getKey())).toList();
+        Unsaved unsaved = found.get();
+        Credits credits = Credits.of(unsaved.sizes(), unsaved.people());
         Optional<VersionInfo> version = drafts.commitLiveEdits(session.projectId(),
-                Map.of(session.clauseId(), head -> Deltas.rebase(newestIn(since, head, base), finalText, head)),
-                people.get(authorId),
-                coAuthors, "Recover live edits of " + session.clauseId() + " after a restart");
-        journal.checkpointed(session.id(), last, version.map(VersionInfo::commitId).orElse(null));
+                Map.of(session.clauseId(), unsaved.body()), credits.author(), credits.coAuthors(),
+                "Recover live edits of " + session.clauseId() + " after a restart");
+        journal.checkpointed(session.id(), unsaved.lastRevision(), version.map(VersionInfo::commitId).orElse(null));
         journal.close(session.id(), clock.instant());
-        log.info("Replayed {} journalled edits of {} clause {} into {}", last - session.checkpointedRevision(),
-                session.projectId(), session.clauseId(), version.map(VersionInfo::shortId).orElse("(no change)"));
+        log.info("Replayed {} journalled edits of {} clause {} into {}",
+                unsaved.lastRevision() - session.checkpointedRevision(), session.projectId(), session.clauseId(),
+                version.map(VersionInfo::shortId).orElse("(no change)"));
     }
 }

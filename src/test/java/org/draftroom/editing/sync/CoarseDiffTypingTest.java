@@ -53,35 +53,62 @@ class CoarseDiffTypingTest {
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
     void every_keystroke_of_every_editor_is_in_the_converged_text_once_when_every_diff_is_the_coarsest(long seed) {
         Random random = new Random(seed);
+        typeAtOnce(random, 3 + random.nextInt(4), 400);
+    }
+
+    /** A committee's worth: twelve editors in one clause, as in the run that lost characters. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11, 12, 13, 14, 15})
+    void twelve_editors_typing_at_once_lose_no_keystroke_when_every_diff_is_the_coarsest(long seed) {
+        typeAtOnce(new Random(seed), 12, 480);
+    }
+
+    /**
+     * {@code editors} type and delete at random places while messages are lost, repeated and late, every diff
+     * forced to the coarsest. After every step, every character typed so far is in the server's text or (not yet
+     * acknowledged) still in its typist's text; at the end all texts are the same and hold each of them once.
+     */
+    private static void typeAtOnce(Random random, int editors, int steps) {
         ServerSync server = new ServerSync(SyncLimits.DEFAULT, id -> START, AcknowledgementListener.NONE,
                 TextDiffs::coarseEdits);
         SimulatedNetwork network = new SimulatedNetwork(server, random).faults(0.1, 0.05, 10, 400)
                 .clientDiffs(TextDiffs::coarseEdits);
-        int editors = 3 + random.nextInt(4);
         for (int i = 0; i < editors; i++) {
             network.join("clause-1", "editor-" + i);
         }
         List<SimulatedNetwork.Editor> all = network.editors();
-        // Each keystroke types a character nobody else types (CJK Extension A, 1,000 per editor, none of them in the
-        // starting text), so that the converged text can be checked for every single one.
+        // Each keystroke types a character nobody else types (CJK Extension A, a block of `steps` per editor, none
+        // of them in the starting text), so that every single one can be looked for.
         List<Character> typed = new ArrayList<>();
+        List<Integer> typist = new ArrayList<>();
         int[] keystrokes = new int[editors];
-        for (int step = 0; step < 400; step++) {
+        for (int step = 0; step < steps; step++) {
             int who = random.nextInt(editors);
             ClientSync client = all.get(who).client;
             String text = client.text();
             if (random.nextInt(10) < 8) {
-                char key = (char) (0x3400 + who * 1000 + keystrokes[who]++);
+                char key = (char) (0x3400 + who * steps + keystrokes[who]++);
                 int at = RandomTyping.boundary(text, random.nextInt(text.length() + 1));
                 client.edit(at, 0, String.valueOf(key));
                 typed.add(key);
+                typist.add(who);
             } else {
-                int at = START.isEmpty() ? 0 : text.indexOf(START.charAt(random.nextInt(START.length())));
+                int at = text.indexOf(START.charAt(random.nextInt(START.length())));
                 if (at >= 0 && !Character.isSurrogate(text.charAt(at))) {
                     client.edit(at, 1, ""); // deletes a character of the starting text, never a typed one
                 }
             }
             network.runUntil(network.now() + random.nextInt(150));
+            String master = server.session("clause-1").orElseThrow().text();
+            for (int k = 0; k < typed.size(); k++) {
+                char key = typed.get(k);
+                int owner = typist.get(k);
+                int after = step;
+                assertThat(master.indexOf(key) >= 0 || all.get(owner).client.text().indexOf(key) >= 0)
+                        .as(() -> "after step " + after + ": keystroke " + key + " of editor-" + owner
+                                + " is neither in the server's text nor in its typist's")
+                        .isTrue();
+            }
         }
 
         assertThat(network.quiesce(120_000)).as(network::describe).isTrue();

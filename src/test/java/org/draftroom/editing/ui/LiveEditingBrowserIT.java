@@ -157,16 +157,38 @@ class LiveEditingBrowserIT extends BrowserTestBase {
     }
 
     @Test
-    void an_idle_live_editor_polls_about_every_two_seconds_instead_of_syncing_back_to_back() {
+    void an_idle_live_editor_polls_about_every_two_seconds_and_still_gets_others_typing_at_once() {
         LivePage idle = signInAndOpen(browser(), "editor2");
+        LivePage typist = signInAndOpen(anotherBrowser(ENGLISH), "secretariat");
         idle.selectClause("scope", "范围");
-        idle.browser().waitUntil("the editor to settle", idle::settled);
+        typist.selectClause("scope", "范围");
+        idle.waitUntilSettled();
+        typist.waitUntilSettled();
         long before = (Long) idle.state().get("syncs");
-        // Ten seconds of nobody typing: one poll per 2 s gives 5; back-to-back syncing gave hundreds.
+        // Ten seconds of nobody typing: one poll per 2 s gives 5; syncing after every round trip gave hundreds.
         long end = System.currentTimeMillis() + 10_000;
         idle.browser().waitUntil("ten idle seconds", () -> System.currentTimeMillis() >= end);
         assertThat((Long) idle.state().get("syncs") - before).as("syncs of an idle editor in 10 s")
                 .isBetween(3L, 8L);
+
+        // Polling slowly must not make others' typing slow: it comes with a "sync now" push, not the next poll.
+        long pushesBefore = (Long) idle.state().get("pushes");
+        List<Long> latencies = new ArrayList<>();
+        typist.caretAtEnd();
+        for (int i = 1; i <= 3; i++) {
+            String word = " idle" + i + "x";
+            long sent = System.currentTimeMillis();
+            typist.type(word);
+            idle.browser().waitUntil("the other editor's word " + word, () -> idle.text().contains(word));
+            latencies.add(System.currentTimeMillis() - sent);
+            typist.waitUntilSettled();
+        }
+        System.out.println("Keystroke to an idle editor's screen (ms): " + latencies);
+        assertThat((Long) idle.state().get("pushes") - pushesBefore).as("sync-now pushes to the idle editor")
+                .isGreaterThanOrEqualTo(3L);
+        assertThat(latencies.stream().sorted().toList().get(1)).as("median ms from key to the idle editor's screen")
+                .isLessThan(1_500L);
+        assertThat(idle.text()).isEqualTo(typist.text());
     }
 
     @Test
