@@ -62,6 +62,7 @@ final class PdfExport {
             .dr-cover { min-height: 0; display: block; }
             .dr-cover-patents { margin-top: 10mm; }
             h1, h2, h3, h4, h5, h6, .dr-cover-type, .dr-cover-title, .dr-toc-title { font-weight: bold; }
+            h1.dr-centred { text-align: center; }
             """;
 
     static {
@@ -114,6 +115,11 @@ final class PdfExport {
             if (clause.clause().level() != 1 || clause.id().isEmpty()) {
                 continue;
             }
+            Element heading = html.getElementById(clause.id());
+            // 前言, 引言 and 参考文献 are centred, as GB/T 1.1 sets them (annexes are centred by the HTML stylesheet).
+            if (heading != null && (clause.kind() == ClauseKind.UNNUMBERED || clause.kind() == ClauseKind.BIBLIOGRAPHY)) {
+                heading.addClass("dr-centred");
+            }
             if (first) {
                 // Follows the table of contents, which ends its page already.
                 first = false;
@@ -128,8 +134,7 @@ final class PdfExport {
             if (clause.kind() == ClauseKind.CLAUSE) {
                 firstClause = false;
             }
-            Element heading = starts ? html.getElementById(clause.id()) : null;
-            if (heading != null) {
+            if (heading != null && starts) {
                 heading.addClass("dr-page");
             }
         }
