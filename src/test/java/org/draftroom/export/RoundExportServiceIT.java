@@ -283,6 +283,21 @@ class RoundExportServiceIT {
             assertThat(xml).contains("<w:del ").contains("隐私政策");
         }
         assertThat(redline).isNotEmpty();
+        // No draft-format source syntax in any part a reader opens (cross-references read as numbers).
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(entry(entries, "_redline-", ".docx")))) {
+            assertNoDraftSyntax(doc.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", String::concat),
+                    "redline DOCX");
+        }
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(entry(entries, "_draft-for-review_",
+                ".docx")))) {
+            assertNoDraftSyntax(doc.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", String::concat),
+                    "draft for review DOCX");
+        }
+        try (PDDocument pdf = Loader.loadPDF(entry(entries, "_draft-for-review_", ".pdf"))) {
+            assertNoDraftSyntax(new PDFTextStripper().getText(pdf), "draft for review PDF");
+        }
+        assertNoDraftSyntax(org.jsoup.Jsoup.parse(new String(entry(entries, "_redline-", ".html"),
+                StandardCharsets.UTF_8)).text(), "redline HTML");
         assertThat(new String(entry(entries, "_redline-", ".html"), StandardCharsets.UTF_8)).contains("<del", "隐私政策");
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(entry(entries, "_dispositions-round-",
                 ".xlsx")))) {
@@ -386,5 +401,11 @@ class RoundExportServiceIT {
             out.add(String.join("\n", lines).strip());
         }
         return out;
+    }
+
+    private static void assertNoDraftSyntax(String text, String where) {
+        for (String syntax : List.of("](#", "{#", "{.", "**")) {
+            assertThat(text).as("%s shows draft syntax %s", where, syntax).doesNotContain(syntax);
+        }
     }
 }

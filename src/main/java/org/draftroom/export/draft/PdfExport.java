@@ -1,12 +1,17 @@
 package org.draftroom.export.draft;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.openhtmltopdf.extend.FSSupplier;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
@@ -42,6 +47,9 @@ final class PdfExport {
 
     private static final String BASE_URI = "about:draftroom";
 
+    /** The bundled fonts, read once, without their GSUB table (see {@link #withoutTable}). */
+    private static final Map<String, byte[]> FONTS = new ConcurrentHashMap<>();
+
     /** Print rules added after the HTML export's stylesheet: they win by order. */
     private static final String PRINT_CSS = """
             @page { size: A4; margin: 25mm 20mm 20mm 25mm;
@@ -54,6 +62,7 @@ final class PdfExport {
             .dr-cover { min-height: 0; display: block; }
             .dr-cover-patents { margin-top: 10mm; }
             h1, h2, h3, h4, h5, h6, .dr-cover-type, .dr-cover-title, .dr-toc-title { font-weight: bold; }
+            h1.dr-centred { text-align: center; }
             """;
 
     static {
@@ -106,6 +115,11 @@ final class PdfExport {
             if (clause.clause().level() != 1 || clause.id().isEmpty()) {
                 continue;
             }
+            Element heading = html.getElementById(clause.id());
+            // 前言, 引言 and 参考文献 are centred, as GB/T 1.1 sets them (annexes are centred by the HTML stylesheet).
+            if (heading != null && (clause.kind() == ClauseKind.UNNUMBERED || clause.kind() == ClauseKind.BIBLIOGRAPHY)) {
+                heading.addClass("dr-centred");
+            }
             if (first) {
                 // Follows the table of contents, which ends its page already.
                 first = false;
@@ -120,8 +134,7 @@ final class PdfExport {
             if (clause.kind() == ClauseKind.CLAUSE) {
                 firstClause = false;
             }
-            Element heading = starts ? html.getElementById(clause.id()) : null;
-            if (heading != null) {
+            if (heading != null && starts) {
                 heading.addClass("dr-page");
             }
         }
@@ -144,13 +157,53 @@ final class PdfExport {
     }
 
     private static FSSupplier<InputStream> font(String resource) {
-        return () -> {
-            InputStream in = PdfExport.class.getResourceAsStream(resource);
+        byte[] bytes = FONTS.computeIfAbsent(resource, PdfExport::loadWithoutGsub);
+        return () -> new ByteArrayInputStream(bytes);
+    }
+
+    private static byte[] loadWithoutGsub(String resource) {
+        try (InputStream in = PdfExport.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Missing font resource " + resource);
             }
-            return in;
-        };
+            return withoutTable(in.readAllBytes(), "GSUB");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the font " + resource, e);
+        }
+    }
+
+    /**
+     * The TrueType font without one table: its record is dropped from the table directory (the table's bytes stay,
+     * unreferenced, and the other tables' offsets are unchanged). Used for GSUB: PDFBox applies a font's glyph
+     * substitutions to every string it writes, compiling regular expressions per string, which took a quarter of the
+     * time of a large PDF; a standard's text needs none of them (no ligatures in Latin text, horizontal CJK). The font
+     * is otherwise untouched and is subset on embedding as before.
+     */
+    static byte[] withoutTable(byte[] font, String tag) {
+        ByteBuffer in = ByteBuffer.wrap(font);
+        int tables = in.getShort(4) & 0xFFFF;
+        int found = -1;
+        for (int i = 0; i < tables; i++) {
+            if (new String(font, 12 + 16 * i, 4, StandardCharsets.ISO_8859_1).equals(tag)) {
+                found = i;
+            }
+        }
+        if (found < 0) {
+            return font;
+        }
+        byte[] out = font.clone();
+        // Move the later records up one place and blank the freed last record.
+        System.arraycopy(font, 12 + 16 * (found + 1), out, 12 + 16 * found, 16 * (tables - found - 1));
+        Arrays.fill(out, 12 + 16 * (tables - 1), 12 + 16 * tables, (byte) 0);
+        int n = tables - 1;
+        int entrySelector = 31 - Integer.numberOfLeadingZeros(n);
+        int searchRange = (1 << entrySelector) * 16;
+        ByteBuffer header = ByteBuffer.wrap(out);
+        header.putShort(4, (short) n);
+        header.putShort(6, (short) searchRange);
+        header.putShort(8, (short) entrySelector);
+        header.putShort(10, (short) (n * 16 - searchRange));
+        return out;
     }
 
     /**

@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import org.draftroom.base.ui.Times;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -26,6 +27,7 @@ import org.draftroom.base.ui.Notices;
 import org.draftroom.drafts.domain.Project;
 import org.draftroom.drafts.domain.ProjectFilter;
 import org.draftroom.drafts.domain.VersionInfo;
+import org.draftroom.drafts.domain.VersionNote;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.rounds.domain.Audience;
@@ -66,10 +68,15 @@ class RoundDialog extends Dialog {
         project.setItemLabelGenerator(p -> p.code() + "  " + p.title(getLocale()));
         project.setId("round-project");
         version.setLabel(getTranslation("round.version"));
+        // The versions' messages as the history shows them: the application's own notes (Draftroom-Action trailers)
+        // as a localised summary with the clause's number and title in the latest version, never the raw message.
+        AtomicReference<DraftService.DraftSnapshot> latest = new AtomicReference<>();
         version.setItemLabelGenerator(v -> v.shortId() + (v.tags().isEmpty() ? "" : " [" + String.join(", ", v.tags())
-                + "]") + " · " + v.subject());
+                + "]") + " · " + (latest.get() == null ? v.subject() : VersionNote.summary(v.message(),
+                latest.get().outline(), latest.get().language(), this::getTranslation)));
         version.setId("round-version");
         project.addValueChangeListener(e -> {
+            latest.set(e.getValue() == null ? null : drafts.open(e.getValue().id(), null));
             List<VersionInfo> versions = e.getValue() == null ? List.of() : drafts.history(e.getValue().id(), 0, 100);
             version.setItems(versions);
             version.setValue(versions.isEmpty() ? null : versions.get(0));

@@ -115,6 +115,36 @@ class PdfLayoutTest {
     }
 
     @Test
+    void the_foreword_and_introduction_headings_are_centred_as_gbt_sets_them() throws IOException {
+        for (String heading : List.of("前言", "引言")) {
+            int page = pageStartingWith(heading);
+            List<Float> span = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions)
+                        throws IOException {
+                    if (span.isEmpty() && text.strip().equals(heading)) {
+                        span.add(positions.get(0).getXDirAdj());
+                        org.apache.pdfbox.text.TextPosition last = positions.get(positions.size() - 1);
+                        span.add(last.getXDirAdj() + last.getWidthDirAdj());
+                    }
+                    super.writeString(text, positions);
+                }
+            };
+            stripper.setSortByPosition(true);
+            stripper.setStartPage(page + 1);
+            stripper.setEndPage(page + 1);
+            stripper.getText(pdf);
+            assertThat(span).as("the heading %s on its page", heading).hasSize(2);
+            float width = pdf.getPage(page).getMediaBox().getWidth();
+            // Centred in the text area (margins 25 mm left, 20 mm right): its middle within a few points of it.
+            float textMiddle = (25 + (210 - 20)) / 2f / 25.4f * 72;
+            assertThat((span.get(0) + span.get(1)) / 2).as("middle of %s (page %s pt wide)", heading, width)
+                    .isBetween(textMiddle - 6, textMiddle + 6);
+        }
+    }
+
+    @Test
     void the_text_reads_in_the_order_of_the_outline() {
         String body = String.join("\n", pages.subList(pageStartingWith("前言"), pages.size()));
         NumberedOutline outline = NumberedOutline.of(Samples.gbt35273());

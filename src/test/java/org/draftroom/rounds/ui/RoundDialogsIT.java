@@ -82,6 +82,24 @@ class RoundDialogsIT extends KaribuUiTest {
     }
 
     @Test
+    void the_versions_offered_read_as_the_history_shows_them_not_as_the_stored_message() {
+        String project = freshProject();
+        signInAs("secretariat", Locale.SIMPLIFIED_CHINESE);
+        RoundDialog dialog = openDialog(project);
+        java.util.List<String> labels = dialog.version.getListDataView().getItems()
+                .map(v -> dialog.version.getItemLabelGenerator().apply(v)).toList();
+        assertThat(labels).isNotEmpty().noneMatch(l -> l.contains("Draftroom-Action") || l.contains("Create project")
+                || l.contains("**"));
+        assertThat(labels).anyMatch(l -> l.contains("创建项目"));
+
+        startNewSession();
+        signInAs("secretariat", Locale.ENGLISH);
+        RoundDialog en = openDialog(project);
+        assertThat(en.version.getListDataView().getItems().map(v -> en.version.getItemLabelGenerator().apply(v)))
+                .noneMatch(l -> l.contains("创建项目") || l.contains("Draftroom-Action"));
+    }
+
+    @Test
     void the_secretariat_opens_a_round_and_sees_it_in_the_list() {
         String project = freshProject();
         signInAs("secretariat", Locale.ENGLISH);
