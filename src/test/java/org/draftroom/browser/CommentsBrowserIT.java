@@ -13,6 +13,8 @@ import org.draftroom.drafts.service.DraftService;
 import org.draftroom.security.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -91,6 +93,11 @@ class CommentsBrowserIT extends BrowserTestBase {
         browser().screenshot("comments-thread-en");
 
         String link = reloaded.applyProposedChange();
+        // The page underneath shows the new text at once, without a reload: not the words the change replaced.
+        browser().waitUntil("the comments page to show the applied text", () -> String.valueOf(
+                browser().js("return document.querySelector('#document').textContent")).contains("单独告知所需的敏感个人信息"));
+        assertThat(String.valueOf(browser().js("return document.querySelector('#document').textContent")))
+                .doesNotContain(words);
         Comment applied = find(text);
         assertThat(applied.appliedCommitId()).isNotNull();
         assertThat(link).contains("projects/" + SAMPLE).contains("ref=" + applied.appliedCommitId());
@@ -100,5 +107,38 @@ class CommentsBrowserIT extends BrowserTestBase {
                 () -> draft.versionLine().contains(applied.appliedCommitId().substring(0, 7)));
         assertThat(draft.documentText()).contains("单独告知所需的敏感个人信息").doesNotContain(words);
         assertNoMissingTexts(browser());
+    }
+
+    /**
+     * A keyboard user (WCAG 2.1.1) selects words to comment on: the draft takes the focus, the arrow keys move a caret
+     * through the read-only text, Shift with the arrows selects, and "Comment on selected words" quotes them.
+     */
+    @Test
+    void words_to_comment_on_are_selected_with_the_keyboard() {
+        LoginPage.open(browser()).signInAs("editor2", DEMO_PASSWORD);
+        CommentsPage.open(browser(), SAMPLE);
+        browser().js("document.querySelector('#document').focus()");
+        Actions keys = new Actions(browser().driver());
+        // From the heading of the first clause (前言) down to its first line of text, then four characters.
+        keys.sendKeys(Keys.ARROW_DOWN);
+        keys.keyDown(Keys.SHIFT);
+        for (int i = 0; i < 4; i++) {
+            keys.sendKeys(Keys.ARROW_RIGHT);
+        }
+        keys.keyUp(Keys.SHIFT).perform();
+        String selected = String.valueOf(browser().js("return window.getSelection().toString()"));
+        assertThat(selected.strip()).as("four characters selected by Shift+Right").hasSizeGreaterThanOrEqualTo(3);
+        browser().waitUntil("the selected words to be offered for a comment", () -> Boolean.FALSE.equals(browser().js(
+                "return document.querySelector('#comment-on-words').hasAttribute('disabled')")));
+        // Tab order is the page's; here the button takes the focus directly, and Enter presses it.
+        browser().js("document.querySelector('#comment-on-words').focus()");
+        new Actions(browser().driver()).sendKeys(Keys.ENTER).perform();
+        browser().$(DialogElement.class).first();
+        browser().waitUntil("the dialog to quote the selected words", () -> String.valueOf(browser().js(
+                "const t = document.querySelector('#comment-target'); return t ? t.textContent : ''"))
+                .contains(selected.strip()));
+        browser().screenshot("comments-keyboard-selection-en");
+        browser().$(ButtonElement.class).id("comment-cancel").click();
+        browser().$(DialogElement.class).waitUntilGone();
     }
 }

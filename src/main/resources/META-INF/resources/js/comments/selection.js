@@ -139,7 +139,7 @@
 
   /**
    * Selecting words with the keyboard (WCAG 2.1.1): the draft takes the focus (Tab), shows a caret at the start of
-   * the text, and the arrow keys move it, with Shift they select (Ctrl/Alt moves by words, Home/End by lines), as in
+   * the first clause, and the arrow keys move it, with Shift they select (Ctrl/Alt moves by words, Home/End by lines), as in
    * an editor; the words selected are reported as a mouse selection is. Selection.modify works on text that is not
    * editable, so the draft stays read-only.
    */
@@ -151,8 +151,13 @@
       if (sel.rangeCount && doc.contains(sel.anchorNode)) {
         return;
       }
+      // The caret starts in the text of the first clause, after the table of contents, which takes no comments.
       const walker = document.createTreeWalker(doc, NodeFilter.SHOW_TEXT,
         {acceptNode: n => isBlank(n.data) ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_ACCEPT});
+      const clause = doc.querySelector('.dr-clause[id]');
+      if (clause) {
+        walker.currentNode = clause;
+      }
       const first = walker.nextNode();
       if (first) {
         sel.collapse(first, 0);
