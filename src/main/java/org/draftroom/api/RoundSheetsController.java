@@ -35,7 +35,7 @@ class RoundSheetsController {
     }
 
     record SheetRowJson(int rowNumber, String clause, String clauseNumber, String type, String comment,
-                        String proposedChange, List<String> problems) {
+                        String proposedChange, List<String> problems, String change, Long commentId) {
     }
 
     record SheetJson(String fileName, String format, boolean importable, boolean alreadyImported, int imported,
@@ -88,7 +88,7 @@ class RoundSheetsController {
         List<SheetRowJson> rows = preview.rows().stream().map(r -> new SheetRowJson(r.rowNumber(), r.clause(),
                 r.clauseNumber(), r.type() == null ? null : r.type().code(), r.comment(), r.proposedChange(),
                 r.problems().stream().map(p -> messages.getTranslation(p.key(), locale, p.args().toArray()))
-                        .toList())).toList();
+                        .toList(), r.change().name(), r.commentId())).toList();
         return ResponseEntity.status(dryRun ? 200 : 201).body(new SheetJson(preview.fileName(), preview.format(),
                 preview.importable(), preview.alreadyImported(), imported, rows, fileProblems));
     }

@@ -20,6 +20,7 @@ import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentStatus;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.Reply;
+import org.draftroom.comments.domain.RoundCommentQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -203,6 +204,87 @@ public class CommentRepository {
                         + " on v.project_id = c.project_id" + where.sql
                         + " and coalesce(c.placement_commit, v.commit_id, '') <> :target)")
                 .params(where.params).param("target", commitId).query(Boolean.class).single();
+    }
+
+    // --- a round's merged table, paged in SQL ---------------------------------------------------------------------
+
+    /**
+     * A page of a round's comments in scope matching the query, in the order of the version they were written on
+     * (the round's frozen version, whose clause order is given): general comments first, then by clause, then by
+     * position of the quoted words, then by age. Their anchors are their places in that version, so no placing is
+     * needed; the caller checks {@link #anyAnchoredElsewhere} first.
+     */
+    public List<Comment> roundPage(Scope scope, RoundCommentQuery q, List<String> clauseOrder, int offset,
+                                   int limit) {
+        Where where = where(scope, q);
+        return jdbc.sql(SELECT + """
+                         left join unnest(cast(:order as text[])) with ordinality as o(clause_id, position)
+                                on o.clause_id = c.anchor_clause_id""" + where.sql + ROUND_ORDER + """
+                         offset :offset limit :limit""")
+                .params(where.params).param("order", clauseOrder.toArray(String[]::new))
+                .param("offset", Math.max(0, offset)).param("limit", Math.max(0, limit))
+                .query(CommentRepository::map).list();
+    }
+
+    private static final String ROUND_ORDER = """
+             order by (c.anchor_clause_id <> ''), coalesce(o.position, 2147483647), c.anchor_start, c.id
+            """;
+
+    /** The ids of {@link #roundPage}'s rows, all of them, in its order (to find a row's neighbours). */
+    public List<Long> roundIds(Scope scope, RoundCommentQuery q, List<String> clauseOrder) {
+        Where where = where(scope, q);
+        return jdbc.sql("select c.id from comment c"
+                        + " left join unnest(cast(:order as text[])) with ordinality as o(clause_id, position)"
+                        + " on o.clause_id = c.anchor_clause_id" + where.sql + ROUND_ORDER)
+                .params(where.params).param("order", clauseOrder.toArray(String[]::new)).query(Long.class).list();
+    }
+
+    public int roundCount(Scope scope, RoundCommentQuery q) {
+        Where where = where(scope, q);
+        return jdbc.sql("select count(*) from comment c" + where.sql).params(where.params).query(Integer.class)
+                .single();
+    }
+
+    /** The organisation codes of the comments in scope, sorted. */
+    public List<String> organisationCodes(Scope scope) {
+        Where where = where(scope);
+        return jdbc.sql("select distinct c.organisation_code from comment c" + where.sql
+                        + " and c.organisation_code is not null order by 1")
+                .params(where.params).query(String.class).list();
+    }
+
+    /** Whether a comment in scope was written on another version than {@code commitId}. */
+    public boolean anyAnchoredElsewhere(Scope scope, String commitId) {
+        Where where = where(scope);
+        return jdbc.sql("select exists (select 1 from comment c" + where.sql + " and c.anchor_commit <> :target)")
+                .params(where.params).param("target", commitId).query(Boolean.class).single();
+    }
+
+    private static Where where(Scope scope, RoundCommentQuery q) {
+        Where base = where(scope);
+        StringBuilder sql = new StringBuilder(base.sql);
+        Map<String, Object> params = new HashMap<>(base.params);
+        if (!q.types().isEmpty()) {
+            sql.append(" and c.comment_type in (:qtypes)");
+            params.put("qtypes", q.types().stream().map(Enum::name).toList());
+        }
+        if (q.organisationCode() != null) {
+            sql.append(" and c.organisation_code = :qorg");
+            params.put("qorg", q.organisationCode());
+        }
+        if (q.clauseIds() != null) {
+            sql.append(" and c.anchor_clause_id = any(cast(:qclauses as text[]))");
+            params.put("qclauses", q.clauseIds().toArray(String[]::new));
+        }
+        if (q.onlyIds() != null) {
+            sql.append(" and c.id = any(cast(:qonly as bigint[]))");
+            params.put("qonly", q.onlyIds().toArray(Long[]::new));
+        }
+        if (q.exceptIds() != null && !q.exceptIds().isEmpty()) {
+            sql.append(" and not (c.id = any(cast(:qexcept as bigint[])))");
+            params.put("qexcept", q.exceptIds().toArray(Long[]::new));
+        }
+        return new Where(sql.toString(), params);
     }
 
     private record Where(String sql, Map<String, Object> params) {

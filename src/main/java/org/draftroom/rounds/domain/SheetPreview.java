@@ -23,11 +23,34 @@ public record SheetPreview(String fileName, String format, List<Row> rows, List<
      * @param clauseId ""  for a general comment, null when the clause is unknown
      */
     public record Row(int rowNumber, String clause, String clauseId, String clauseNumber, String paragraph,
-                      CommentType type, String comment, String proposedChange, List<Problem> problems) {
+                      CommentType type, String comment, String proposedChange, List<Problem> problems,
+                      Change change, Long commentId) {
+
+        /** A row that adds a comment. */
+        public Row(int rowNumber, String clause, String clauseId, String clauseNumber, String paragraph,
+                   CommentType type, String comment, String proposedChange, List<Problem> problems) {
+            this(rowNumber, clause, clauseId, clauseNumber, paragraph, type, comment, proposedChange, problems,
+                    Change.NEW, null);
+        }
 
         public boolean ok() {
             return problems.isEmpty();
         }
+    }
+
+    /**
+     * What importing a row does. A row carrying the id of one of the organisation's comments of the round (in the
+     * template's MB/NC column, where the downloaded sheet writes it) changes that comment or leaves it; a row without
+     * one adds a comment, unless the organisation has that very comment already (a re-saved copy of a sheet imported
+     * before), which it leaves.
+     */
+    public enum Change {
+        NEW, CHANGED, UNCHANGED
+    }
+
+    /** The number of rows that would make this change. */
+    public long count(Change change) {
+        return rows.stream().filter(r -> r.change() == change).count();
     }
 
     /** Whether every row can be imported. */

@@ -18,6 +18,7 @@ import org.draftroom.drafts.service.DraftReader;
 import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.domain.RoundCommentQuery;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.rounds.DispositionRecorded;
 import org.draftroom.rounds.DispositionsPublished;
@@ -25,6 +26,7 @@ import org.draftroom.rounds.data.DispositionRepository;
 import org.draftroom.rounds.data.RoundRepository;
 import org.draftroom.rounds.domain.Disposition;
 import org.draftroom.rounds.domain.DispositionRecord;
+import org.draftroom.rounds.domain.DispositionQuery;
 import org.draftroom.rounds.domain.DispositionRow;
 import org.draftroom.rounds.domain.DuplicateSimilarity;
 import org.draftroom.rounds.domain.InvitedOrganisation;
@@ -155,6 +157,189 @@ public class DispositionService implements RoundMargin {
 
     private List<PlacedComment> readAll(String projectId, String commitId, CommentFilter filter) {
         return comments.findAll(projectId, commitId, filter, MAX_COMMENTS);
+    }
+
+    /**
+     * A page of {@link #rows} that pass the filters, in the same order, read page by page in SQL so that a round of
+     * ten thousand comments opens as fast as one of ten: the comments module filters and orders the round's comments
+     * by their place in the frozen version, this module adds their dispositions (and, filtering by disposition, says
+     * which comments to take or leave). Same access as {@link #rows}.
+     *
+     * @param limit at most {@link CommentService#MAX_PAGE}
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<DispositionRow> page(long roundId, DispositionQuery query, int offset, int limit) {
+        Round round = requireTableReader(roundId);
+        if (comments.roundAnchoredElsewhere(round.projectId(), roundId, round.commitId())) {
+            List<DispositionRow> all = rows(roundId).stream().filter(query::matches).toList();
+            int from = Math.max(0, Math.min(offset, all.size()));
+            return all.subList(from, Math.min(all.size(), from + Math.max(0, limit)));
+        }
+        Frozen frozen = frozen(round);
+        RoundCommentQuery q = commentQuery(round, frozen, query);
+        if (q == null) {
+            return List.of();
+        }
+        List<Comment> page = comments.roundPage(round.projectId(), roundId, q, frozen.order(), offset, limit);
+        Map<Long, DispositionRecord> decided = dispositions.byComments(roundId,
+                page.stream().map(Comment::id).toList());
+        return page.stream().map(c -> new DispositionRow(c, Placement.initial(c.anchor()),
+                decided.getOrDefault(c.id(), DispositionRecord.none(c.id(), roundId)))).toList();
+    }
+
+    /** How many rows {@link #page} has in all with these filters. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public int count(long roundId, DispositionQuery query) {
+        Round round = requireTableReader(roundId);
+        if (comments.roundAnchoredElsewhere(round.projectId(), roundId, round.commitId())) {
+            return (int) rows(roundId).stream().filter(query::matches).count();
+        }
+        RoundCommentQuery q = commentQuery(round, frozen(round), query);
+        return q == null ? 0 : comments.roundCount(round.projectId(), roundId, q);
+    }
+
+    /** The comment ids of every row {@link #page} has with these filters, in its order (to move to the next one). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Long> order(long roundId, DispositionQuery query) {
+        Round round = requireTableReader(roundId);
+        if (comments.roundAnchoredElsewhere(round.projectId(), roundId, round.commitId())) {
+            return rows(roundId).stream().filter(query::matches).map(r -> r.comment().id()).toList();
+        }
+        Frozen frozen = frozen(round);
+        RoundCommentQuery q = commentQuery(round, frozen, query);
+        return q == null ? List.of() : comments.roundOrder(round.projectId(), roundId, q, frozen.order());
+    }
+
+    /** The codes of the organisations in the round's table, sorted (for its organisation filter). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<String> organisationCodes(long roundId) {
+        Round round = requireTableReader(roundId);
+        return comments.roundOrganisationCodes(round.projectId(), roundId);
+    }
+
+    /** The duplicate groups of the round whose comments got different dispositions (undecided members aside). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Set<String> conflictingGroups(long roundId) {
+        requireTableReader(roundId);
+        Map<String, Set<Disposition>> decided = new java.util.HashMap<>();
+        for (DispositionRecord d : dispositions.byRound(roundId).values()) {
+            if (d.duplicateGroup() != null && d.disposition() != null) {
+                decided.computeIfAbsent(d.duplicateGroup(), g -> java.util.EnumSet.noneOf(Disposition.class))
+                        .add(d.disposition());
+            }
+        }
+        return decided.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    /** The rows of a duplicate group, in table order. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<DispositionRow> group(long roundId, String name) {
+        requireTableReader(roundId);
+        Set<Long> members = dispositions.byRound(roundId).values().stream()
+                .filter(d -> name.equals(d.duplicateGroup())).map(DispositionRecord::commentId)
+                .collect(Collectors.toSet());
+        if (members.isEmpty()) {
+            return List.of();
+        }
+        return rowsOf(roundId, members);
+    }
+
+    private List<DispositionRow> rowsOf(long roundId, Set<Long> ids) {
+        Round round = find(roundId);
+        if (comments.roundAnchoredElsewhere(round.projectId(), roundId, round.commitId())) {
+            return rows(roundId).stream().filter(r -> ids.contains(r.comment().id())).toList();
+        }
+        Frozen frozen = frozen(round);
+        List<Comment> found = comments.roundPage(round.projectId(), roundId,
+                new RoundCommentQuery(Set.of(), null, null, ids, null), frozen.order(), 0, CommentService.MAX_PAGE);
+        Map<Long, DispositionRecord> decided = dispositions.byComments(roundId, ids);
+        return found.stream().map(c -> new DispositionRow(c, Placement.initial(c.anchor()),
+                decided.getOrDefault(c.id(), DispositionRecord.none(c.id(), roundId)))).toList();
+    }
+
+    /** The checks of {@link #rows}: staff always, the audience after publication, nobody else. */
+    private Round requireTableReader(long roundId) {
+        Round round = find(roundId);
+        if (!isStaff(round, access.current())) {
+            roundService.get(roundId);
+            if (round.publishedAt() == null) {
+                throw new UserFacingException("dispositions.not-published");
+            }
+        }
+        return round;
+    }
+
+    /** The comments-module query for the table's filters; null when nothing can match. */
+    private RoundCommentQuery commentQuery(Round round, Frozen frozen, DispositionQuery query) {
+        Set<String> clauses = null;
+        String c = query.clause() == null ? "" : query.clause().trim();
+        if (!c.isEmpty()) {
+            clauses = frozen.numbers().entrySet().stream()
+                    .filter(e -> e.getValue().equals(c) || e.getValue().startsWith(c + "."))
+                    .map(Map.Entry::getKey).collect(Collectors.toSet());
+            if (clauses.isEmpty()) {
+                return null;
+            }
+        }
+        Set<Long> only = null;
+        Set<Long> except = null;
+        if (query.status() != null) {
+            Map<Long, DispositionRecord> all = dispositions.byRound(round.id());
+            Set<Long> decided = all.values().stream().filter(d -> d.disposition() != null)
+                    .map(DispositionRecord::commentId).collect(Collectors.toSet());
+            if (DispositionQuery.UNDECIDED.equals(query.status())) {
+                except = decided;
+            } else {
+                only = all.values().stream().filter(d -> d.disposition() != null
+                                && d.disposition().name().equals(query.status()))
+                        .map(DispositionRecord::commentId).collect(Collectors.toSet());
+                if (only.isEmpty()) {
+                    return null;
+                }
+            }
+        }
+        return new RoundCommentQuery(query.type() == null ? Set.of() : Set.of(query.type()),
+                query.organisationCode(), clauses, only, except);
+    }
+
+    /** A frozen version's clause ids in outline order and their numbers; versions never change, so kept. */
+    private record Frozen(List<String> order, Map<String, String> numbers) {
+    }
+
+    private final Map<String, Frozen> frozenOutlines = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Frozen> eldest) {
+                    return size() > 32;
+                }
+            });
+
+    private Frozen frozen(Round round) {
+        String key = round.projectId() + "@" + round.commitId();
+        Frozen known = frozenOutlines.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<String> order = new java.util.ArrayList<>();
+        Map<String, String> numbers = new LinkedHashMap<>();
+        for (org.draftroom.drafts.domain.NumberedClause clause : draftReader.snapshot(round.projectId(),
+                round.commitId()).outline().clauses()) {
+            if (!clause.id().isEmpty() && !numbers.containsKey(clause.id())) {
+                order.add(clause.id());
+                numbers.put(clause.id(), clause.number() == null ? "" : clause.number());
+            }
+        }
+        numbers.put("", "");
+        Frozen made = new Frozen(List.copyOf(order), java.util.Collections.unmodifiableMap(numbers));
+        frozenOutlines.put(key, made);
+        return made;
     }
 
     /** The project's rounds of which the signed-in person is staff, newest first. */

@@ -102,6 +102,14 @@ public class SheetService {
         Map<String, NumberedClause> byNumber = outline.clauses().stream()
                 .filter(c -> c.number() != null && !c.number().isBlank())
                 .collect(Collectors.toMap(c -> c.number(), Function.identity(), (a, b) -> a));
+        Map<String, PlacedComment> ours = new java.util.HashMap<>();
+        Map<String, PlacedComment> oursByContent = new java.util.HashMap<>();
+        for (PlacedComment p : ownComments(round)) {
+            ours.put(p.comment().readableId().toUpperCase(Locale.ROOT), p);
+            oursByContent.putIfAbsent(content(p.comment().anchor().clauseId(), p.comment().type(),
+                    p.comment().body(), p.comment().proposedChange()), p);
+        }
+        Set<String> seenIds = new java.util.HashSet<>();
         List<SheetPreview.Row> rows = new ArrayList<>();
         for (SheetRow row : result.rows()) {
             List<SheetPreview.Problem> problems = new ArrayList<>(result.problemsOf(row.rowNumber()).stream()
@@ -141,8 +149,42 @@ public class SheetService {
                     .anyMatch(p -> p.key().startsWith("sheet.type."));
             CommentType type = typeRefused ? null
                     : SheetReader.normaliseType(row.type()).map(CommentType::ofCode).orElse(CommentType.GE);
+            // Rows are matched to comments by the comment id in MB/NC, never by their position in the sheet.
+            String body = body(row.paragraph(), row.comment());
+            String proposed = row.proposedChange() == null ? "" : row.proposedChange();
+            SheetPreview.Change change = SheetPreview.Change.NEW;
+            Long commentId = null;
+            String id = row.memberBody() == null ? "" : row.memberBody().strip().toUpperCase(Locale.ROOT);
+            if (COMMENT_ID.matcher(id).matches()) {
+                PlacedComment known = ours.get(id);
+                if (known == null) {
+                    // Another organisation's id, a guessed one or one from another round: said the same way, so
+                    // that the answer tells nothing about other organisations' comments.
+                    problems.add(new SheetPreview.Problem("rounds.sheet.unknown-id", List.of(row.memberBody())));
+                } else if (!seenIds.add(id)) {
+                    problems.add(new SheetPreview.Problem("rounds.sheet.duplicate-id", List.of(row.memberBody())));
+                } else {
+                    commentId = known.comment().id();
+                    boolean same = type == known.comment().type() && body.equals(known.comment().body())
+                            && proposed.equals(known.comment().proposedChange());
+                    change = same ? SheetPreview.Change.UNCHANGED : SheetPreview.Change.CHANGED;
+                    if (clauseId != null && !clauseId.equals(known.comment().anchor().clauseId())) {
+                        problems.add(new SheetPreview.Problem("rounds.sheet.clause-changed",
+                                List.of(row.memberBody())));
+                    } else if (change == SheetPreview.Change.CHANGED
+                            && known.comment().authorId() != access.current().id()) {
+                        problems.add(new SheetPreview.Problem("rounds.sheet.not-author", List.of(row.memberBody(),
+                                known.comment().authorName())));
+                    }
+                }
+            } else if (clauseId != null && type != null
+                    && oursByContent.containsKey(content(clauseId, type, body, proposed))) {
+                // A re-saved copy of a sheet imported before (same rows, other bytes): recognised by its rows.
+                change = SheetPreview.Change.UNCHANGED;
+                commentId = oursByContent.get(content(clauseId, type, body, proposed)).comment().id();
+            }
             rows.add(new SheetPreview.Row(row.rowNumber(), clause, clauseId, clauseNumber, row.paragraph(), type,
-                    row.comment(), row.proposedChange(), List.copyOf(problems)));
+                    row.comment(), row.proposedChange(), List.copyOf(problems), change, commentId));
         }
         String digest = digest(bytes);
         boolean imported = repository.sheetImported(round.id(), digest);
@@ -165,38 +207,66 @@ public class SheetService {
             throw new UserFacingException("rounds.sheet.has-problems");
         }
         CurrentUser me = access.current();
+        int done = 0;
         for (SheetPreview.Row row : preview.rows()) {
-            String body = row.paragraph() == null || row.paragraph().isBlank() ? row.comment()
-                    : "(" + row.paragraph().strip() + ") " + row.comment();
-            comments.create(round.projectId(), round.commitId(), new CommentForm(round.id(), row.type(),
-                    row.clauseId(), 0, 0, "", body, row.proposedChange() == null ? "" : row.proposedChange()));
+            String body = body(row.paragraph(), row.comment());
+            String proposed = row.proposedChange() == null ? "" : row.proposedChange();
+            switch (row.change()) {
+                case NEW -> comments.create(round.projectId(), round.commitId(), new CommentForm(round.id(),
+                        row.type(), row.clauseId(), 0, 0, "", body, proposed));
+                case CHANGED -> comments.edit(row.commentId(), row.type(), body, proposed);
+                case UNCHANGED -> {
+                    continue;
+                }
+            }
+            done++;
         }
         repository.recordSheet(round.id(), preview.digest(), preview.fileName(), me.id(), rounds.now());
-        return preview.rows().size();
+        return done;
     }
 
-    /** The signed-in reviewer's organisation's comments of the round as the filled ISO/IEC template (DOCX). */
-    @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
-    public byte[] organisationSheet(long roundId) {
-        Round round = rounds.get(roundId);
+    /** A comment id as the downloaded sheet writes it in MB/NC: organisation (or user) code, then a number. */
+    private static final java.util.regex.Pattern COMMENT_ID = java.util.regex.Pattern.compile(
+            "[A-Z0-9][A-Z0-9_.-]*-[0-9]{3,}");
+
+    private static String body(String paragraph, String comment) {
+        return paragraph == null || paragraph.isBlank() ? comment : "(" + paragraph.strip() + ") " + comment;
+    }
+
+    private static String content(String clauseId, CommentType type, String body, String proposed) {
+        return clauseId + "\t" + type + "\t" + body.strip() + "\t" + (proposed == null ? "" : proposed.strip());
+    }
+
+    /** The signed-in person's organisation's comments of the round (their own, without an organisation). */
+    private List<PlacedComment> ownComments(Round round) {
         CurrentUser me = access.current();
-        CommentFilter filter = CommentFilter.all().withRoundId(roundId).withTypes(Set.of(CommentType.values()));
+        CommentFilter filter = CommentFilter.all().withRoundId(round.id()).withTypes(Set.of(CommentType.values()));
         if (me.organisationId() != null) {
             filter = filter.withOrganisationId(me.organisationId());
         } else {
             filter = filter.withAuthorId(me.id());
         }
-        List<PlacedComment> mine = comments.find(round.projectId(), round.commitId(), filter, 0,
-                DispositionService.MAX_COMMENTS);
+        return comments.findAll(round.projectId(), round.commitId(), filter, DispositionService.MAX_COMMENTS);
+    }
+
+    /**
+     * The signed-in reviewer's organisation's comments of the round as the filled ISO/IEC template (DOCX). Each row
+     * carries its comment's id in MB/NC ("CN-ABC-007", the organisation's code and the comment's number, as the
+     * template's comment ids go), so that the sheet, edited and uploaded again, updates those comments.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public byte[] organisationSheet(long roundId) {
+        Round round = rounds.get(roundId);
+        CurrentUser me = access.current();
+        List<PlacedComment> mine = ownComments(round);
         List<SheetRow> rows = new ArrayList<>();
         int n = 1;
         for (PlacedComment p : mine) {
             String clause = p.placement() == null || p.placement().isGeneral() ? "General"
                     : Optional.ofNullable(p.placement().clauseNumber()).orElse("");
-            rows.add(new SheetRow(n++, Optional.ofNullable(p.comment().organisationCode()).orElse(me.username()
-                    .toUpperCase(Locale.ROOT)), clause, "", p.comment().type().code(), p.comment().body(),
-                    p.comment().proposedChange(), ""));
+            rows.add(new SheetRow(n++, p.comment().readableId(), clause, "", p.comment().type().code(),
+                    p.comment().body(), p.comment().proposedChange(), ""));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

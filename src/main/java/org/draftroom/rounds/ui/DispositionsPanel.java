@@ -13,7 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.ListDataProvider;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +24,7 @@ import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.Notices;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.rounds.domain.Disposition;
+import org.draftroom.rounds.domain.DispositionQuery;
 import org.draftroom.rounds.domain.DispositionRow;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundState;
@@ -42,15 +43,11 @@ class DispositionsPanel extends VerticalLayout {
     private final Round round;
     private final boolean staff;
     private final CurrentUser me;
-    private List<DispositionRow> all = List.of();
-    /** The rows the filters let through, in table order; the grid shows this list. */
-    private final List<DispositionRow> shown = new java.util.ArrayList<>();
-    private final ListDataProvider<DispositionRow> provider = new ListDataProvider<>(shown) {
-        @Override
-        public Object getId(DispositionRow row) {
-            return row.comment().id();
-        }
-    };
+    /**
+     * The rows the filters let through, in table order, fetched a page at a time as the grid scrolls: filtering and
+     * paging happen in SQL, so a round of ten thousand comments opens as fast as a small one.
+     */
+    private final CallbackDataProvider<DispositionRow, Void> provider;
     private final boolean editable;
     /** The workspace's detail panel (null unless the person decides on a closed round). */
     DispositionDetail detail;
@@ -73,6 +70,9 @@ class DispositionsPanel extends VerticalLayout {
         this.me = me;
         this.round = round;
         this.staff = staff;
+        this.provider = new CallbackDataProvider<>(
+                q -> dispositions.page(round.id(), query(), q.getOffset(), q.getLimit()).stream(),
+                q -> dispositions.count(round.id(), query()), r -> r.comment().id());
         setId("dispositions-panel");
         setPadding(false);
         setSizeFull();
@@ -243,8 +243,14 @@ class DispositionsPanel extends VerticalLayout {
             add(toolbar, split);
             expand(split);
             reload();
-            shown.stream().filter(r -> r.disposition().disposition() == null).findFirst()
-                    .or(() -> shown.stream().findFirst()).ifPresent(this::showDetail);
+            // The first undecided comment; when it is not the table's first row, found in the table to scroll to.
+            DispositionRow first = dispositions.page(round.id(), query(), 0, 1).stream().findFirst().orElse(null);
+            if (first != null && first.disposition().disposition() == null) {
+                showDetail(first, -1);
+            } else if (first != null) {
+                dispositions.page(round.id(), query(DispositionQuery.UNDECIDED), 0, 1).stream().findFirst()
+                        .ifPresentOrElse(r -> showRow(r.comment().id()), () -> showDetail(first, -1));
+            }
             return;
         }
         add(toolbar, grid);
@@ -297,9 +303,7 @@ class DispositionsPanel extends VerticalLayout {
     }
 
     void reload() {
-        all = dispositions.rows(round.id());
-        Set<String> codes = all.stream().map(r -> r.comment().organisationCode()).filter(Objects::nonNull)
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        List<String> codes = dispositions.organisationCodes(round.id());
         String chosen = organisation.getValue();
         organisation.setItems(codes);
         if (chosen != null && codes.contains(chosen)) {
@@ -309,31 +313,21 @@ class DispositionsPanel extends VerticalLayout {
     }
 
     private void filter() {
-        String clauseText = clause.getValue() == null ? "" : clause.getValue().trim();
-        shown.clear();
-        all.stream()
-                .filter(r -> type.getValue() == null || r.comment().type() == type.getValue())
-                .filter(r -> organisation.getValue() == null
-                        || organisation.getValue().equals(r.comment().organisationCode()))
-                .filter(r -> status.getValue() == null || status.getValue().equals(statusKey(r)))
-                .filter(r -> clauseText.isEmpty() || r.clauseNumber().equals(clauseText)
-                        || r.clauseNumber().startsWith(clauseText + "."))
-                .forEach(shown::add);
-        conflicting = conflictingGroups(all);
+        conflicting = staff ? dispositions.conflictingGroups(round.id()) : Set.of();
         provider.refreshAll();
     }
 
-    /** The duplicate groups whose comments got different dispositions (undecided members aside). */
-    static Set<String> conflictingGroups(List<DispositionRow> rows) {
-        Map<String, Set<Disposition>> decided = new java.util.HashMap<>();
-        for (DispositionRow r : rows) {
-            if (r.disposition().duplicateGroup() != null && r.disposition().disposition() != null) {
-                decided.computeIfAbsent(r.disposition().duplicateGroup(), g -> java.util.EnumSet.noneOf(
-                        Disposition.class)).add(r.disposition().disposition());
-            }
+    /** The filters as chosen. */
+    private DispositionQuery query() {
+        return new DispositionQuery(type.getValue(), organisation.getValue(), clause.getValue(), status.getValue());
+    }
+
+    /** The filters as chosen, with this disposition status instead of the chosen one (none if they disagree). */
+    private DispositionQuery query(String wanted) {
+        if (status.getValue() != null && !status.getValue().equals(wanted)) {
+            return null;
         }
-        return decided.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
-                .collect(Collectors.toSet());
+        return new DispositionQuery(type.getValue(), organisation.getValue(), clause.getValue(), wanted);
     }
 
     // ---- the workspace ---------------------------------------------------------------------------------------------
@@ -368,6 +362,11 @@ class DispositionsPanel extends VerticalLayout {
     }
 
     private void showDetail(DispositionRow row) {
+        showDetail(row, -1);
+    }
+
+    /** Shows a row in the detail panel; {@code index} &ge; 0: its place in the table, scrolled to. */
+    private void showDetail(DispositionRow row, int index) {
         DispositionRow before = current;
         current = row;
         if (before != null) {
@@ -375,12 +374,10 @@ class DispositionsPanel extends VerticalLayout {
         }
         provider.refreshItem(row);
         String name = row.disposition().duplicateGroup();
-        List<DispositionRow> members = name == null ? List.of() : all.stream()
-                .filter(r -> name.equals(r.disposition().duplicateGroup()) && r.comment().id() != row.comment().id())
-                .toList();
+        List<DispositionRow> members = name == null ? List.of() : dispositions.group(round.id(), name).stream()
+                .filter(r -> r.comment().id() != row.comment().id()).toList();
         detail.show(row, dispositions.context(row.comment().id()), members, name != null && conflicting.contains(name),
                 dispositions.frequentReasons(round.id(), 8), editors);
-        int index = shown.indexOf(row);
         if (index >= 0) {
             grid.scrollToIndex(index);
         }
@@ -453,7 +450,7 @@ class DispositionsPanel extends VerticalLayout {
         reload();
         if (current != null) {
             long id = current.comment().id();
-            all.stream().filter(r -> r.comment().id() == id).findFirst().ifPresent(this::showDetail);
+            showRow(id);
         }
     }
 
@@ -463,12 +460,12 @@ class DispositionsPanel extends VerticalLayout {
             return;
         }
         String name = current.disposition().duplicateGroup();
-        bulk(all.stream().filter(r -> name.equals(r.disposition().duplicateGroup())).toList());
+        bulk(dispositions.group(round.id(), name));
     }
 
     /** Gives the disposition shown to every selected row. */
     void applyToSelected() {
-        List<DispositionRow> selected = shown.stream().filter(grid.getSelectedItems()::contains).toList();
+        List<DispositionRow> selected = List.copyOf(grid.getSelectedItems());
         if (selected.size() >= 2) {
             bulk(selected);
         }
@@ -493,27 +490,36 @@ class DispositionsPanel extends VerticalLayout {
 
     /** Reloads the table (keeping the filters) and shows the next undecided comment after {@code saved}. */
     private void afterSaving(DispositionRow saved) {
-        int from = Math.max(0, shown.indexOf(saved));
         reload();
-        DispositionRow next = null;
-        for (int i = 1; i <= shown.size() && next == null; i++) {
-            DispositionRow candidate = shown.get((from + i) % shown.size());
-            if (candidate.disposition().disposition() == null) {
+        // The table's order and its undecided rows as ids (one column from SQL), to find the next without the rows.
+        List<Long> ids = dispositions.order(round.id(), query());
+        DispositionQuery undecidedQuery = query(DispositionQuery.UNDECIDED);
+        Set<Long> undecided = undecidedQuery == null ? Set.of()
+                : new java.util.HashSet<>(dispositions.order(round.id(), undecidedQuery));
+        int from = Math.max(0, ids.indexOf(saved.comment().id()));
+        int next = -1;
+        for (int i = 1; i <= ids.size() && next < 0; i++) {
+            int candidate = (from + i) % ids.size();
+            if (undecided.contains(ids.get(candidate))) {
                 next = candidate;
             }
         }
-        if (next == null) {
+        if (next < 0) {
             Notices.success(getTranslation("dispositions.all-decided"));
-            long id = saved.comment().id();
-            next = shown.stream().filter(r -> r.comment().id() == id).findFirst().orElse(null);
+            next = ids.indexOf(saved.comment().id());
         }
-        if (next != null) {
-            showDetail(next);
+        if (next >= 0) {
+            int at = next;
+            dispositions.page(round.id(), query(), at, 1).stream().findFirst().ifPresent(r -> showDetail(r, at));
         }
     }
 
-    private static String statusKey(DispositionRow row) {
-        return row.disposition().disposition() == null ? "undecided" : row.disposition().disposition().name();
+    /** Shows the comment with this id in the detail panel, with its place in the table. */
+    private void showRow(long commentId) {
+        int at = dispositions.order(round.id(), query()).indexOf(commentId);
+        if (at >= 0) {
+            dispositions.page(round.id(), query(), at, 1).stream().findFirst().ifPresent(r -> showDetail(r, at));
+        }
     }
 
     private static List<String> statusKeys() {
@@ -531,6 +537,6 @@ class DispositionsPanel extends VerticalLayout {
 
     /** The number of rows shown with the current filters. */
     int shown() {
-        return shown.size();
+        return dispositions.count(round.id(), query());
     }
 }

@@ -36,6 +36,19 @@ final class RoundCard {
         Span window = new Span(when);
         window.addClassName("round-card-window");
         card.add(window);
+        if (state == RoundState.PUBLISHED) {
+            // After publication the card leads to what became of the comments (the round page opens on them).
+            RouterLink outcome = new RouterLink(RoundView.class, new RouteParameters("roundId",
+                    String.valueOf(round.id())));
+            outcome.setText(owner.getTranslation("rounds.card.outcome"));
+            outcome.addClassName("round-card-outcome");
+            outcome.setId("round-outcome-" + round.id());
+            card.add(outcome);
+        } else if (state == RoundState.CLOSED) {
+            Span waiting = new Span(owner.getTranslation("rounds.card.awaiting"));
+            waiting.addClassName("round-card-window");
+            card.add(waiting);
+        }
         if (instructions && !round.instructions().isBlank()) {
             Paragraph text = new Paragraph(round.instructions());
             text.addClassName("round-instructions");

@@ -52,7 +52,9 @@ class RoundsUiConfiguration {
                 Instant now = rounds.now();
                 List<Round> current = rounds.visibleRounds().stream()
                         .filter(r -> r.state(now) == RoundState.OPEN || r.state(now) == RoundState.SCHEDULED
-                                || (r.state(now) == RoundState.CLOSED && !instructions)).toList();
+                                || r.state(now) == RoundState.CLOSED
+                                // Reviewers: the outcome of their comments, once published, is one click away.
+                                || (r.state(now) == RoundState.PUBLISHED && instructions)).toList();
                 com.vaadin.flow.component.UI.getCurrent().getPage().addStyleSheet("context://css/rounds.css");
                 Div content = new Div();
                 content.addClassName("round-cards");

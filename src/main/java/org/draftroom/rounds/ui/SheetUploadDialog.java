@@ -67,6 +67,8 @@ class SheetUploadDialog extends Dialog {
         preview.addColumn(r -> r.clause() + (r.clauseNumber().isEmpty() || r.clauseNumber().equals(r.clause())
                 ? "" : " → " + r.clauseNumber())).setHeader(getTranslation("dispositions.clause")).setWidth("120px")
                 .setFlexGrow(0);
+        preview.addColumn(r -> getTranslation("rounds.sheet.change." + r.change().name()))
+                .setHeader(getTranslation("rounds.sheet.change")).setWidth("90px").setFlexGrow(0);
         preview.addColumn(r -> r.type() == null ? "" : r.type().code()).setHeader(getTranslation("dispositions.type"))
                 .setWidth("70px").setFlexGrow(0);
         preview.addColumn(SheetPreview.Row::comment).setHeader(getTranslation("dispositions.comment")).setFlexGrow(3);
@@ -113,10 +115,13 @@ class SheetUploadDialog extends Dialog {
         }
         long bad = sheet.rows().stream().filter(r -> !r.ok()).count();
         summary.setText(sheet.rows().isEmpty() ? "" : getTranslation(bad == 0 ? "rounds.sheet.summary.ok"
-                : "rounds.sheet.summary", sheet.rows().size(), bad));
+                : "rounds.sheet.summary", sheet.rows().size(), bad) + " " + getTranslation("rounds.sheet.changes",
+                sheet.count(SheetPreview.Change.NEW), sheet.count(SheetPreview.Change.CHANGED),
+                sheet.count(SheetPreview.Change.UNCHANGED)));
         preview.setItems(sheet.rows());
         preview.setVisible(!sheet.rows().isEmpty());
         importButton.setEnabled(sheet.importable());
-        importButton.setText(getTranslation("rounds.sheet.import-n", sheet.rows().size()));
+        importButton.setText(getTranslation("rounds.sheet.import-n", sheet.count(SheetPreview.Change.NEW)
+                + sheet.count(SheetPreview.Change.CHANGED)));
     }
 }

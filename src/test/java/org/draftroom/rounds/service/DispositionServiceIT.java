@@ -23,6 +23,7 @@ import org.draftroom.rounds.domain.DispositionRecord;
 import org.draftroom.rounds.domain.DuplicateSimilarity;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Disposition;
+import org.draftroom.rounds.domain.DispositionQuery;
 import org.draftroom.rounds.domain.DispositionRow;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
@@ -173,6 +174,51 @@ class DispositionServiceIT {
         assertThatThrownBy(() -> dispositions.markSatisfaction(b.id(), true, null))
                 .as("not reviewer1's organisation")
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
+    void the_table_paged_and_filtered_in_sql_shows_what_the_whole_table_shows() {
+        Round round = round();
+        comment("reviewer1", round, "c-right-access", CommentType.TE, "Access needs a deadline.");
+        comment("reviewer2", round, "", CommentType.GE, "General remark.");
+        Comment c = comment("reviewer2", round, "c-collection", CommentType.ED, "Typo in collection.");
+        comment("reviewer1", round, "c-rights", CommentType.TE, "Rights need a clause.");
+        Comment e = comment("reviewer2", round, "c-right-correction", CommentType.TE, "Correction in 15 days.");
+        comment("reviewer1", round, "c-collection", CommentType.GE, "Collection is too broad.");
+        SignedIn.as(users, "secretariat");
+        rounds.closeEarly(round.id(), "Closing for the test");
+        dispositions.record(c.id(), Disposition.ACCEPTED, "", null);
+        dispositions.record(e.id(), Disposition.NOT_ACCEPTED, "Thirty days are the law.", null);
+
+        List<DispositionRow> all = dispositions.rows(round.id());
+        assertThat(all).hasSize(6);
+        String rightsNumber = all.stream().filter(r -> r.comment().anchor().clauseId().equals("c-rights"))
+                .findFirst().orElseThrow().clauseNumber();
+        List<DispositionQuery> queries = List.of(DispositionQuery.all(),
+                new DispositionQuery(CommentType.TE, null, null, null),
+                new DispositionQuery(null, "CN-XYZ", null, null),
+                new DispositionQuery(null, null, rightsNumber, null),
+                new DispositionQuery(null, null, "99", null),
+                new DispositionQuery(null, null, null, DispositionQuery.UNDECIDED),
+                new DispositionQuery(null, null, null, Disposition.NOT_ACCEPTED.name()),
+                new DispositionQuery(null, null, null, Disposition.NOTED.name()),
+                new DispositionQuery(CommentType.TE, "CN-ABC", null, DispositionQuery.UNDECIDED));
+        for (DispositionQuery q : queries) {
+            List<Long> expected = all.stream().filter(q::matches).map(r -> r.comment().id()).toList();
+            assertThat(dispositions.page(round.id(), q, 0, 100)).as(q.toString())
+                    .extracting(r -> r.comment().id()).containsExactlyElementsOf(expected);
+            assertThat(dispositions.count(round.id(), q)).as(q.toString()).isEqualTo(expected.size());
+            assertThat(dispositions.order(round.id(), q)).as(q.toString()).isEqualTo(expected);
+        }
+        assertThat(dispositions.page(round.id(), DispositionQuery.all(), 2, 3)).as("a page in the middle")
+                .isEqualTo(all.subList(2, 5));
+        assertThat(dispositions.organisationCodes(round.id())).containsExactly("CN-ABC", "CN-XYZ");
+        assertThat(dispositions.page(round.id(), new DispositionQuery(null, null, rightsNumber, null), 0, 100))
+                .as("clause filter takes in the subclauses").hasSizeGreaterThan(1);
+
+        SignedIn.as(users, "reviewer1");
+        assertThatThrownBy(() -> dispositions.page(round.id(), DispositionQuery.all(), 0, 10))
+                .satisfies(x -> assertThat(key(x)).isEqualTo("dispositions.not-published"));
     }
 
     @Test
