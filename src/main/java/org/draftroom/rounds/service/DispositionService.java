@@ -182,9 +182,13 @@ public class DispositionService implements RoundMargin {
             return List.of();
         }
         List<Comment> page = comments.roundPage(round.projectId(), roundId, q, frozen.order(), offset, limit);
-        Map<Long, DispositionRecord> decided = dispositions.byComments(roundId,
-                page.stream().map(Comment::id).toList());
-        return page.stream().map(c -> new DispositionRow(c, Placement.initial(c.anchor()),
+        return withDispositions(roundId, page, page.stream().map(Comment::id).toList());
+    }
+
+    /** The rows of these comments of the round (anchored in its frozen version), with their dispositions. */
+    private List<DispositionRow> withDispositions(long roundId, List<Comment> found, Collection<Long> ids) {
+        Map<Long, DispositionRecord> decided = dispositions.byComments(roundId, ids);
+        return found.stream().map(c -> new DispositionRow(c, Placement.initial(c.anchor()),
                 decided.getOrDefault(c.id(), DispositionRecord.none(c.id(), roundId)))).toList();
     }
 
@@ -259,9 +263,7 @@ public class DispositionService implements RoundMargin {
         Frozen frozen = frozen(round);
         List<Comment> found = comments.roundPage(round.projectId(), roundId,
                 new RoundCommentQuery(Set.of(), null, null, ids, null), frozen.order(), 0, CommentService.MAX_PAGE);
-        Map<Long, DispositionRecord> decided = dispositions.byComments(roundId, ids);
-        return found.stream().map(c -> new DispositionRow(c, Placement.initial(c.anchor()),
-                decided.getOrDefault(c.id(), DispositionRecord.none(c.id(), roundId)))).toList();
+        return withDispositions(roundId, found, ids);
     }
 
     /** The checks of {@link #rows}: staff always, the audience after publication, nobody else. */
