@@ -28,8 +28,9 @@ import org.jsoup.nodes.Element;
 
 /**
  * A draft as a PDF: the {@link HtmlExport} rendered by openhtmltopdf (PDFBox) with CSS paged media. A4 pages numbered
- * at the foot (none on the cover), the bundled CJK TrueType font first in every font stack and a bundled Latin serif
- * for what it has no glyph for (Droid Sans Fallback has no Latin letters), both embedded as subsets,
+ * at the foot (none on the cover), text in a bundled Song face (body) or sans face (headings, GB/T's 黑体) first in the
+ * font stack, the sans face for the CJK characters the Song subset lacks, and a bundled Latin serif for what neither has
+ * (Droid Sans Fallback has no Latin letters), all embedded as subsets,
  * PDF bookmarks nested like the clause outline, and the document title as PDF metadata.
  *
  * <p>The HTML5 export is parsed by jsoup and handed to openhtmltopdf as a W3C DOM (it is not XML). The renderer may load
@@ -40,10 +41,18 @@ final class PdfExport {
     /** The font family name the bundled font is registered under. */
     static final String CJK_FAMILY = "Draftroom CJK";
 
+    /**
+     * The font family of the body text: a Song (serif) face, as GB/T sets a standard's text in 宋体, with the 6,763
+     * characters of GB 2312 and Chinese punctuation; rarer characters fall back to {@link #CJK_FAMILY}.
+     */
+    static final String SONG_FAMILY = "Draftroom Song";
+
     /** The font family of the bundled Latin font, for the characters the CJK font has no glyph for. */
     static final String LATIN_FAMILY = "Draftroom Latin";
 
     private static final String CJK_FONT = "/fonts/DroidSansFallbackFull.ttf";
+
+    private static final String SONG_FONT = "/fonts/NotoSerifSC-Regular-GB2312.ttf";
 
     private static final String BASE_URI = "about:draftroom";
 
@@ -55,7 +64,8 @@ final class PdfExport {
             @page { size: A4; margin: 25mm 20mm 20mm 25mm;
                     @bottom-center { content: counter(page); font-family: "Draftroom CJK", "Draftroom Latin"; font-size: 9pt; } }
             @page :first { @bottom-center { content: none; } }
-            html, h1, h2, h3, h4, h5, h6, .dr-cover-type, .dr-cover-title, figcaption, .dr-toc-title,
+            html { font-family: "Draftroom Song", "Draftroom CJK", "Draftroom Latin"; }
+            h1, h2, h3, h4, h5, h6, .dr-cover-type, .dr-cover-title, figcaption, .dr-toc-title,
             .dr-cover-ics, .dr-cover-ccs {
                 font-family: "Draftroom CJK", "Draftroom Latin"; }
             body { max-width: none; padding: 0; }
@@ -141,14 +151,15 @@ final class PdfExport {
     }
 
     /**
-     * The CJK face has no bold: it is registered at weight 400 only, so that bold CJK text (headings, 黑体 in GB/T)
-     * takes it and openhtmltopdf draws it with synthesised bold (fill and stroke) instead of a built-in PDF font that
-     * is not embedded and has no CJK glyphs. The Latin family has its four faces.
+     * The CJK faces have no bold: they are registered at weight 400 only, so that bold CJK text (headings, 黑体 in
+     * GB/T, drawn in the sans face) takes them and openhtmltopdf draws it with synthesised bold (fill and stroke)
+     * instead of a built-in PDF font that is not embedded and has no CJK glyphs. The Latin family has its four faces.
      */
     private static void registerFonts(PdfRendererBuilder builder) {
         for (FontStyle style : new FontStyle[] {FontStyle.NORMAL, FontStyle.ITALIC}) {
             boolean italic = style == FontStyle.ITALIC;
             builder.useFont(font(CJK_FONT), CJK_FAMILY, 400, style, true);
+            builder.useFont(font(SONG_FONT), SONG_FAMILY, 400, style, true);
             for (int weight : new int[] {400, 700}) {
                 String face = weight == 700 ? (italic ? "BoldItalic" : "Bold") : (italic ? "Italic" : "Regular");
                 builder.useFont(font("/fonts/LiberationSerif-" + face + ".ttf"), LATIN_FAMILY, weight, style, true);

@@ -115,6 +115,35 @@ class PdfLayoutTest {
     }
 
     @Test
+    void chinese_body_text_is_set_in_the_song_face_and_headings_in_the_sans_face_as_gbt_sets_them()
+            throws IOException {
+        int foreword = pageStartingWith("前言");
+        java.util.Map<String, String> fontOf = new java.util.LinkedHashMap<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions)
+                    throws IOException {
+                for (org.apache.pdfbox.text.TextPosition p : positions) {
+                    fontOf.putIfAbsent(p.getUnicode(), p.getFont().getName());
+                }
+                super.writeString(text, positions);
+            }
+        };
+        stripper.setStartPage(foreword + 1);
+        stripper.setEndPage(foreword + 1);
+        String text = stripper.getText(pdf);
+        // "前" of the heading 前言 first, then the body's characters (其 is not in the heading).
+        assertThat(text).contains("前言");
+        assertThat(fontOf.get("前")).as("the heading 前言").contains("DroidSansFallback");
+        String body = text.substring(text.indexOf("前言") + 2).strip();
+        String character = body.codePoints().filter(c -> c >= 0x4E00 && "前言".indexOf(c) < 0).limit(1)
+                .mapToObj(Character::toString).findFirst().orElseThrow();
+        assertThat(fontOf.get(character)).as("the body character %s", character).contains("NotoSerifSC");
+        assertThat(fontOf.values()).as("Latin letters and digits in the Latin serif")
+                .anyMatch(f -> f.contains("LiberationSerif"));
+    }
+
+    @Test
     void the_foreword_and_introduction_headings_are_centred_as_gbt_sets_them() throws IOException {
         for (String heading : List.of("前言", "引言")) {
             int page = pageStartingWith(heading);
