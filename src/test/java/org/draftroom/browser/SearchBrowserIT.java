@@ -269,6 +269,25 @@ class SearchBrowserIT extends BrowserTestBase {
         zh.waitUntil("the comparison", () -> terms.text().contains("GB/T 35273"));
         assertThat(terms.text()).contains("个人信息 personal information", "定义不一致");
         zh.screenshot("term-comparison-zh-1400");
+        // Beside the term in the draft itself: the other standard's definition, and a structure warning.
+        zh.open("projects/" + other);
+        zh.waitForVaadin();
+        zh.waitUntil("the note beside the term", () -> zh.$("aside").all().stream()
+                .anyMatch(a -> a.text().contains("GB/T 35273")));
+        assertThat(String.valueOf(zh.js("""
+                const a = document.querySelector('aside.dr-clause-note[data-clause="t-pi"]');
+                if (!a) { return 'no note'; }
+                let e = a.previousElementSibling;
+                while (e && !/^H[1-6]$/.test(e.tagName)) { e = e.previousElementSibling; }
+                let n = a.nextElementSibling;
+                return (e ? e.id : '-') + '|' + (n ? n.id : '-') + '|' + a.className + '|' + a.textContent;""")))
+                .startsWith("t-pi|t-collect|")
+                .contains("dr-clause-note-warning", "中的定义不同", "GB/T 35273 3.");
+        assertThat(String.valueOf(zh.js("return document.getElementById('problems').textContent")))
+                .contains("“个人信息 personal information”在 GB/T 35273 中的定义不同");
+        zh.js("document.querySelector('aside.dr-clause-note').scrollIntoView({block: 'center'})");
+        zh.screenshot("term-beside-draft-zh-1400");
+        at800(zh, "term-beside-draft-zh-800");
         zh.open("terms");
         zh.waitForVaadin();
         zh.waitUntil("the term index", () -> zh.pageText().contains("GB/T 41391"));
@@ -280,6 +299,13 @@ class SearchBrowserIT extends BrowserTestBase {
         en.waitForVaadin();
         en.waitUntil("the comparison", () -> en.$("div").id("find-terms").text().contains("definitions differ"));
         en.screenshot("term-comparison-en-1400");
+        en.open("projects/" + other);
+        en.waitForVaadin();
+        en.waitUntil("the note beside the term", () -> en.$("aside").all().stream()
+                .anyMatch(a -> a.text().contains("Defined differently in GB/T 35273")));
+        en.js("document.querySelector('aside.dr-clause-note').scrollIntoView({block: 'center'})");
+        en.screenshot("term-beside-draft-en-1400");
+        at800(en, "term-beside-draft-en-800");
         assertNoMissingTexts(en);
     }
 

@@ -31,6 +31,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,7 @@ import org.draftroom.base.DraftroomProperties;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.Notices;
 import org.draftroom.base.ui.Times;
+import org.draftroom.drafts.ClauseNote;
 import org.draftroom.drafts.DraftViewExtension;
 import org.draftroom.drafts.domain.ClauseMerge;
 import org.draftroom.drafts.domain.DraftDocument;
@@ -76,6 +78,7 @@ class DraftView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final Access access;
     private final DraftroomProperties properties;
     private final List<DraftViewExtension> extensions;
+    private List<ClauseNote> notes = List.of();
 
     private DraftService.DraftSnapshot snapshot;
     private DraftDocument working;
@@ -165,6 +168,7 @@ class DraftView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             readOnlyBanner.add(new Span(getTranslation("draft.read-only", v.shortId())), toLatest);
         }
         buildToolbar();
+        notes = extensions.stream().flatMap(extension -> extension.clauseNotes(snapshot).stream()).toList();
         refresh();
     }
 
@@ -212,7 +216,8 @@ class DraftView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     private void refresh() {
         NumberedOutline numbered = NumberedOutline.of(working);
-        List<DraftProblem> found = StructureChecks.check(working);
+        List<DraftProblem> found = new ArrayList<>(StructureChecks.check(working));
+        notes.stream().map(ClauseNote::warning).filter(java.util.Objects::nonNull).forEach(found::add);
         TreeData<NumberedClause> tree = new TreeData<>();
         for (NumberedClause c : numbered.clauses()) {
             NumberedClause parent = c.parentIndex() < 0 ? null : numbered.clauses().get(c.parentIndex());
@@ -228,8 +233,8 @@ class DraftView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         if (!found.isEmpty()) {
             problems.add(DraftsUi.problems(this, found));
         }
-        document.getElement().setProperty("innerHTML",
-                DraftHtml.renderTableOfContents(numbered, 2, language()) + DraftHtml.render(working, language()));
+        document.getElement().setProperty("innerHTML", DraftHtml.renderTableOfContents(numbered, 2, language())
+                + ClauseNotesHtml.insert(DraftHtml.render(working, language()), notes));
     }
 
     private Component warningMarker(NumberedClause clause) {
