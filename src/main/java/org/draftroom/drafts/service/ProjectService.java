@@ -25,6 +25,7 @@ import org.draftroom.drafts.storage.CommitRequest;
 import org.draftroom.drafts.storage.CommitResult;
 import org.draftroom.drafts.storage.DraftStore;
 import org.draftroom.drafts.storage.HistoryQuery;
+import org.draftroom.drafts.storage.Person;
 import org.draftroom.drafts.storage.ProjectManifest;
 import org.draftroom.security.Access;
 import org.draftroom.security.CurrentUser;
@@ -188,18 +189,46 @@ public class ProjectService {
         if (stage == current.stage() && code.equals(current.stageCode())) {
             throw new UserFacingException("project.stage.unchanged");
         }
+        CurrentUser me = access.current();
+        return move(current, stage, code, why, me.username(), Versions.person(me), clock.instant(),
+                "Move to stage " + stage.key() + " (" + code + ")\n\n" + why + "\n\n"
+                        + VersionNote.trailers("stage", stage.key() + " " + code, List.of()));
+    }
+
+    /**
+     * Moves a project to a stage because a consultation round did (opening a round moves the project to
+     * 征求意见): recorded in the timeline at {@code at} as done by {@code username} (who scheduled or opened the round)
+     * with {@code note} as the reason, a {@link VersionNote} the interface says in the reader's language, and written
+     * to {@code project.yaml} as a version with the same note. Nothing happens when the project is there already.
+     * Called by the rounds module on a round's own events, so it has no authorization of its own.
+     *
+     * @return whether the project moved
+     */
+    public boolean moveWithRound(String projectId, Stage stage, String stageCode, String note, String username,
+                                 Instant at) {
+        Project current = get(projectId);
+        if (stage == current.stage() && stageCode.equals(current.stageCode())) {
+            return false;
+        }
+        String name = access.nameOf(username);
+        move(current, stage, stageCode, note, username, new Person(name.isBlank() ? username : name,
+                username + "@users.draftroom.local"), at, "Move to stage " + stage.key() + " (" + stageCode + ")"
+                + "\n\n" + note);
+        return true;
+    }
+
+    private Project move(Project current, Stage stage, String code, String why, String username, Person author,
+                         Instant at, String message) {
+        String projectId = current.id();
         Project moved = new Project(current.id(), current.code(), current.titleZh(), current.titleEn(),
                 current.type(), current.workingGroup(), stage, code, current.leadOrganisation(), clock.instant());
         DocumentInfo document = storedDocument(projectId);
-        CurrentUser me = access.current();
         projects.upsert(moved, clock.instant());
         projects.addStageChange(projectId, new StageChange(current.stage(), current.stageCode(), stage, code, why,
-                me.username(), clock.instant()));
+                username, at));
         String head = store.head(projectId).orElseThrow();
         CommitResult result = store.commit(projectId, CommitRequest.onTopOf(head,
-                Map.of(DraftStore.MANIFEST_FILE, manifest(moved).withDocument(document).toYaml()), Versions.person(me),
-                "Move to stage " + stage.key() + " (" + code + ")\n\n" + why + "\n\n"
-                        + VersionNote.trailers("stage", stage.key() + " " + code, List.of())));
+                Map.of(DraftStore.MANIFEST_FILE, manifest(moved).withDocument(document).toYaml()), author, message));
         events.publishEvent(new DraftVersionCommitted(projectId, result.version().commitId(), head));
         return moved;
     }

@@ -18,6 +18,7 @@ import org.draftroom.base.ui.Times;
 import org.draftroom.drafts.domain.Project;
 import org.draftroom.drafts.domain.Stage;
 import org.draftroom.drafts.domain.StageChange;
+import org.draftroom.drafts.domain.VersionNote;
 import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.security.Access;
 
@@ -40,7 +41,9 @@ class StageDialog extends Dialog {
                     : getTranslation(change.fromStage().labelKey()) + " " + change.fromCode() + " → ")
                     + getTranslation(change.toStage().labelKey()) + " " + change.toCode());
             what.addClassName("stage-what");
-            Span why = new Span(change.reason());
+            // A move the application made (a round opened or ended) is said in the reader's language.
+            Span why = new Span(VersionNote.of(change.reason()).map(note -> getTranslation(
+                    "version.note." + note.action(), note.argument(), "", 0)).orElse(change.reason()));
             why.addClassName("stage-why");
             entry.add(when, what, why);
             timeline.add(entry);

@@ -9,6 +9,7 @@ import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.service.CommentService;
+import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.rounds.data.RoundRepository;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Disposition;
@@ -45,14 +46,16 @@ class DemoRounds implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoRounds.class);
 
     private final RoundService rounds;
+    private final ProjectService projects;
     private final DispositionService dispositions;
     private final CommentService comments;
     private final RoundRepository repository;
     private final UserDetailsService users;
 
-    DemoRounds(RoundService rounds, DispositionService dispositions, CommentService comments,
+    DemoRounds(RoundService rounds, ProjectService projects, DispositionService dispositions, CommentService comments,
                RoundRepository repository, UserDetailsService users) {
         this.rounds = rounds;
+        this.projects = projects;
         this.dispositions = dispositions;
         this.comments = comments;
         this.repository = repository;
@@ -87,6 +90,10 @@ class DemoRounds implements ApplicationRunner {
                 Audience.INVITED, Set.of(abc, xyz), true)));
         repository.updateWindow(first.id(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(59)), false);
         repository.markOpeningAnnounced(first.id());
+        // Its opening moved the project to the consultation stage, in 2024 as the round ran (the second round,
+        // opening below, finds the project there already).
+        projects.moveWithRound(SAMPLE, RoundService.CONSULTATION, RoundService.CONSULTATION_CODE,
+                RoundService.note("round-opened", first), "secretariat", Instant.parse("2024-03-01T01:00:00Z"));
         Comment a = comment("reviewer1", first, "c-minimisation", CommentType.TE,
                 "“最小化”缺少可操作的判断标准。The minimisation requirement gives no test that can be checked.",
                 "增加“与业务功能直接相关”的判断要求。");

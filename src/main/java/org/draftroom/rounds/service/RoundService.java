@@ -14,9 +14,12 @@ import org.draftroom.base.DraftroomProperties;
 import org.draftroom.base.FieldProblemException;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.comments.RoundCommentRules;
+import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.domain.VersionNote;
 import org.draftroom.drafts.service.DraftReader;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.drafts.service.DraftService.DraftSnapshot;
+import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.rounds.RoundClosingSoon;
 import org.draftroom.rounds.RoundOpened;
 import org.draftroom.rounds.RoundsProperties;
@@ -56,20 +59,30 @@ public class RoundService implements RoundCommentRules {
     static final int INSTRUCTIONS_MAX = 10_000;
     static final int REASON_MAX = 2000;
 
+    /** The stage a project is in while a round runs, and its ISO code (enquiry ballot initiated). */
+    public static final Stage CONSULTATION = Stage.CONSULTATION;
+    public static final String CONSULTATION_CODE = "40.20";
+
+    /** The ISO code of the stage proposed once a round's dispositions are published (enquiry done, proceed). */
+    static final String NEXT_STAGE_CODE = "40.99";
+
     private final RoundRepository rounds;
     private final DraftService drafts;
     private final DraftReader draftReader;
+    private final ProjectService projects;
     private final Access access;
     private final RoundsProperties properties;
     private final ZoneId zone;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RoundService(RoundRepository rounds, DraftService drafts, DraftReader draftReader, Access access, RoundsProperties properties,
-                 DraftroomProperties draftroom, ApplicationEventPublisher events, Clock clock) {
+    RoundService(RoundRepository rounds, DraftService drafts, DraftReader draftReader, ProjectService projects,
+                 Access access, RoundsProperties properties, DraftroomProperties draftroom,
+                 ApplicationEventPublisher events, Clock clock) {
         this.rounds = rounds;
         this.drafts = drafts;
         this.draftReader = draftReader;
+        this.projects = projects;
         this.access = access;
         this.properties = properties;
         this.zone = draftroom.timeZone();
@@ -462,10 +475,47 @@ public class RoundService implements RoundCommentRules {
         }
     }
 
+    /**
+     * Once per round, when it has opened: moves its project to the consultation stage (as the person who opened it or,
+     * for a scheduled opening, who scheduled it, at the round's opening time) and announces it.
+     */
     private void announceIfOpen(long id) {
         if (rounds.markOpeningAnnounced(id)) {
+            Round round = find(id);
+            projects.moveWithRound(round.projectId(), CONSULTATION, CONSULTATION_CODE, note("round-opened", round),
+                    access.currentUser().map(CurrentUser::username).orElse(round.createdBy()), round.opensAt());
             events.publishEvent(new RoundOpened(id));
         }
+    }
+
+    /**
+     * The stage a round proposes for its project once it is over: after a consultation whose dispositions are
+     * published, the review of the draft for approval (审查, 40.99); empty when there is nothing to propose (the round
+     * is not published, the project moved on already, or the person may not move projects).
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<Stage> proposedStage(long roundId) {
+        Round round = get(roundId);
+        if (round.publishedAt() == null || !access.canManageProjects()
+                || projects.get(round.projectId()).stage() != CONSULTATION) {
+            return Optional.empty();
+        }
+        return Optional.of(Stage.REVIEW);
+    }
+
+    /** Moves the round's project to the stage the round proposes, recorded as the outcome of the round. */
+    @PreAuthorize("@access.canManageProjects()")
+    public void moveToProposedStage(long roundId) {
+        Round round = get(roundId);
+        Stage next = proposedStage(roundId).orElseThrow(() -> new UserFacingException("round.stage.nothing-proposed"));
+        projects.moveWithRound(round.projectId(), next, NEXT_STAGE_CODE, note("round-closed", round),
+                access.current().username(), clock.instant());
+    }
+
+    /** The application's note of a stage move a round made: said in the reader's language by its action. */
+    public static String note(String action, Round round) {
+        return VersionNote.trailers(action, String.valueOf(round.number()), List.of());
     }
 
     /** Announces rounds whose scheduled opening time has come (called by the scheduler). */

@@ -261,6 +261,17 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                     getTranslation("rounds.extend"), "round.closes-at", round.closesAt().plus(java.time.Duration.ofDays(14)),
                     rounds.zone(), (reason, time) -> rounds.extend(round.id(), time, reason), this::reload)));
         }
+        rounds.proposedStage(round.id()).ifPresent(next -> {
+            Button move = new Button(getTranslation("rounds.stage.propose", getTranslation(next.labelKey())),
+                    VaadinIcon.FLAG_CHECKERED.create(), e -> {
+                        rounds.moveToProposedStage(round.id());
+                        Notices.success(getTranslation("project.stage.moved", getTranslation(next.labelKey())));
+                        reload();
+                    });
+            move.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            move.setId("round-next-stage");
+            bar.add(move);
+        });
         if (state == RoundState.OPEN) {
             bar.add(action("round-close", "rounds.close-early", VaadinIcon.STOP, () -> new ReasonDialog(
                     "close-dialog", getTranslation("rounds.close-early"), getTranslation("rounds.close-early.explain"),

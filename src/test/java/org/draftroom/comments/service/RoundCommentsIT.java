@@ -66,10 +66,12 @@ class RoundCommentsIT {
     @Test
     void reviewers_comment_on_the_frozen_version_and_see_only_their_organisations_comments() {
         Project project = CommentServiceIT.freshProject(drafts, projects, users, "wd-1");
-        long roundId = openRound(project).id();
+        var opened = openRound(project);
+        long roundId = opened.id();
+        // The round froze the head; opening it then moved the project to consultation in a version of its own.
+        String frozen = opened.commitId();
         SignedIn.as(users, "editor2");
-        String frozen = drafts.history(project.id(), 0, 1).get(0).commitId();
-        drafts.save(project.id(), frozen, drafts.open(CommentServiceIT.SAMPLE, "cd-1").document().text(),
+        drafts.save(project.id(), drafts.history(project.id(), 0, 1).get(0).commitId(), drafts.open(CommentServiceIT.SAMPLE, "cd-1").document().text(),
                 "Restructure during the round");
         String latest = drafts.history(project.id(), 0, 1).get(0).commitId();
         String frozenBody = drafts.open(project.id(), frozen).document().require("c-right-access").body();

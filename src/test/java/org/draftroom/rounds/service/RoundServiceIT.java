@@ -11,6 +11,9 @@ import org.draftroom.IntegrationTest;
 import org.draftroom.base.FieldProblemException;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.drafts.TestProjects;
+import org.draftroom.drafts.domain.Stage;
+import org.draftroom.drafts.domain.StageChange;
+import org.draftroom.drafts.domain.VersionNote;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.rounds.data.RoundRepository;
 import org.draftroom.rounds.domain.Audience;
@@ -50,6 +53,7 @@ class RoundServiceIT {
     }
 
     @Autowired RoundService rounds;
+    @Autowired DispositionService dispositionService;
     @Autowired RoundRepository repository;
     @Autowired DraftService drafts;
     @Autowired Access access;
@@ -93,6 +97,49 @@ class RoundServiceIT {
         assertThat(drafts.history(project, 0, 5).stream().filter(v -> v.commitId().equals(round.commitId()))
                 .findFirst().orElseThrow().tags()).containsExactly(round.tagName());
         assertThat(rounds.changes(round.id())).extracting(RoundChange::kind).containsExactly("SCHEDULED");
+    }
+
+    @Test
+    void opening_a_round_moves_the_project_to_consultation_and_its_published_outcome_proposes_the_review() {
+        // Scheduled for later, opened by the scheduler: recorded at the opening time, as whoever scheduled it.
+        Round scheduled = invitedRound(Instant.now().plus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)));
+        as("secretariat");
+        assertThat(projects.get(project).stageCode()).isEqualTo("30.20");
+        Instant opened = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        repository.updateWindow(scheduled.id(), opened, Instant.now().plus(Duration.ofDays(30)), false);
+        SignedIn.nobody();
+        rounds.announceOpenedRounds();
+
+        as("secretariat");
+        assertThat(projects.get(project).stage()).isEqualTo(Stage.CONSULTATION);
+        assertThat(projects.get(project).stageCode()).isEqualTo("40.20");
+        java.util.List<StageChange> timeline = projects.stageHistory(project);
+        StageChange move = timeline.get(timeline.size() - 1);
+        assertThat(move.changedBy()).isEqualTo("secretariat");
+        assertThat(move.changedAt()).isEqualTo(opened);
+        assertThat(VersionNote.of(move.reason())).hasValueSatisfying(note -> {
+            assertThat(note.action()).isEqualTo("round-opened");
+            assertThat(note.argument()).isEqualTo(String.valueOf(scheduled.number()));
+        });
+        assertThat(drafts.history(project, 0, 1).get(0).message()).startsWith("Move to stage consultation (40.20)");
+
+        // Over: nothing proposed until the dispositions are published, then the review, to the secretariat only.
+        assertThat(rounds.proposedStage(scheduled.id())).isEmpty();
+        rounds.closeEarly(scheduled.id(), "Enough comments.");
+        assertThat(rounds.proposedStage(scheduled.id())).isEmpty();
+        dispositionService.publish(scheduled.id());
+        assertThat(rounds.proposedStage(scheduled.id())).contains(Stage.REVIEW);
+        as("editor2");
+        assertThat(rounds.proposedStage(scheduled.id())).isEmpty();
+        assertThatThrownBy(() -> rounds.moveToProposedStage(scheduled.id())).isInstanceOf(AccessDeniedException.class);
+        as("secretariat");
+        rounds.moveToProposedStage(scheduled.id());
+        assertThat(projects.get(project).stage()).isEqualTo(Stage.REVIEW);
+        assertThat(projects.get(project).stageCode()).isEqualTo("40.99");
+        assertThat(rounds.proposedStage(scheduled.id())).isEmpty();
+        timeline = projects.stageHistory(project);
+        assertThat(VersionNote.of(timeline.get(timeline.size() - 1).reason())).map(VersionNote::action)
+                .contains("round-closed");
     }
 
     @Test

@@ -36,6 +36,7 @@ class RoundViewIT extends KaribuUiTest {
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
     @Autowired RoundService rounds;
+    @Autowired org.draftroom.rounds.service.DispositionService dispositions;
     @Autowired CommentService comments;
     @Autowired JdbcClient jdbc;
     private Round round;
@@ -83,5 +84,32 @@ class RoundViewIT extends KaribuUiTest {
         assertThat(detail.reason.isInvalid()).isFalse();
         assertThat(detail.reason.getValue()).isEqualTo("超出本标准范围。");
         assertThat(String.join(" ", rows(panel.grid).get(0))).contains("未采纳");
+    }
+
+    @Test
+    void after_publication_the_round_proposes_the_next_stage_and_the_timeline_says_what_the_round_did() {
+        asUser("secretariat", () -> {
+            rounds.closeEarly(round.id(), "For the test");
+            long comment = comments.find(round.projectId(), round.commitId(),
+                    org.draftroom.comments.domain.CommentFilter.all().withRoundId(round.id()), 0, 1).get(0)
+                    .comment().id();
+            dispositions.record(comment, Disposition.ACCEPTED, "", null);
+            dispositions.publish(round.id());
+        });
+        signInAs("secretariat", Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("rounds/" + round.id());
+        Button next = _get(Button.class, spec -> spec.withId("round-next-stage"));
+        assertThat(next.getText()).isEqualTo("项目转入审查阶段");
+        clickAsTheBrowserWould(next);
+        assertThat(projects.get(round.projectId()).stageCode()).isEqualTo("40.99");
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Button.class,
+                spec -> spec.withId("round-next-stage"))).isEmpty();
+
+        UI.getCurrent().navigate("projects/" + round.projectId());
+        clickAsTheBrowserWould(_get(Button.class, spec -> spec.withId("open-stages")));
+        Div timeline = _get(Div.class, spec -> spec.withId("stage-timeline"));
+        assertThat(timeline.getElement().getTextRecursively()).contains(
+                "征求意见阶段 30.20 → 征求意见阶段 40.20", "第 " + round.number() + " 轮征求意见开始",
+                "征求意见阶段 40.20 → 审查阶段 40.99", "第 " + round.number() + " 轮征求意见结束，意见处理结果已公布");
     }
 }
