@@ -12,6 +12,8 @@ import org.draftroom.drafts.domain.DraftProblem;
 import org.draftroom.drafts.domain.ImportOptions;
 import org.draftroom.drafts.domain.ImportResult;
 import org.draftroom.drafts.domain.NumberMismatch;
+import org.draftroom.drafts.imports.DocxImporter;
+import org.draftroom.drafts.imports.WordImport;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.drafts.service.ImportRejectedException;
 import org.draftroom.drafts.service.UploadFormats;
@@ -24,9 +26,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Uploads a new version of a draft as a file (Markdown; Word when the application has a reader for it): its clauses
- * are matched to the latest version's so they keep their ids, and the answer reports the matching. Same rules as the
- * upload in the UI: only editors of the project's working group.
+ * Uploads a new version of a draft as a file (Markdown or Word): its clauses are matched to the latest version's so
+ * they keep their ids, and the answer reports the matching. A Word file brings its figures and comments as in the UI,
+ * and lists what could not be taken over. Same rules as the upload in the UI: only editors of the project's working
+ * group.
  */
 @RestController
 @RequestMapping("/api/v1/projects")
@@ -62,10 +65,18 @@ class VersionUploadController {
     record ProblemJson(int line, String key, String message) {
     }
 
+    /** Something of a Word file the draft could not hold as it was, with its place. */
+    record UnmappedJson(String kind, String clauseId, String place, String message) {
+    }
+
     record UploadJson(String versionId, String baseVersionId, boolean dryRun, boolean changed, boolean merged,
                       Map<String, Long> counts, List<MatchJson> clauses, List<MismatchJson> numberMismatches,
-                      boolean typedIntroduction, List<ProblemJson> warnings) {
+                      boolean typedIntroduction, List<ProblemJson> warnings, Integer figures, Integer wordComments,
+                      List<UnmappedJson> unmapped) {
     }
+
+    /** The media type of a Word (DOCX) upload. */
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     record RejectedJson(int status, String error, String message, List<ProblemJson> problems) {
     }
@@ -74,6 +85,7 @@ class VersionUploadController {
     ResponseEntity<UploadJson> upload(@PathVariable String id, @RequestParam(required = false) String message,
                                       @RequestParam(defaultValue = "false") boolean dryRun,
                                       @RequestParam(defaultValue = "unnumbered") String introduction,
+                                      @RequestParam(required = false) String trackedChanges,
                                       HttpServletRequest request) throws IOException {
         if (!dryRun && (message == null || message.isBlank())) {
             throw new org.draftroom.base.UserFacingException("draft.save.message-required");
@@ -85,6 +97,11 @@ class VersionUploadController {
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
             throw new org.draftroom.base.UserFacingException("draft.import.body-too-large", body.length, MAX_BODY);
+        }
+        String mediaType = request.getContentType() == null ? ""
+                : request.getContentType().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (mediaType.equals(DOCX)) {
+            return word(id, body, message, dryRun, trackedChanges, request);
         }
         ImportResult.Accepted upload = formats.read(request.getContentType(), body,
                 new ImportOptions(introduction.equals("numbered")).forNewVersion());
@@ -107,7 +124,47 @@ class VersionUploadController {
         UploadJson json = new UploadJson(versionId, preview.baseCommitId(), dryRun, changed, merged, counts,
                 matching.matches().stream().map(MatchJson::of).toList(),
                 upload.numberMismatches().stream().map(MismatchJson::of).toList(), upload.typedIntroduction(),
-                upload.warnings().stream().map(p -> problem(p, locale)).toList());
+                upload.warnings().stream().map(p -> problem(p, locale)).toList(), null, null, null);
+        return ResponseEntity.status(dryRun ? 200 : 201).body(json);
+    }
+
+    /**
+     * A Word file: tracked changes are taken as {@code trackedChanges} says ({@code accepted} or {@code original});
+     * a file with tracked changes and no choice is refused, as the UI asks before importing one.
+     */
+    private ResponseEntity<UploadJson> word(String id, byte[] body, String message, boolean dryRun,
+                                            String trackedChanges, HttpServletRequest request) {
+        if (trackedChanges != null && !trackedChanges.equals("accepted") && !trackedChanges.equals("original")) {
+            throw new org.springframework.web.method.annotation.MethodArgumentTypeMismatchException(trackedChanges,
+                    String.class, "trackedChanges", null, null);
+        }
+        WordImport word = DraftService.readWord(body, "original".equals(trackedChanges)
+                ? DocxImporter.TrackedChanges.ORIGINAL : DocxImporter.TrackedChanges.ACCEPTED);
+        if (word.trackedChanges() && trackedChanges == null) {
+            throw new org.draftroom.base.UserFacingException("api.versions.tracked-choice");
+        }
+        DraftService.ImportPreview preview = drafts.previewWordVersion(id, word);
+        String versionId = null;
+        boolean changed = false;
+        boolean merged = false;
+        if (!dryRun) {
+            DraftService.SaveResult saved = drafts.importWordVersion(id, word, message);
+            versionId = saved.version().commitId();
+            changed = saved.changed();
+            merged = saved.merged();
+        }
+        ClauseMatching matching = preview.matching();
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (ClauseMatching.Status s : ClauseMatching.Status.values()) {
+            counts.put(s.name().toLowerCase(Locale.ROOT), matching.count(s));
+        }
+        Locale locale = Messages.supported(request.getLocale());
+        UploadJson json = new UploadJson(versionId, preview.baseCommitId(), dryRun, changed, merged, counts,
+                matching.matches().stream().map(MatchJson::of).toList(), List.of(), false,
+                word.warnings().stream().map(p -> problem(p, locale)).toList(), word.figures().size(),
+                word.comments().size(), word.unmapped().stream().map(u -> new UnmappedJson(u.kind(), u.clauseId(),
+                        u.place(), messages.getTranslation("draft.word.unmapped." + u.kind(), locale, u.detail())))
+                        .toList());
         return ResponseEntity.status(dryRun ? 200 : 201).body(json);
     }
 
@@ -123,7 +180,7 @@ class VersionUploadController {
                 e.problems().stream().map(p -> problem(p, locale)).toList()));
     }
 
-    /** No reader for the body's content type (a Word file where Word import is not installed). */
+    /** No reader for the body's content type. */
     @ExceptionHandler(UploadFormats.UnsupportedFormatException.class)
     ResponseEntity<ApiError> unsupported(UploadFormats.UnsupportedFormatException e, HttpServletRequest request) {
         return ResponseEntity.status(415).body(new ApiError(415, "unsupported_media_type",

@@ -166,10 +166,12 @@ class VersionUploadApiIT {
         assertThat(reviewer.status()).isEqualTo(403);
 
         String editor = ApiTokens.issue(port, "editor2", "draftroom-demo", "u");
-        Answer word = send(editor, "POST", path,
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", new byte[] {80, 75, 3, 4});
-        assertThat(word.status()).isEqualTo(415);
-        assertThat(word.body().get("message").asText()).contains("cannot be uploaded");
+        Answer pdf = send(editor, "POST", path, "application/pdf", new byte[] {37, 80, 68, 70});
+        assertThat(pdf.status()).isEqualTo(415);
+        assertThat(pdf.body().get("message").asText()).contains("cannot be uploaded");
+        Answer damaged = send(editor, "POST", path, VersionUploadController.DOCX, new byte[] {80, 75, 3, 4});
+        assertThat(damaged.status()).isEqualTo(400);
+        assertThat(damaged.body().get("problems")).isNotEmpty();
 
         Answer faulty = send(editor, "POST", path, "text/markdown",
                 "# 范围 {#scope}\n\n见[](#missing)。\n".getBytes(StandardCharsets.UTF_8));
@@ -180,5 +182,66 @@ class VersionUploadApiIT {
         assertThat(noMessage.status()).isEqualTo(400);
         assertThat(json(editor, "GET", "/api/v1/projects/gbt-35273/versions?limit=1", null).body().get(0)
                 .get("message").asText()).isNotEqualTo("x");
+    }
+
+    @Test
+    void a_word_file_comes_in_through_the_api_with_its_matching_report_and_a_choice_for_tracked_changes()
+            throws Exception {
+        SignedIn.as(users, "secretariat");
+        Project project = projects.create(new ProjectForm("GB/T 96" + System.nanoTime() % 100_000, "Word 上传测试",
+                "Word upload test", DocumentType.GB_T, "WG7", Stage.DRAFTING, "20.20", "CN-BCL"),
+                drafts.open("gbt-35273", null).document());
+        int clauses = drafts.open(project.id(), null).document().clauses().size();
+        SignedIn.nobody();
+        String editor = ApiTokens.issue(port, "editor2", "draftroom-demo", "word");
+        String base = "/api/v1/projects/" + project.id();
+        HttpResponse<byte[]> export = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + base
+                + "/export?format=docx")).header("Authorization", "Bearer " + editor).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(export.statusCode()).isEqualTo(200);
+
+        // Our own Word export comes back with every clause kept.
+        Answer dryRun = send(editor, "POST", base + "/versions?dryRun=true", VersionUploadController.DOCX,
+                export.body());
+        assertThat(dryRun.status()).as(dryRun.body().toString()).isEqualTo(200);
+        assertThat(dryRun.body().get("versionId").isNull()).isTrue();
+        assertThat(dryRun.body().get("counts").get("kept").asInt()).isEqualTo(clauses);
+        assertThat(dryRun.body().get("counts").get("new").asInt()).isZero();
+        assertThat(dryRun.body().get("counts").get("deleted").asInt()).isZero();
+        assertThat(dryRun.body().get("unmapped").isArray()).isTrue();
+        Answer saved = send(editor, "POST", base + "/versions?message=" + java.net.URLEncoder.encode("从 Word 导入",
+                StandardCharsets.UTF_8), VersionUploadController.DOCX, export.body());
+        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(201);
+        assertThat(saved.body().get("versionId").asText()).hasSize(40);
+
+        // A file with tracked changes needs the choice of text, as in the UI.
+        byte[] tracked = org.draftroom.drafts.imports.WordFixtures.docx(doc -> {
+            org.draftroom.drafts.imports.WordFixtures.style(doc, "H1", "heading 1", null, 0, null, 0);
+            org.draftroom.drafts.imports.WordFixtures.para(doc, "H1", "范围");
+            var p = org.draftroom.drafts.imports.WordFixtures.para(doc, null, "本文件规定了");
+            var del = p.getCTP().addNewDel();
+            del.setId(java.math.BigInteger.ONE);
+            del.setAuthor("Li");
+            del.addNewR().addNewDelText().setStringValue("旧的");
+            var ins = p.getCTP().addNewIns();
+            ins.setId(java.math.BigInteger.TWO);
+            ins.setAuthor("Li");
+            ins.addNewR().addNewT().setStringValue("新的");
+            p.createRun().setText("要求。");
+        });
+        Answer unchosen = send(editor, "POST", base + "/versions?dryRun=true", VersionUploadController.DOCX, tracked);
+        assertThat(unchosen.status()).isEqualTo(400);
+        assertThat(unchosen.body().get("message").asText()).contains("trackedChanges=accepted");
+        Answer original = send(editor, "POST", base + "/versions?dryRun=true&trackedChanges=original",
+                VersionUploadController.DOCX, tracked);
+        assertThat(original.status()).as(original.body().toString()).isEqualTo(200);
+        assertThat(original.body().get("counts").get("deleted").asInt()).isPositive();
+        SignedIn.as(users, "editor2");
+        try {
+            assertThat(drafts.history(project.id(), 0, 1).stream().map(v -> v.commitId()).toList())
+                    .as("dry runs wrote nothing").containsExactly(saved.body().get("versionId").asText());
+        } finally {
+            SignedIn.nobody();
+        }
     }
 }

@@ -392,16 +392,7 @@ public class DraftService {
      * follow the renamed clauses.
      */
     static String matchedWordText(DraftDocument previous, DraftDocument incoming) {
-        java.util.Set<String> oldIds = new java.util.HashSet<>();
-        previous.clauses().forEach(c -> oldIds.add(c.id()));
-        java.util.Set<String> incomingIds = new java.util.LinkedHashSet<>();
-        incoming.clauses().forEach(c -> incomingIds.add(c.id()));
-        long carried = incomingIds.stream().filter(oldIds::contains).count();
-        java.util.Set<String> provisional = new java.util.HashSet<>(incomingIds);
-        if (carried * 2 >= incomingIds.size()) {
-            provisional.removeAll(oldIds);
-        }
-        ClauseMatching matching = ClauseMatcher.match(previous, incoming, provisional);
+        ClauseMatching matching = wordMatching(previous, incoming);
         java.util.Map<String, String> renamed = new java.util.HashMap<>();
         List<org.draftroom.drafts.domain.Clause> before = incoming.clauses();
         List<org.draftroom.drafts.domain.Clause> after = matching.document().clauses();
@@ -422,6 +413,36 @@ public class DraftService {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * The Word document's clauses matched to the previous version's ({@link ClauseMatcher}): ids carried by our own
+     * export's bookmarks stay; when most clauses carry none (a file written elsewhere), every id is provisional.
+     */
+    static ClauseMatching wordMatching(DraftDocument previous, DraftDocument incoming) {
+        java.util.Set<String> oldIds = new java.util.HashSet<>();
+        previous.clauses().forEach(c -> oldIds.add(c.id()));
+        java.util.Set<String> incomingIds = new java.util.LinkedHashSet<>();
+        incoming.clauses().forEach(c -> incomingIds.add(c.id()));
+        long carried = incomingIds.stream().filter(oldIds::contains).count();
+        java.util.Set<String> provisional = new java.util.HashSet<>(incomingIds);
+        if (carried * 2 >= incomingIds.size()) {
+            provisional.removeAll(oldIds);
+        }
+        return ClauseMatcher.match(previous, incoming, provisional);
+    }
+
+    /**
+     * A Word file read by {@link #readWord} matched against the latest version, as {@link #previewVersion} does for
+     * Markdown: what the editor (or a script, with {@code dryRun}) checks before {@link #importWordVersion}. Writes
+     * nothing.
+     */
+    @PreAuthorize("@access.canReadDrafts()")
+    public ImportPreview previewWordVersion(String projectId, WordImport word) {
+        requireEditable(projectId);
+        String head = store.head(projectId).orElseThrow();
+        return new ImportPreview(projectId, head, new ImportResult.Accepted(word.document(), word.warnings()),
+                wordMatching(read(projectId, head), word.document()));
     }
 
     /** Announces the comments of an imported Word file on a version. */

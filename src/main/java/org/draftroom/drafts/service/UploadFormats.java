@@ -9,9 +9,10 @@ import org.draftroom.drafts.domain.ImportResult;
 import org.springframework.stereotype.Component;
 
 /**
- * The upload formats known to the application, chosen by content type. Markdown ({@code text/markdown},
- * {@code text/x-markdown}, {@code text/plain}) is built in; another format (Word) joins by being an
- * {@link UploadFormat} bean.
+ * The text upload formats known to the application, chosen by content type. Markdown ({@code text/markdown},
+ * {@code text/x-markdown}, {@code text/plain}) is built in; another format that yields only a document joins by being
+ * an {@link UploadFormat} bean. Word is not one: it brings figures and comments too, and is read by
+ * {@link DraftService#readWord} in the UI and the API alike.
  */
 @Component
 public class UploadFormats {
