@@ -491,14 +491,16 @@ public class RoundService implements RoundCommentRules {
     /**
      * The stage a round proposes for its project once it is over: after a consultation whose dispositions are
      * published, the review of the draft for approval (审查, 40.99); empty when there is nothing to propose (the round
-     * is not published, the project moved on already, or the person may not move projects).
+     * is not published, another round of the project is still scheduled, open or undecided, the project moved on
+     * already, or the person may not move projects).
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Optional<Stage> proposedStage(long roundId) {
         Round round = get(roundId);
         if (round.publishedAt() == null || !access.canManageProjects()
-                || projects.get(round.projectId()).stage() != CONSULTATION) {
+                || projects.get(round.projectId()).stage() != CONSULTATION
+                || rounds.findByProject(round.projectId()).stream().anyMatch(r -> r.publishedAt() == null)) {
             return Optional.empty();
         }
         return Optional.of(Stage.REVIEW);

@@ -127,7 +127,13 @@ class RoundServiceIT {
         assertThat(rounds.proposedStage(scheduled.id())).isEmpty();
         rounds.closeEarly(scheduled.id(), "Enough comments.");
         assertThat(rounds.proposedStage(scheduled.id())).isEmpty();
+        Round another = invitedRound(Instant.now().plus(Duration.ofDays(3)), Instant.now().plus(Duration.ofDays(30)));
+        as("secretariat");
         dispositionService.publish(scheduled.id());
+        assertThat(rounds.proposedStage(scheduled.id())).as("another round is still to come").isEmpty();
+        rounds.openNow(another.id(), "Second round now.");
+        rounds.closeEarly(another.id(), "Done.");
+        dispositionService.publish(another.id());
         assertThat(rounds.proposedStage(scheduled.id())).contains(Stage.REVIEW);
         as("editor2");
         assertThat(rounds.proposedStage(scheduled.id())).isEmpty();
