@@ -5,7 +5,7 @@ import org.draftroom.drafts.imports.WordFixtures;
 import org.draftroom.drafts.imports.WordImportResult;
 
 /**
- * Imports a Word standard of about 300 pages (built here with POI: heading styles, {@code -Dchapters=50} clauses of
+ * Imports a Word standard of about 300 pages (built here with POI: heading styles, {@code -Dchapters=58} clauses of
  * 10 subclauses, each with Chinese text, a note, a lettered list and a table) with its preview, and prints the times:
  * wall and the importing thread's CPU, five rounds in one JVM, with {@code uptime} before and after. Where LibreOffice
  * is installed it also counts the document's pages as LibreOffice lays them out (converted to PDF).
@@ -14,7 +14,7 @@ import org.draftroom.drafts.imports.WordImportResult;
  */
 public final class WordImportBenchmark {
 
-    private static final int CHAPTERS = Integer.getInteger("chapters", 50);
+    private static final int CHAPTERS = Integer.getInteger("chapters", 58);
 
     private WordImportBenchmark() {
     }
