@@ -166,9 +166,9 @@ class SheetWritersTest {
         }
         SheetReadResult back = SheetReader.read("处理表.docx", out.toByteArray());
         assertThat(back.format()).isEqualTo(SheetFormat.CHINESE_DOCX);
-        assertThat(back.rows()).containsExactly(
-                new SheetRow(1, "CN-ABC", "5.4", "", "", "明示同意不够明确。\n建议：改为“单独同意”。", "", "采纳"),
-                new SheetRow(2, "CN-XYZ", "General", "", "", "术语不统一。\n见3.1与3.5。", "", "未采纳\n与GB/T 25069一致。"));
+        assertThat(back.rows()).as("the Word table's rows, its header row counted").containsExactly(
+                new SheetRow(2, "CN-ABC", "5.4", "", "", "明示同意不够明确。\n建议：改为“单独同意”。", "", "采纳"),
+                new SheetRow(3, "CN-XYZ", "General", "", "", "术语不统一。\n见3.1与3.5。", "", "未采纳\n与GB/T 25069一致。"));
     }
 
     private static List<String> headerCells(XWPFDocument doc) {
