@@ -36,8 +36,7 @@ class SheetUploadBrowserIT extends BrowserTestBase {
     @Autowired RoundRepository repository;
     @Autowired UserDetailsService users;
 
-    @Test
-    void the_preview_of_a_sheet_with_problems_offers_its_valid_rows_in_both_languages_and_widths() throws Exception {
+    private Round freshRound() {
         Round round;
         SignedIn.as(users, "secretariat");
         try {
@@ -49,6 +48,12 @@ class SheetUploadBrowserIT extends BrowserTestBase {
         } finally {
             SignedIn.nobody();
         }
+        return round;
+    }
+
+    @Test
+    void the_preview_of_a_sheet_with_problems_offers_its_valid_rows_in_both_languages_and_widths() throws Exception {
+        Round round = freshRound();
         Path sheet = Path.of("target", "it-sheets").toAbsolutePath();
         Files.createDirectories(sheet);
         Path file = Files.write(sheet.resolve("abc-" + UUID.randomUUID() + ".xlsx"),
@@ -77,6 +82,35 @@ class SheetUploadBrowserIT extends BrowserTestBase {
                         .isEqualTo(text("rounds.sheet.problem-rows", language, 2));
                 assertNoMissingTexts(browser);
                 browser.screenshot("sheet-partial-" + language.getLanguage() + "-" + width);
+            }
+        }
+    }
+
+    @Test
+    void the_valid_rows_come_in_with_their_line_number_and_table_shown_on_the_comment() throws Exception {
+        Round round = freshRound();
+        Path dir = Files.createDirectories(Path.of("target", "it-sheets").toAbsolutePath());
+        Path file = Files.write(dir.resolve("abc-" + UUID.randomUUID() + ".xlsx"), TestSheets.xlsx(new String[][] {
+                {"MB/NC", "Line number", "Clause/Subclause", "Paragraph/Figure/Table", "Type of comment", "Comments",
+                        "Proposed change", "Observations of the secretariat"},
+                {"CN-ABC", "12", "8", "Table 3", "te", "Set a time limit.", "15 working days", ""},
+                {"CN-ABC", "", "99.9", "", "ed", "No such clause.", "", ""}}));
+        Browser english = anotherBrowser(ENGLISH);
+        LoginPage.open(english).signInAs("reviewer1", DEMO_PASSWORD);
+        RoundPage page = RoundPage.open(english, round.id()).uploadSheet(file);
+        assertThat(page.importButtonText()).isEqualTo("Import the valid row");
+        page.importSheet();
+        for (Locale language : new Locale[] {ENGLISH, CHINESE}) {
+            Browser browser = language == ENGLISH ? english : anotherBrowser(language);
+            if (language != ENGLISH) {
+                LoginPage.open(browser).signInAs("reviewer1", DEMO_PASSWORD);
+            }
+            for (int width : new int[] {1400, 800}) {
+                DispositionWorkspaceBrowserIT.viewport(browser, width, 900);
+                String card = RoundPage.open(browser, round.id()).draft().card("CN-ABC-001");
+                assertThat(card).contains(text("comment.place.line", language, "12") + " · Table 3");
+                browser.js("document.getElementById('comment-CN-ABC-001').scrollIntoView({block: 'center'})");
+                browser.screenshot("sheet-place-" + language.getLanguage() + "-" + width);
             }
         }
     }

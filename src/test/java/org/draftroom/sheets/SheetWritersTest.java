@@ -106,7 +106,7 @@ class SheetWritersTest {
         DispositionTableWriter.write(rows, Locale.SIMPLIFIED_CHINESE, out);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Sheet sheet = wb.getSheetAt(0);
-            assertThat(IntStream.range(0, 10).mapToObj(c -> sheet.getRow(0).getCell(c).getStringCellValue()))
+            assertThat(IntStream.range(0, 12).mapToObj(c -> sheet.getRow(0).getCell(c).getStringCellValue()))
                     .containsExactlyElementsOf(DispositionTableWriter.titles(Locale.CHINA));
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
             assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);

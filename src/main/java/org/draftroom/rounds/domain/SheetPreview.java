@@ -25,16 +25,24 @@ public record SheetPreview(String fileName, String format, List<Row> rows, List<
      * @param clauseId ""  for a general comment, null when the clause is unknown
      * @param read the row as read from the file, every cell as written (null for a row not read from a file), so
      *     that the rows with problems can be written back into a sheet for correction
+     * @param location the ISO template's Paragraph/Figure/Table kept with the comment ({@code ""} for the Chinese
+     *     form, whose 原文 stays in front of the comment's text)
+     * @param lineNumber the template's line number kept with the comment, {@code ""} when none
      */
     public record Row(int rowNumber, String clause, String clauseId, String clauseNumber, String paragraph,
                       CommentType type, String comment, String proposedChange, List<Problem> problems,
-                      Change change, Long commentId, SheetRow read) {
+                      Change change, Long commentId, SheetRow read, String location, String lineNumber) {
+
+        public Row {
+            location = location == null ? "" : location;
+            lineNumber = lineNumber == null ? "" : lineNumber;
+        }
 
         /** A row that adds a comment. */
         public Row(int rowNumber, String clause, String clauseId, String clauseNumber, String paragraph,
                    CommentType type, String comment, String proposedChange, List<Problem> problems) {
             this(rowNumber, clause, clauseId, clauseNumber, paragraph, type, comment, proposedChange, problems,
-                    Change.NEW, null, null);
+                    Change.NEW, null, null, "", "");
         }
 
         public boolean ok() {

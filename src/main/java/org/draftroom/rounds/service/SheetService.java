@@ -114,8 +114,15 @@ public class SheetService {
         for (PlacedComment p : ownComments(round)) {
             ours.put(p.comment().readableId().toUpperCase(Locale.ROOT), p);
             oursByContent.putIfAbsent(content(p.comment().anchor().clauseId(), p.comment().type(),
-                    p.comment().body(), p.comment().proposedChange()), p);
+                    p.comment().body(), p.comment().proposedChange(), p.comment().lineNumber(),
+                    p.comment().location()), p);
+            if (p.comment().location().isEmpty() && p.comment().lineNumber().isEmpty()) {
+                // imported before the paragraph had a field of its own: "(Table 1) The comment."
+                oursByContent.putIfAbsent(legacyContent(p.comment().anchor().clauseId(), p.comment().type(),
+                        p.comment().body(), p.comment().proposedChange()), p);
+            }
         }
+        boolean iso = result.format().iso();
         Set<String> seenIds = new java.util.HashSet<>();
         List<SheetPreview.Row> rows = new ArrayList<>();
         for (SheetRow row : result.rows()) {
@@ -157,7 +164,15 @@ public class SheetService {
             CommentType type = typeRefused ? null
                     : SheetReader.normaliseType(row.type()).map(CommentType::ofCode).orElse(CommentType.GE);
             // Rows are matched to comments by the comment id in MB/NC, never by their position in the sheet.
-            String body = body(row.paragraph(), row.comment());
+            // The ISO template's Paragraph/Figure/Table and line number are kept with the comment; the Chinese form's
+            // 原文 (the words quoted) stays in front of the comment's text, as before.
+            String body = iso ? row.comment() : body(row.paragraph(), row.comment());
+            String location = iso ? row.paragraph().strip().replaceAll("\\s+", " ") : "";
+            String line = row.lineNumber().strip().replaceAll("\\s+", " ");
+            if (location.length() > CommentForm.MAX_LOCATION || line.length() > CommentForm.MAX_LINE_NUMBER) {
+                problems.add(new SheetPreview.Problem("rounds.sheet.place-too-long",
+                        List.of(CommentForm.MAX_LINE_NUMBER, CommentForm.MAX_LOCATION)));
+            }
             String proposed = row.proposedChange() == null ? "" : row.proposedChange();
             SheetPreview.Change change = SheetPreview.Change.NEW;
             Long commentId = null;
@@ -173,7 +188,9 @@ public class SheetService {
                 } else {
                     commentId = known.comment().id();
                     boolean same = type == known.comment().type() && body.equals(known.comment().body())
-                            && proposed.equals(known.comment().proposedChange());
+                            && proposed.equals(known.comment().proposedChange())
+                            && line.equals(known.comment().lineNumber())
+                            && location.equals(known.comment().location());
                     change = same ? SheetPreview.Change.UNCHANGED : SheetPreview.Change.CHANGED;
                     if (clauseId != null && !clauseId.equals(known.comment().anchor().clauseId())) {
                         problems.add(new SheetPreview.Problem("rounds.sheet.clause-changed",
@@ -184,14 +201,21 @@ public class SheetService {
                                 known.comment().authorName())));
                     }
                 }
-            } else if (clauseId != null && type != null
-                    && oursByContent.containsKey(content(clauseId, type, body, proposed))) {
+            } else if (clauseId != null && type != null) {
                 // A re-saved copy of a sheet imported before (same rows, other bytes): recognised by its rows.
-                change = SheetPreview.Change.UNCHANGED;
-                commentId = oursByContent.get(content(clauseId, type, body, proposed)).comment().id();
+                PlacedComment same = oursByContent.get(content(clauseId, type, body, proposed, line, location));
+                if (same == null) {
+                    same = oursByContent.get(legacyContent(clauseId, type, body(row.paragraph(), row.comment()),
+                            proposed));
+                }
+                if (same != null) {
+                    change = SheetPreview.Change.UNCHANGED;
+                    commentId = same.comment().id();
+                }
             }
             rows.add(new SheetPreview.Row(row.rowNumber(), clause, clauseId, clauseNumber, row.paragraph(), type,
-                    row.comment(), row.proposedChange(), List.copyOf(problems), change, commentId, row));
+                    row.comment(), row.proposedChange(), List.copyOf(problems), change, commentId, row,
+                    iso ? location : "", line));
         }
         String digest = digest(bytes);
         boolean imported = repository.sheetImported(round.id(), digest);
@@ -258,12 +282,15 @@ public class SheetService {
         CurrentUser me = access.current();
         int done = 0;
         for (SheetPreview.Row row : preview.validChanges()) {
-            String body = body(row.paragraph(), row.comment());
+            // The location (Paragraph/Figure/Table) has a field of its own; otherwise (the Chinese form's 原文)
+            // the paragraph stays in front of the text.
+            String body = row.location().isEmpty() ? body(row.paragraph(), row.comment()) : row.comment();
             String proposed = row.proposedChange() == null ? "" : row.proposedChange();
             switch (row.change()) {
                 case NEW -> comments.create(round.projectId(), round.commitId(), new CommentForm(round.id(),
-                        row.type(), row.clauseId(), 0, 0, "", body, proposed));
-                case CHANGED -> comments.edit(row.commentId(), row.type(), body, proposed);
+                        row.type(), row.clauseId(), 0, 0, "", body, proposed, row.lineNumber(), row.location()));
+                case CHANGED -> comments.edit(row.commentId(), row.type(), body, proposed, row.lineNumber(),
+                        row.location());
                 case UNCHANGED -> {
                     continue;
                 }
@@ -335,7 +362,12 @@ public class SheetService {
         return paragraph == null || paragraph.isBlank() ? comment : "(" + paragraph.strip() + ") " + comment;
     }
 
-    private static String content(String clauseId, CommentType type, String body, String proposed) {
+    private static String content(String clauseId, CommentType type, String body, String proposed, String line,
+            String location) {
+        return legacyContent(clauseId, type, body, proposed) + "\t" + line + "\t" + location;
+    }
+
+    private static String legacyContent(String clauseId, CommentType type, String body, String proposed) {
         return clauseId + "\t" + type + "\t" + body.strip() + "\t" + (proposed == null ? "" : proposed.strip());
     }
 
@@ -367,8 +399,9 @@ public class SheetService {
         for (PlacedComment p : mine) {
             String clause = p.placement() == null || p.placement().isGeneral() ? "General"
                     : Optional.ofNullable(p.placement().clauseNumber()).orElse("");
-            rows.add(new SheetRow(n++, p.comment().readableId(), clause, "", p.comment().type().code(),
-                    p.comment().body(), p.comment().proposedChange(), ""));
+            rows.add(new SheetRow(n++, p.comment().readableId(), clause, p.comment().location(),
+                    p.comment().type().code(), p.comment().body(), p.comment().proposedChange(), "",
+                    p.comment().lineNumber()));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

@@ -184,7 +184,7 @@ class SheetServiceIT {
 
         // The whole sheet corrected instead: the rows imported before are recognised and left as they are.
         assertThat(sheets.offer(sheets.preview(round.id(), "abc-v2.xlsx", xlsx(List.of(
-                new SheetRow(2, "CN-ABC", "8", "", "te", "Set a time limit.", "15 working days", ""),
+                new SheetRow(2, "CN-ABC", "8", "", "te", "Set a time limit.", "15 working days", "", "12"),
                 new SheetRow(5, "CN-ABC", "General", "", "ge", "Align terms with the PIPL.", "", "")))))
                 .unchanged()).isEqualTo(2);
     }
