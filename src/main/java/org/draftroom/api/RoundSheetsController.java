@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.draftroom.base.ApiError;
 import org.draftroom.base.Messages;
 import org.draftroom.base.UserFacingException;
+import org.draftroom.rounds.domain.SheetImportOffer;
 import org.draftroom.rounds.domain.SheetPreview;
 import org.draftroom.rounds.service.SheetService;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +21,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * A filled comment sheet uploaded into a round by script, with the rules of the round page's upload: the same size
- * limit, the same reader (bounded memory, a few sheets at once), the same preview and the same all-or-nothing import.
+ * limit, the same reader (bounded memory, a few sheets at once), the same preview and the same import rule (the
+ * service's {@link SheetService#offer}): all rows, or with {@code validRowsOnly=true} the valid rows of a sheet with
+ * problems.
  */
 @RestController
 @RequestMapping("/api/v1/rounds")
@@ -39,18 +42,20 @@ class RoundSheetsController {
     }
 
     record SheetJson(String fileName, String format, boolean importable, boolean alreadyImported, int imported,
-                     List<SheetRowJson> rows, List<String> problems) {
+                     int validRows, int rowsWithProblems, List<SheetRowJson> rows, List<String> problems) {
     }
 
     /**
      * Reads the sheet ({@code file}, multipart) and answers with every row and its problems; with
-     * {@code dryRun=false} also imports it when it has none. A file that cannot be read as a sheet at all (not a
+     * {@code dryRun=false} also imports it when it has none, or with {@code validRowsOnly=true} its valid rows when
+     * some have problems (those stay out). A file that cannot be read as a sheet at all (not a
      * sheet, damaged, encrypted, too large, too many rows) is a 400 with the reason; over the size limit a 413; while
      * as many sheets as allowed are being read, a 503 with {@code Retry-After}.
      */
     @PostMapping("/{id}/sheets")
     ResponseEntity<?> upload(@PathVariable long id, @RequestParam("file") MultipartFile file,
-                             @RequestParam(defaultValue = "true") boolean dryRun, HttpServletRequest request)
+                             @RequestParam(defaultValue = "true") boolean dryRun,
+                             @RequestParam(defaultValue = "false") boolean validRowsOnly, HttpServletRequest request)
             throws IOException {
         Locale locale = Messages.supported(request.getLocale());
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "?"
@@ -78,18 +83,17 @@ class RoundSheetsController {
         if (!fileProblems.isEmpty()) {
             return ResponseEntity.badRequest().body(new ApiError(400, "invalid_sheet", String.join(" ", fileProblems)));
         }
+        SheetImportOffer offer = sheets.offer(preview);
         int imported = 0;
         if (!dryRun) {
-            if (!preview.importable() && !preview.alreadyImported()) {
-                throw new UserFacingException("rounds.sheet.has-problems");
-            }
-            imported = sheets.importSheet(id, preview);
+            imported = sheets.importSheet(id, preview, validRowsOnly);
         }
         List<SheetRowJson> rows = preview.rows().stream().map(r -> new SheetRowJson(r.rowNumber(), r.clause(),
                 r.clauseNumber(), r.type() == null ? null : r.type().code(), r.comment(), r.proposedChange(),
                 r.problems().stream().map(p -> messages.getTranslation(p.key(), locale, p.args().toArray()))
                         .toList(), r.change().name(), r.commentId())).toList();
         return ResponseEntity.status(dryRun ? 200 : 201).body(new SheetJson(preview.fileName(), preview.format(),
-                preview.importable(), preview.alreadyImported(), imported, rows, fileProblems));
+                preview.importable(), preview.alreadyImported(), imported, offer.toImport(), offer.withProblems(), rows,
+                fileProblems));
     }
 }

@@ -211,7 +211,8 @@ public class RoundExportService {
                     : c.organisationCode(), then, clauseNow(c, then, general, deleted), c.type().code(), c.body(),
                     c.proposedChange(), messages.getTranslation(d.disposition().name().equals("NOTED")
                             ? "disposition.noted.export" : d.disposition().labelKey(), locale), d.reason(),
-                    shortId(d.appliedCommitId() != null ? d.appliedCommitId() : c.appliedCommitId())));
+                    shortId(d.appliedCommitId() != null ? d.appliedCommitId() : c.appliedCommitId()),
+                    c.lineNumber(), c.location()));
         }
         return out;
     }
@@ -239,8 +240,8 @@ public class RoundExportService {
                 for (DispositionRow d : rows) {
                     String observations = d.reason().isBlank() ? d.disposition()
                             : d.disposition() + "\n" + d.reason();
-                    sheet.add(new SheetRow(n++, d.id(), d.clauseThen(), "", d.type(), d.comment(),
-                            d.proposedChange(), observations));
+                    sheet.add(new SheetRow(n++, d.id(), d.clauseThen(), d.location(), d.type(), d.comment(),
+                            d.proposedChange(), observations, d.lineNumber()));
                 }
                 IsoTemplateWriter.write(new SheetHeader(today().toString(), round.title(), round.projectCode()),
                         sheet, out);

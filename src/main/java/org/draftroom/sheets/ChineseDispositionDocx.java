@@ -21,8 +21,9 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 /**
  * The Chinese comment summary and disposition table (意见汇总处理表) submitted with the 送审稿, as a Word document:
  * the title, the standard's name, and a table 序号 / 章节号 / 提出单位 / 意见内容 / 处理意见 / 理由 on landscape A4, its
- * header row repeated on every page. 章节号 is the clause in the consultation draft; 意见内容 holds the comment and,
- * after "建议：", the proposed change. Stateless and thread-safe.
+ * header row repeated on every page. 章节号 is the clause in the consultation draft, with the line and the
+ * paragraph/figure/table the reviewer gave below it ("第12行 表3"); 意见内容 holds the comment and, after "建议：", the
+ * proposed change. Stateless and thread-safe.
  */
 public final class ChineseDispositionDocx {
 
@@ -66,7 +67,10 @@ public final class ChineseDispositionDocx {
                 XWPFTableRow row = table.createRow();
                 String content = d.proposedChange().isBlank() ? d.comment()
                         : d.comment() + (d.comment().isBlank() ? "" : "\n") + "建议：" + d.proposedChange();
-                String[] values = {String.valueOf(++n), d.clauseThen(), d.organisation(), content, d.disposition(),
+                String place = ((d.lineNumber().isBlank() ? "" : "第" + d.lineNumber().strip() + "行 ")
+                        + d.location().strip()).strip();
+                String clause = place.isEmpty() ? d.clauseThen() : d.clauseThen() + "\n" + place;
+                String[] values = {String.valueOf(++n), clause, d.organisation(), content, d.disposition(),
                         d.reason()};
                 for (int c = 0; c < values.length; c++) {
                     fill(row.getCell(c), values[c], false, c);

@@ -11,9 +11,19 @@ package org.draftroom.sheets;
  * @param disposition accepted, partly accepted, not accepted, noted (in the table's language), {@code ""} while open
  * @param reason the reason of the disposition
  * @param appliedVersion the version that applied the change, if any
+ * @param lineNumber the ISO template's line number the reviewer gave, {@code ""} when none
+ * @param location the template's Paragraph/Figure/Table the reviewer gave ("Table 3"), {@code ""} when none
  */
 public record DispositionRow(String id, String organisation, String clauseThen, String clauseNow, String type,
-        String comment, String proposedChange, String disposition, String reason, String appliedVersion) {
+        String comment, String proposedChange, String disposition, String reason, String appliedVersion,
+        String lineNumber, String location) {
+
+    /** A row without line number or paragraph/figure/table. */
+    public DispositionRow(String id, String organisation, String clauseThen, String clauseNow, String type,
+            String comment, String proposedChange, String disposition, String reason, String appliedVersion) {
+        this(id, organisation, clauseThen, clauseNow, type, comment, proposedChange, disposition, reason,
+                appliedVersion, "", "");
+    }
 
     public DispositionRow {
         id = id == null ? "" : id;
@@ -26,5 +36,7 @@ public record DispositionRow(String id, String organisation, String clauseThen, 
         disposition = disposition == null ? "" : disposition;
         reason = reason == null ? "" : reason;
         appliedVersion = appliedVersion == null ? "" : appliedVersion;
+        lineNumber = lineNumber == null ? "" : lineNumber;
+        location = location == null ? "" : location;
     }
 }

@@ -19,7 +19,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * The disposition table of a consultation round as XLSX: one row per comment with its id, organisation, clause as it
  * was (consultation draft) and as it is now, type, comment, proposed change, disposition, reason and the version that
- * applied it. Header row frozen and filterable, fixed column widths, wrapped text.
+ * applied it, then the line number and the Paragraph/Figure/Table the reviewer's sheet gave (the ISO template's
+ * columns, last so that the columns before keep their places). Header row frozen and filterable, fixed column widths,
+ * wrapped text.
  *
  * <p>Streams through POI's SXSSF: at most {@value #WINDOW} rows are held in memory, the rest goes to a compressed
  * temporary file that is deleted before {@code write} returns (also when it fails), so memory stays bounded for any
@@ -34,10 +36,10 @@ public final class DispositionTableWriter {
 
     private static final List<String> TITLES_EN = List.of("Comment ID", "Organisation", "Clause (consultation draft)",
             "Clause (current draft)", "Type", "Comment", "Proposed change", "Disposition", "Reason",
-            "Applied in version");
+            "Applied in version", "Line number", "Paragraph/Figure/Table");
     private static final List<String> TITLES_ZH = List.of("意见编号", "提出单位", "章节号（征求意见稿）", "章节号（当前版本）", "意见类型",
-            "意见内容", "修改建议", "处理意见", "理由", "采纳版本");
-    private static final int[] WIDTHS = {14, 14, 12, 12, 8, 60, 50, 16, 40, 14};
+            "意见内容", "修改建议", "处理意见", "理由", "采纳版本", "行号", "段落/图/表");
+    private static final int[] WIDTHS = {14, 14, 12, 12, 8, 60, 50, 16, 40, 14, 9, 16};
 
     private DispositionTableWriter() {
     }
@@ -68,7 +70,8 @@ public final class DispositionTableWriter {
             for (DispositionRow d : rows) {
                 Row row = sheet.createRow(r++);
                 String[] values = {d.id(), d.organisation(), d.clauseThen(), d.clauseNow(), d.type(), d.comment(),
-                        d.proposedChange(), d.disposition(), d.reason(), d.appliedVersion()};
+                        d.proposedChange(), d.disposition(), d.reason(), d.appliedVersion(), d.lineNumber(),
+                        d.location()};
                 for (int c = 0; c < values.length; c++) {
                     row.createCell(c).setCellValue(cellText(values[c]));
                     row.getCell(c).setCellStyle(body);

@@ -24,6 +24,9 @@ final class DocxSheet {
         SheetReader.Header header = null;
         int columns = 0;
         List<Grid.Row> body = new ArrayList<>();
+        // Rows are numbered as the reader counts them in Word: the table's rows from its first (header rows and
+        // blank rows included); a table continuing the sheet after a page break or a paragraph goes on counting.
+        int rowsBefore = 0;
         for (XWPFTable table : doc.getTables()) {
             List<Grid.Row> grid = grid(table);
             int width = grid.stream().mapToInt(r -> r.cells().size()).max().orElse(0);
@@ -34,6 +37,7 @@ final class DocxSheet {
                         header = own.get();
                         columns = width;
                         body.addAll(grid.subList(i + 1, grid.size()));
+                        rowsBefore = grid.size();
                     }
                 }
                 Optional<SheetReader.Header> pageHeader = header == null ? pageHeaderCaptions(doc, width)
@@ -42,9 +46,13 @@ final class DocxSheet {
                     header = pageHeader.get();
                     columns = width;
                     body.addAll(grid);
+                    rowsBefore = grid.size();
                 }
             } else if (width == columns) {
-                body.addAll(grid); // the table continues after a page break or a paragraph
+                for (Grid.Row r : grid) { // the table continues after a page break or a paragraph
+                    body.add(new Grid.Row(rowsBefore + r.number(), r.cells(), r.spanning()));
+                }
+                rowsBefore += grid.size();
             }
         }
         if (header == null) {
@@ -52,7 +60,7 @@ final class DocxSheet {
                     SheetFormat.UNKNOWN, fields);
         }
         return SheetReader.rows(fileName, header, body,
-                header.chinese() ? SheetFormat.CHINESE_DOCX : SheetFormat.ISO_DOCX, fields, true);
+                header.chinese() ? SheetFormat.CHINESE_DOCX : SheetFormat.ISO_DOCX, fields);
     }
 
     /**

@@ -263,12 +263,11 @@ public final class SheetReader {
 
     /**
      * The comment rows below the header. Refuses the whole sheet when it has more than {@link #MAX_ROWS} of them.
-     *
-     * @param numberRows true to number rows by their position among comment rows (DOCX), false to keep the grid's
-     *     row numbers (spreadsheet rows)
+     * Each row keeps the grid's row number (the spreadsheet row, or the Word table row), so that a message names the
+     * row where the reviewer sees it, blank and skipped rows counted.
      */
     static SheetReadResult rows(String fileName, Header header, List<Grid.Row> body, SheetFormat format,
-            SheetHeader fields, boolean numberRows) {
+            SheetHeader fields) {
         List<SheetProblem> layout = layoutProblems(header);
         if (!layout.isEmpty()) {
             return new SheetReadResult(List.of(), layout, SheetFormat.UNKNOWN, fields);
@@ -307,7 +306,7 @@ public final class SheetReader {
                 return new SheetReadResult(List.of(),
                         List.of(SheetProblem.ofFile("sheet.too-many-rows", fileName, MAX_ROWS)), format, fields);
             }
-            int number = numberRows ? rows.size() + 1 : r.number();
+            int number = r.number();
             String text = join(comment, reason);
             String normalisedType = type;
             if (!type.isEmpty()) {

@@ -78,7 +78,7 @@ final class StreamingXlsx {
             }
             if (rows.header != null) {
                 return SheetReader.rows(fileName, rows.header, rows.body, rows.header.chinese()
-                        ? SheetFormat.CHINESE_XLSX : SheetFormat.ISO_XLSX, rows.fields(), false);
+                        ? SheetFormat.CHINESE_XLSX : SheetFormat.ISO_XLSX, rows.fields());
             }
         }
         return SheetReadResult.refused(SheetProblem.ofFile("sheet.format.unknown", fileName));

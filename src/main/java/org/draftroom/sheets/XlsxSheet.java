@@ -49,7 +49,7 @@ final class XlsxSheet {
                     }
                     SheetHeader fields = fields(sheet, r, formatter);
                     return SheetReader.rows(fileName, header.get(), body,
-                            header.get().chinese() ? SheetFormat.CHINESE_XLSX : SheetFormat.ISO_XLSX, fields, false);
+                            header.get().chinese() ? SheetFormat.CHINESE_XLSX : SheetFormat.ISO_XLSX, fields);
                 }
             }
         }

@@ -123,6 +123,10 @@ class SheetRoundTripIT {
     }
 
     private HttpResponse<String> upload(String as, String name, byte[] bytes, boolean dryRun) throws Exception {
+        return upload(as, name, bytes, "dryRun=" + dryRun);
+    }
+
+    private HttpResponse<String> upload(String as, String name, byte[] bytes, String query) throws Exception {
         String boundary = "----roundtrip" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
@@ -130,7 +134,7 @@ class SheetRoundTripIT {
         body.write(bytes);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rounds/"
-                        + round.id() + "/sheets?dryRun=" + dryRun)).header("Authorization", "Bearer " + as)
+                        + round.id() + "/sheets?" + query)).header("Authorization", "Bearer " + as)
                 .header("Accept-Language", "en").header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -239,5 +243,31 @@ class SheetRoundTripIT {
                 StandardCharsets.UTF_8), true);
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(garbage.body()).get("error").asText()).isEqualTo("invalid_sheet");
+    }
+
+    @Test
+    void with_valid_rows_only_the_valid_rows_of_a_sheet_with_problems_are_imported() throws Exception {
+        byte[] sheet = docx(List.of(
+                new SheetRow(1, "CN-ABC", "8", "", "te", "A valid point.", "", ""),
+                new SheetRow(2, "", "", "", "", "", "", ""),
+                new SheetRow(3, "CN-ABC", "99.9", "", "ed", "No such clause.", "", ""),
+                new SheetRow(4, "CN-ABC", "General", "", "ge", "Another valid point.", "", "")));
+        JsonNode preview = JSON.readTree(upload(token, "mixed.docx", sheet, true).body());
+        assertThat(preview.get("validRows").asInt()).isEqualTo(2);
+        assertThat(preview.get("rowsWithProblems").asInt()).isEqualTo(1);
+        assertThat(preview.get("importable").asBoolean()).isFalse();
+        assertThat(preview.get("rows").get(1).get("rowNumber").asInt())
+                .as("the Word table's row, the blank row counted").isEqualTo(3);
+
+        HttpResponse<String> refused = upload(token, "mixed.docx", sheet, false);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(ours()).hasSize(5);
+
+        HttpResponse<String> imported = upload(token, "mixed.docx", sheet, "dryRun=false&validRowsOnly=true");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        assertThat(JSON.readTree(imported.body()).get("imported").asInt()).isEqualTo(2);
+        assertThat(ours().values()).extracting(Comment::body).contains("A valid point.", "Another valid point.")
+                .doesNotContain("No such clause.");
+        assertThat(ours()).hasSize(7);
     }
 }

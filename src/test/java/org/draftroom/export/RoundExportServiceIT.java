@@ -174,7 +174,7 @@ class RoundExportServiceIT {
             Sheet sheet = wb.getSheetAt(0);
             assertThat(cells(sheet.getRow(0))).containsExactly("Comment ID", "Organisation",
                     "Clause (consultation draft)", "Clause (current draft)", "Type", "Comment", "Proposed change",
-                    "Disposition", "Reason", "Applied in version");
+                    "Disposition", "Reason", "Applied in version", "Line number", "Paragraph/Figure/Table");
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                 List<String> cells = cells(sheet.getRow(r));
                 rows.put(cells.get(0), cells);
@@ -185,7 +185,8 @@ class RoundExportServiceIT {
         assertThat(rows.get(general.readableId()).subList(1, 5)).containsExactly("CN-XYZ", "General", "General",
                 "ge");
         assertThat(rows.get(minimisation.readableId())).containsExactly(minimisation.readableId(), "CN-ABC", "5.2",
-                "5.2", "te", "最小必要缺少判断标准。", "修改：最小必要缺少判断标准。", "Partly accepted", "已在5.2增加判断要求。", "");
+                "5.2", "te", "最小必要缺少判断标准。", "修改：最小必要缺少判断标准。", "Partly accepted", "已在5.2增加判断要求。", "", "",
+                "");
         assertThat(rows.get(privacyPolicy.readableId()).subList(2, 4)).containsExactly("5.5", "deleted");
         assertThat(rows.get(privacyPolicy.readableId()).get(7)).isEqualTo("Accepted");
         assertThat(rows.get(exceptions.readableId()).subList(2, 4)).containsExactly("5.6", "5.5");

@@ -14,6 +14,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
 
 /** Reading the sheets organisations send, built with POI here the way Word and Excel users fill them. */
@@ -39,11 +41,50 @@ class SheetReaderTest {
         assertThat(result.format()).isEqualTo(SheetFormat.ISO_DOCX);
         assertThat(result.rows()).containsExactly(
                 new SheetRow(1, "CN", "3.1", "", "te", "个人信息的定义过宽。", "改为“以电子方式记录的……”", "", "17"),
-                new SheetRow(2, "CN", "General", "", "ed", "", "Use \"shall\".", ""),
-                new SheetRow(3, "CN", "5.2", "Table 1", "xx", "Wrong unit.", "", ""));
-        assertThat(result.problems()).containsExactly(
-                new SheetProblem(2, "sheet.comment.missing", List.of()),
-                new SheetProblem(3, "sheet.type.invalid", List.of("xx")));
+                new SheetRow(3, "CN", "General", "", "ed", "", "Use \"shall\".", ""),
+                new SheetRow(4, "CN", "5.2", "Table 1", "xx", "Wrong unit.", "", ""));
+        assertThat(result.problems()).as("rows as Word shows them, the blank row counted").containsExactly(
+                new SheetProblem(3, "sheet.comment.missing", List.of()),
+                new SheetProblem(4, "sheet.type.invalid", List.of("xx")));
+    }
+
+    @Test
+    void a_spreadsheet_problem_names_the_row_excel_shows_blank_rows_included() throws IOException {
+        byte[] file = TestSheets.xlsx(new String[][] {
+                {"MB/NC", "Line number", "Clause/Subclause", "Paragraph/Figure/Table", "Type of comment", "Comments",
+                        "Proposed change", "Observations of the secretariat"},
+                {"CN", "12", "3.1", "", "te", "Too wide.", "", ""},
+                null,
+                {"", "", "", "", "", "", "", ""},
+                null,
+                {"CN", "40", "5.2", "Table 1", "xx", "Wrong unit.", "", ""}});
+        SheetReadResult result = SheetReader.read("blank-rows.xlsx", file);
+        assertThat(result.rows()).extracting(SheetRow::rowNumber).containsExactly(2, 6);
+        assertThat(result.problems()).containsExactly(new SheetProblem(6, "sheet.type.invalid", List.of("xx")));
+    }
+
+    @Test
+    void a_word_table_problem_names_the_table_row_header_and_blank_rows_included() throws IOException {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.createParagraph().createRun().setText("标准征求意见反馈表");
+            String[][] rows = {
+                    {"序号", "章节号", "意见类型", "意见", "修改建议"},
+                    {"1", "5.1", "技术", "过严", "宜"},
+                    {"", "", "", "", ""},
+                    {"", "", "", "", ""},
+                    {"4", "6.2", "未知类", "笔误", ""}};
+            XWPFTable table = doc.createTable(rows.length, rows[0].length);
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < rows[r].length; c++) {
+                    table.getRow(r).getCell(c).setText(rows[r][c]);
+                }
+            }
+            doc.write(out);
+            SheetReadResult result = SheetReader.read("反馈表.docx", out.toByteArray());
+            assertThat(result.format()).isEqualTo(SheetFormat.CHINESE_DOCX);
+            assertThat(result.rows()).extracting(SheetRow::rowNumber).containsExactly(2, 5);
+            assertThat(result.problems()).containsExactly(new SheetProblem(5, "sheet.type.invalid", List.of("未知类")));
+        }
     }
 
     @Test

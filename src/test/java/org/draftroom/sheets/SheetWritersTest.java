@@ -106,7 +106,7 @@ class SheetWritersTest {
         DispositionTableWriter.write(rows, Locale.SIMPLIFIED_CHINESE, out);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Sheet sheet = wb.getSheetAt(0);
-            assertThat(IntStream.range(0, 10).mapToObj(c -> sheet.getRow(0).getCell(c).getStringCellValue()))
+            assertThat(IntStream.range(0, 12).mapToObj(c -> sheet.getRow(0).getCell(c).getStringCellValue()))
                     .containsExactlyElementsOf(DispositionTableWriter.titles(Locale.CHINA));
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
             assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
@@ -166,9 +166,9 @@ class SheetWritersTest {
         }
         SheetReadResult back = SheetReader.read("处理表.docx", out.toByteArray());
         assertThat(back.format()).isEqualTo(SheetFormat.CHINESE_DOCX);
-        assertThat(back.rows()).containsExactly(
-                new SheetRow(1, "CN-ABC", "5.4", "", "", "明示同意不够明确。\n建议：改为“单独同意”。", "", "采纳"),
-                new SheetRow(2, "CN-XYZ", "General", "", "", "术语不统一。\n见3.1与3.5。", "", "未采纳\n与GB/T 25069一致。"));
+        assertThat(back.rows()).as("the Word table's rows, its header row counted").containsExactly(
+                new SheetRow(2, "CN-ABC", "5.4", "", "", "明示同意不够明确。\n建议：改为“单独同意”。", "", "采纳"),
+                new SheetRow(3, "CN-XYZ", "General", "", "", "术语不统一。\n见3.1与3.5。", "", "未采纳\n与GB/T 25069一致。"));
     }
 
     private static List<String> headerCells(XWPFDocument doc) {

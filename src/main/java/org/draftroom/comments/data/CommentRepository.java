@@ -68,7 +68,21 @@ public class CommentRepository {
     /** A new comment's row. */
     public record NewComment(String projectId, Long roundId, String readableId, long authorId, Long organisationId,
                              String organisationCode, CommentType type, String body, String proposedChange,
-                             Placement placement, String placementCommitId, boolean late, Instant at) {
+                             Placement placement, String placementCommitId, boolean late, Instant at,
+                             String lineNumber, String location) {
+
+        public NewComment {
+            lineNumber = lineNumber == null ? "" : lineNumber;
+            location = location == null ? "" : location;
+        }
+
+        /** A row without line number or paragraph/figure/table. */
+        public NewComment(String projectId, Long roundId, String readableId, long authorId, Long organisationId,
+                          String organisationCode, CommentType type, String body, String proposedChange,
+                          Placement placement, String placementCommitId, boolean late, Instant at) {
+            this(projectId, roundId, readableId, authorId, organisationId, organisationCode, type, body,
+                    proposedChange, placement, placementCommitId, late, at, "", "");
+        }
     }
 
     /**
@@ -102,11 +116,13 @@ public class CommentRepository {
                             anchor_prefix, anchor_suffix, anchor_start, anchor_end, anchor_commit,
                             anchor_clause_number, anchor_clause_title, placement_commit, placement_status,
                             placement_clause_id, placement_clause_number, highlight_start, highlight_end,
-                            candidate_start, candidate_end, status, late, created_at, updated_at)
+                            candidate_start, candidate_end, status, late, created_at, updated_at, line_number,
+                            location)
                         values (:project, :round, :readable, :author, :org, :orgCode, :type, :body, :proposed,
                             :clause, :quote, :prefix, :suffix, :start, :end, :commit, :number, :title,
                             case when :pcommit = (select commit_id from comment_placement_version
-                                where project_id = :project) then null else :pcommit end, :pstatus, :pclause, :pnumber, :hs, :he, :cs, :ce, 'OPEN', :late, :at, :at)
+                                where project_id = :project) then null else :pcommit end, :pstatus, :pclause, :pnumber, :hs, :he, :cs, :ce, 'OPEN', :late, :at, :at,
+                            :line, :location)
                         returning id""")
                 .param("project", c.projectId()).param("round", c.roundId()).param("readable", c.readableId())
                 .param("author", c.authorId()).param("org", c.organisationId()).param("orgCode", c.organisationCode())
@@ -121,6 +137,7 @@ public class CommentRepository {
                 .param("cs", p.candidate().map(Span::start).orElse(null))
                 .param("ce", p.candidate().map(Span::end).orElse(null))
                 .param("late", c.late()).param("at", Timestamp.from(c.at()))
+                .param("line", c.lineNumber()).param("location", c.location())
                 .query(Long.class).single();
     }
 
@@ -139,6 +156,13 @@ public class CommentRepository {
                         + " updated_at = :at where id = :id")
                 .param("type", type.name()).param("body", body).param("proposed", proposedChange)
                 .param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    /** Sets the line number and the paragraph/figure/table the reviewer gave. */
+    public void updatePlaceInClause(long id, String lineNumber, String location, Instant at) {
+        jdbc.sql("update comment set line_number = :line, location = :location, updated_at = :at where id = :id")
+                .param("line", lineNumber).param("location", location).param("at", Timestamp.from(at))
+                .param("id", id).update();
     }
 
     public void updateStatus(long id, CommentStatus status, Instant at) {
@@ -494,7 +518,8 @@ public class CommentRepository {
                 shown ? rs.getString("proposed_change") : "", placement.anchor(), placement, rs.getString("placed_in"),
                 CommentStatus.valueOf(rs.getString("status")), rs.getString("applied_commit"),
                 rs.getBoolean("late"), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getInt("reply_count"),
-                moderation, rs.getString("moderation_reason"));
+                moderation, rs.getString("moderation_reason"), shown ? rs.getString("line_number") : "",
+                shown ? rs.getString("location") : "");
     }
 
     private static Placement placement(ResultSet rs) throws SQLException {

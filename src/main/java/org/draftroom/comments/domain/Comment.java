@@ -22,12 +22,15 @@ import org.draftroom.comments.anchoring.Placement;
  * @param moderation        {@code HIDDEN} or {@code DELETED} when the secretariat took the text down (then
  *                          {@code body} and {@code proposedChange} are empty for everyone), null otherwise
  * @param moderationReason  the secretariat's reason, null when not moderated
+ * @param lineNumber        the ISO template's line number the reviewer gave ("17"), {@code ""} when none
+ * @param location          the template's Paragraph/Figure/Table ("Table 3"), {@code ""} when none
  */
 public record Comment(long id, String projectId, Long roundId, String readableId, long authorId, String authorName,
                       Long organisationId, String organisationCode, CommentType type, String body,
                       String proposedChange, Anchor anchor, Placement placement, String placementCommitId,
                       CommentStatus status, String appliedCommitId, boolean late, Instant createdAt,
-                      Instant updatedAt, int replyCount, String moderation, String moderationReason) {
+                      Instant updatedAt, int replyCount, String moderation, String moderationReason,
+                      String lineNumber, String location) {
 
     public static final String HIDDEN = "HIDDEN";
     public static final String DELETED = "DELETED";
@@ -35,6 +38,11 @@ public record Comment(long id, String projectId, Long roundId, String readableId
     /** Whether the secretariat hid the comment or deleted its text. */
     public boolean moderated() {
         return moderation != null;
+    }
+
+    /** Whether the reviewer said where in the clause: a line number or a paragraph, figure or table. */
+    public boolean hasPlaceInClause() {
+        return lineNumber != null && !lineNumber.isBlank() || location != null && !location.isBlank();
     }
 
     /** Whether the comment proposes a change of text. */

@@ -146,6 +146,8 @@ public class CommentService {
         }
         String body = text("comment.body", form.body(), true);
         String proposed = text("comment.proposed-change", form.proposedChange(), false);
+        String lineNumber = place("comment.line-number", form.lineNumber(), CommentForm.MAX_LINE_NUMBER);
+        String location = place("comment.location", form.location(), CommentForm.MAX_LOCATION);
 
         NumberedOutline outline = versions.outline(projectId, commit);
         Anchor anchor = anchor(outline, form, commit);
@@ -162,7 +164,7 @@ public class CommentService {
         Instant now = clock.instant();
         long id = comments.insert(new NewComment(projectId, form.roundId(), readableId, me.id(),
                 me.organisationCode() == null ? null : me.organisationId(), me.organisationCode(), form.type(), body,
-                proposed, placement, head, late, now));
+                proposed, placement, head, late, now, lineNumber, location));
         comments.insertEvent(id, CommentEvent.CREATED, me.id(), "", now);
         events.publishEvent(new CommentCreated(projectId, id, form.roundId()));
         return comments.findById(id).orElseThrow();
@@ -175,6 +177,17 @@ public class CommentService {
     @PreAuthorize("@access.isSignedIn()")
     @Transactional
     public Comment edit(long id, CommentType type, String body, String proposedChange) {
+        return edit(id, type, body, proposedChange, null, null);
+    }
+
+    /**
+     * Changes a comment as {@link #edit(long, CommentType, String, String)}, and also its line number and
+     * paragraph/figure/table (as a re-uploaded sheet gives them); null leaves them as they are.
+     */
+    @PreAuthorize("@access.isSignedIn()")
+    @Transactional
+    public Comment edit(long id, CommentType type, String body, String proposedChange, String lineNumber,
+                        String location) {
         CurrentUser me = access.current();
         Comment comment = comments.findForUpdate(id).orElseThrow(() -> notFound(id));
         requireReader(comment, me);
@@ -192,10 +205,22 @@ public class CommentService {
         }
         String text = text("comment.body", body, true);
         String proposed = text("comment.proposed-change", proposedChange, false);
+        String line = lineNumber == null ? comment.lineNumber()
+                : place("comment.line-number", lineNumber, CommentForm.MAX_LINE_NUMBER);
+        String where = location == null ? comment.location()
+                : place("comment.location", location, CommentForm.MAX_LOCATION);
+        boolean samePlace = line.equals(comment.lineNumber()) && where.equals(comment.location());
         if (type == comment.type() && text.equals(comment.body()) && proposed.equals(comment.proposedChange())) {
+            if (!samePlace) {
+                comments.updatePlaceInClause(id, line, where, clock.instant());
+                return comments.findById(id).orElseThrow();
+            }
             return comment;
         }
         Instant now = clock.instant();
+        if (!samePlace) {
+            comments.updatePlaceInClause(id, line, where, now);
+        }
         comments.updateText(id, type, text, proposed, now);
         comments.insertEvent(id, CommentEvent.EDITED, me.id(), comment.type().code() + "\n" + comment.body()
                 + (comment.hasProposedChange() ? "\n---\n" + comment.proposedChange() : ""), now);
@@ -709,6 +734,15 @@ public class CommentService {
         }
         if (CommentMarkdown.nesting(text) > CommentMarkdown.MAX_NESTING) {
             throw new FieldProblemException(field, "comment.too-deep", CommentMarkdown.MAX_NESTING);
+        }
+        return text;
+    }
+
+    /** A line number or paragraph/figure/table: one line, stripped, at most {@code max} characters. */
+    private static String place(String field, String value, int max) {
+        String text = value == null ? "" : value.strip().replaceAll("\\s+", " ");
+        if (text.length() > max) {
+            throw new FieldProblemException(field, "comment.too-long", max, text.length());
         }
         return text;
     }

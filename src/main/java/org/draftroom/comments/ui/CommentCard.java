@@ -54,6 +54,13 @@ class CommentCard extends Div {
         Div head = new Div(id, type, status, where);
         head.addClassName("dr-ccard-head");
         add(head);
+        if (comment.hasPlaceInClause()) {
+            // where in the clause the reviewer's sheet said: the ISO template's line number and paragraph/figure/table
+            Span place = new Span(placeInClause(comment));
+            place.addClassName("dr-ccard-place");
+            place.setId("comment-place-" + comment.readableId());
+            where.add(place);
+        }
 
         String org = comment.organisationCode() == null ? "" : " · " + comment.organisationCode();
         Span who = new Span(comment.authorName() + org + " · " + Times.minutes(comment.createdAt(), zone));
@@ -134,6 +141,18 @@ class CommentCard extends Div {
     }
 
     /** "General", "5.3", "5.3, now 6.1", or for a deleted clause the number it had. */
+    /** "Line 12 · Table 3", "Line 12" or "Table 3". */
+    private String placeInClause(Comment comment) {
+        StringBuilder b = new StringBuilder();
+        if (!comment.lineNumber().isBlank()) {
+            b.append(getTranslation("comment.place.line", comment.lineNumber()));
+        }
+        if (!comment.location().isBlank()) {
+            b.append(b.isEmpty() ? "" : " · ").append(comment.location());
+        }
+        return b.toString();
+    }
+
     private String location(Comment comment, Placement placement) {
         if (placement.status() == Placement.Status.ORPHANED || placement.isGeneral()) {
             return getTranslation("comment.anchor.general");

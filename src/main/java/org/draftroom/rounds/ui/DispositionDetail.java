@@ -150,8 +150,12 @@ class DispositionDetail extends VerticalLayout {
         var c = row.comment();
         String where = row.clauseNumber().isEmpty() ? getTranslation("comment.anchor.general")
                 : row.clauseNumber() + " " + context.clauseTitle();
+        // the line number and paragraph/figure/table the reviewer's sheet gave, as the comment card shows them
+        String place = (c.lineNumber().isBlank() ? "" : " · " + getTranslation("comment.place.line", c.lineNumber()))
+                + (c.location().isBlank() ? "" : " · " + c.location());
         heading.setText(c.readableId() + " · " + Objects.toString(c.organisationCode(), "—") + " · "
-                + c.type().code() + " · " + where + (c.late() ? " · " + getTranslation("dispositions.late") : ""));
+                + c.type().code() + " · " + where + place
+                + (c.late() ? " · " + getTranslation("dispositions.late") : ""));
         body.setText(c.body());
 
         if (row.clauseNumber().isEmpty()) {

@@ -5,23 +5,29 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.server.StreamResource;
+import java.io.ByteArrayInputStream;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.LimitedUploadBuffer;
 import org.draftroom.base.ui.Notices;
 import org.draftroom.rounds.domain.Round;
+import org.draftroom.rounds.domain.SheetImportOffer;
 import org.draftroom.rounds.domain.SheetPreview;
 import org.draftroom.rounds.service.SheetService;
 
 /**
  * Uploads a filled comment sheet into a round: every row is shown with the clause it resolves to in the frozen
- * version and its problems; only a sheet without problems can be imported, all rows at once.
+ * version and its problems. What can be imported is the service's answer ({@link SheetService#offer}): a sheet without
+ * problems all at once, a sheet with problems its valid rows, the rows with problems downloadable as a sheet to
+ * correct and upload again. Nothing is written until the import button is pressed.
  */
 class SheetUploadDialog extends Dialog {
 
@@ -29,9 +35,15 @@ class SheetUploadDialog extends Dialog {
     final Div fileProblems = new Div();
     final Span summary = new Span();
     final Button importButton = new Button();
+    final Anchor problemRows = new Anchor();
     SheetPreview current;
+    SheetImportOffer offer;
+    private final SheetService sheets;
+    private final Round round;
 
     SheetUploadDialog(SheetService sheets, Round round, Runnable imported) {
+        this.sheets = sheets;
+        this.round = round;
         setId("sheet-dialog");
         setHeaderTitle(getTranslation("rounds.sheet.title"));
         setWidth("1100px");
@@ -67,7 +79,8 @@ class SheetUploadDialog extends Dialog {
         preview.addColumn(r -> r.clause() + (r.clauseNumber().isEmpty() || r.clauseNumber().equals(r.clause())
                 ? "" : " → " + r.clauseNumber())).setHeader(getTranslation("dispositions.clause")).setWidth("120px")
                 .setFlexGrow(0);
-        preview.addColumn(r -> getTranslation("rounds.sheet.change." + r.change().name()))
+        preview.addColumn(r -> getTranslation(r.ok() ? "rounds.sheet.change." + r.change().name()
+                        : "rounds.sheet.change.left-out"))
                 .setHeader(getTranslation("rounds.sheet.change")).setWidth("90px").setFlexGrow(0);
         preview.addColumn(r -> r.type() == null ? "" : r.type().code()).setHeader(getTranslation("dispositions.type"))
                 .setWidth("70px").setFlexGrow(0);
@@ -94,34 +107,60 @@ class SheetUploadDialog extends Dialog {
         importButton.setId("sheet-import");
         importButton.addClickListener(e -> {
             try {
-                int n = sheets.importSheet(round.id(), current);
-                Notices.success(getTranslation("rounds.sheet.imported", n));
+                int n = sheets.importSheet(round.id(), current, offer.partial());
+                Notices.success(offer.partial() ? getTranslation("rounds.sheet.imported.partial", n,
+                        offer.withProblems()) : getTranslation("rounds.sheet.imported", n));
                 close();
                 imported.run();
             } catch (UserFacingException refusal) {
                 Notices.show(this, refusal, Map.of());
             }
         });
-        add(help, upload, fileProblems, summary, preview);
+        problemRows.setId("sheet-problem-rows");
+        problemRows.getElement().setAttribute("download", true);
+        problemRows.setVisible(false);
+        Div summaryLine = new Div(summary, problemRows);
+        summaryLine.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)")
+                .set("align-items", "baseline");
+        add(help, upload, fileProblems, summaryLine, preview);
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), importButton);
     }
 
     void show(SheetPreview sheet) {
         current = sheet;
+        offer = sheets.offer(sheet);
         fileProblems.removeAll();
         sheet.fileProblems().forEach(p -> fileProblems.add(new Paragraph(getTranslation(p.key(), p.args().toArray()))));
         if (sheet.alreadyImported()) {
             fileProblems.add(new Paragraph(getTranslation("rounds.sheet.already-imported", sheet.fileName())));
         }
-        long bad = sheet.rows().stream().filter(r -> !r.ok()).count();
-        summary.setText(sheet.rows().isEmpty() ? "" : getTranslation(bad == 0 ? "rounds.sheet.summary.ok"
-                : "rounds.sheet.summary", sheet.rows().size(), bad) + " " + getTranslation("rounds.sheet.changes",
-                sheet.count(SheetPreview.Change.NEW), sheet.count(SheetPreview.Change.CHANGED),
-                sheet.count(SheetPreview.Change.UNCHANGED)));
+        // The counts of the valid rows only, so that the summary adds up to what the button imports.
+        long added = sheet.validChanges().stream().filter(r -> r.change() == SheetPreview.Change.NEW).count();
+        String changes = getTranslation("rounds.sheet.changes", added, offer.toImport() - added, offer.unchanged());
+        String text;
+        if (sheet.rows().isEmpty()) {
+            text = "";
+        } else if (!offer.partial()) {
+            text = getTranslation("rounds.sheet.summary.ok", sheet.rows().size()) + " " + changes;
+        } else if (offer.toImport() > 0) {
+            text = getTranslation("rounds.sheet.summary.partial", offer.toImport(), offer.withProblems()) + " "
+                    + changes;
+        } else {
+            text = getTranslation("rounds.sheet.summary", sheet.rows().size(), offer.withProblems());
+        }
+        summary.setText(text);
         preview.setItems(sheet.rows());
         preview.setVisible(!sheet.rows().isEmpty());
-        importButton.setEnabled(sheet.importable());
-        importButton.setText(getTranslation("rounds.sheet.import-n", sheet.count(SheetPreview.Change.NEW)
-                + sheet.count(SheetPreview.Change.CHANGED)));
+        importButton.setEnabled(offer.possible());
+        importButton.setText(offer.partial() && offer.possible()
+                ? getTranslation("rounds.sheet.import-valid", offer.toImport())
+                : getTranslation("rounds.sheet.import-n", offer.toImport()));
+        problemRows.setVisible(offer.partial());
+        if (offer.partial()) {
+            problemRows.setText(getTranslation("rounds.sheet.problem-rows", offer.withProblems()));
+            java.util.Locale locale = getLocale();
+            problemRows.setHref(new StreamResource(SheetService.problemRowsFileName(sheet),
+                    () -> new ByteArrayInputStream(sheets.problemRowsSheet(round.id(), sheet, locale))));
+        }
     }
 }

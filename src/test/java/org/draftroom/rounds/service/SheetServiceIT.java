@@ -131,4 +131,73 @@ class SheetServiceIT {
         assertThat(comments.find(round.projectId(), round.commitId(), CommentFilter.all().withRoundId(round.id()),
                 0, 10)).singleElement().satisfies(p -> assertThat(p.comment().type()).isEqualTo(CommentType.GE));
     }
+
+    @Test
+    void the_valid_rows_of_a_sheet_with_problems_are_imported_and_the_problem_rows_come_back_as_a_sheet_to_correct()
+            throws IOException {
+        byte[] sheet = TestSheets.xlsx(new String[][] {
+                {"MB/NC", "Line number", "Clause/Subclause", "Paragraph/Figure/Table", "Type of comment", "Comments",
+                        "Proposed change", "Observations of the secretariat"},
+                {"CN-ABC", "12", "8", "", "te", "Set a time limit.", "15 working days", ""},
+                {"CN-ABC", "", "99.9", "", "ed", "No such clause.", "", ""},
+                null,
+                {"CN-ABC", "", "General", "", "ge", "Align terms with the PIPL.", "", ""},
+                {"CN-ABC", "40", "8", "", "xx", "Bad type.", "Use te", ""},
+                {"CN-ABC", "", "5", "", "ed", "Typo.", "", ""}});
+        SheetPreview preview = sheets.preview(round.id(), "abc.xlsx", sheet);
+        var offer = sheets.offer(preview);
+        assertThat(offer.toImport()).isEqualTo(3);
+        assertThat(offer.withProblems()).isEqualTo(2);
+        assertThat(offer.possible()).isTrue();
+        assertThat(offer.partial()).isTrue();
+        assertThat(preview.rows()).filteredOn(r -> !r.ok()).extracting(SheetPreview.Row::rowNumber)
+                .as("rows as Excel shows them, the blank row counted").containsExactly(3, 6);
+
+        assertThatThrownBy(() -> sheets.importSheet(round.id(), preview))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("rounds.sheet.has-problems"));
+        assertThat(comments.count(round.projectId(), CommentFilter.all().withRoundId(round.id()))).isZero();
+
+        byte[] problems = sheets.problemRowsSheet(round.id(), preview, java.util.Locale.ENGLISH);
+        assertThat(comments.count(round.projectId(), CommentFilter.all().withRoundId(round.id())))
+                .as("downloading the problem rows writes nothing").isZero();
+        var back = SheetReader.read(SheetService.problemRowsFileName(preview), problems);
+        assertThat(SheetService.problemRowsFileName(preview)).isEqualTo("abc-problem-rows.xlsx");
+        assertThat(back.format()).isEqualTo(org.draftroom.sheets.SheetFormat.ISO_XLSX);
+        assertThat(back.rows()).extracting(SheetRow::comment).containsExactly("No such clause.", "Bad type.");
+        assertThat(back.rows()).extracting(SheetRow::lineNumber).containsExactly("", "40");
+        assertThat(back.rows().get(0).observations()).startsWith("Row 3: There is no clause \"99.9\"");
+        assertThat(back.rows().get(1).observations()).startsWith("Row 6: ");
+        assertThat(back.rows().get(1).type()).as("the type as written, for the reviewer to correct").isEqualTo("xx");
+
+        assertThat(sheets.importSheet(round.id(), preview, true)).isEqualTo(3);
+        assertThat(comments.count(round.projectId(), CommentFilter.all().withRoundId(round.id()))).isEqualTo(3);
+
+        // The reviewer corrects the two rows in the downloaded file and uploads it: both come in, nothing twice.
+        List<SheetRow> corrected = List.of(
+                new SheetRow(1, "CN-ABC", "9", "", "ed", "No such clause.", "", back.rows().get(0).observations()),
+                new SheetRow(2, "CN-ABC", "8", "", "te", "Bad type.", "Use te", "", "40"));
+        SheetPreview second = sheets.preview(round.id(), "abc-problem-rows.xlsx", xlsx(corrected));
+        assertThat(sheets.offer(second).partial()).isFalse();
+        assertThat(sheets.importSheet(round.id(), second)).isEqualTo(2);
+        assertThat(comments.count(round.projectId(), CommentFilter.all().withRoundId(round.id()))).isEqualTo(5);
+
+        // The whole sheet corrected instead: the rows imported before are recognised and left as they are.
+        assertThat(sheets.offer(sheets.preview(round.id(), "abc-v2.xlsx", xlsx(List.of(
+                new SheetRow(2, "CN-ABC", "8", "", "te", "Set a time limit.", "15 working days", "", "12"),
+                new SheetRow(5, "CN-ABC", "General", "", "ge", "Align terms with the PIPL.", "", "")))))
+                .unchanged()).isEqualTo(2);
+    }
+
+    @Test
+    void a_sheet_whose_every_row_has_a_problem_offers_nothing_to_import() throws IOException {
+        SheetPreview preview = sheets.preview(round.id(), "bad.xlsx", xlsx(List.of(
+                new SheetRow(1, "CN", "99.9", "", "ed", "No such clause.", "", ""))));
+        var offer = sheets.offer(preview);
+        assertThat(offer.possible()).isFalse();
+        assertThat(offer.refusalKey()).isEqualTo("rounds.sheet.has-problems");
+        assertThatThrownBy(() -> sheets.importSheet(round.id(), preview, true))
+                .isInstanceOf(UserFacingException.class);
+        assertThat(comments.count(round.projectId(), CommentFilter.all().withRoundId(round.id()))).isZero();
+    }
 }
