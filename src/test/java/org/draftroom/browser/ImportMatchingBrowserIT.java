@@ -11,18 +11,22 @@ import org.draftroom.drafts.domain.DraftFormat;
 import org.draftroom.drafts.domain.Language;
 import org.draftroom.drafts.domain.NumberedClause;
 import org.draftroom.drafts.domain.NumberedOutline;
+import org.draftroom.drafts.TestProjects;
+import org.draftroom.drafts.service.DraftService;
+import org.draftroom.drafts.service.ProjectService;
+import org.draftroom.security.SignedIn;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
  * Uploading a new version as plain Markdown in the browser: before anything is saved the dialog shows how its
  * clauses match the latest version's (kept, new, deleted, moved with old and new numbers) and which typed numbers
- * differ from GB/T 1.1's. Nothing is saved here (the sample is shared by the browser tests).
+ * differ from GB/T 1.1's. Matched against a copy of the sample's 2020 text of its own: other tests change the sample.
  */
 class ImportMatchingBrowserIT extends BrowserTestBase {
-
-    private static final String SAMPLE = "gbt-35273";
 
     /** The sample's latest text as another body would type it: numbers typed, no ids; 8.2 deleted, one clause new. */
     private static Path plainUpload() throws Exception {
@@ -44,9 +48,29 @@ class ImportMatchingBrowserIT extends BrowserTestBase {
         return file;
     }
 
+    @Autowired ProjectService projects;
+    @Autowired DraftService drafts;
+    @Autowired UserDetailsService users;
+
+    /** The project the upload is matched against: a copy of the sample's 2020 text (tag cd-1), this test's own. */
+    private String project;
+
+    private String project() {
+        if (project == null) {
+            SignedIn.as(users, "secretariat");
+            try {
+                project = TestProjects.consultationCopy(projects, drafts, "GB/T IM" + (System.nanoTime() % 100_000),
+                        "导入对应测试", "Import matching test");
+            } finally {
+                SignedIn.nobody();
+            }
+        }
+        return project;
+    }
+
     private void preview(Browser browser, Path file, String screenshot) {
         LoginPage.open(browser).signInAs("editor2", DEMO_PASSWORD);
-        DraftPage.open(browser, SAMPLE);
+        DraftPage.open(browser, project());
         browser.$("vaadin-button").id("import-version").click();
         VaadinElement upload = browser.$("vaadin-upload").first();
         WebElement input = upload.webElement().getShadowRoot().findElement(By.cssSelector("input[type=file]"));
