@@ -545,7 +545,10 @@ public class CommentService {
         Project project = project(projectId);
         CurrentUser me = access.current();
         Scope byPlacement = scope(project, f, me, true);
-        String commit = resolve(projectId, commitId);
+        // A round's comments asked for without a version are placed in the round's text for those who may not read
+        // the working draft (reviewers); for the others, in the latest version as before.
+        String commit = (commitId == null || commitId.isBlank()) && f.roundId() != null
+                && !readsWorkingDraft(project, me) ? rules().frozenCommit(f.roundId()) : resolve(projectId, commitId);
         if (f.roundId() != null && !commit.equals(rules().frozenCommit(f.roundId()))) {
             // A round's comments carried onto another version show where they stand in the working draft.
             requireWorkingDraftReader(project, me);

@@ -105,9 +105,11 @@ class RoundCommentsIT {
         assertThat(comments.count(project.id(), round)).isEqualTo(1);
         assertThatThrownBy(() -> comments.find(project.id(), null, CommentFilter.all(), 0, 10))
                 .as("reviewers do not read working-draft comments").isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> comments.find(project.id(), null, round, 0, 10))
+        assertThatThrownBy(() -> comments.find(project.id(), latest, round, 0, 10))
                 .as("nor the round's comments as they stand in the working draft")
                 .isInstanceOf(AccessDeniedException.class);
+        assertThat(comments.find(project.id(), null, round, 0, 10)).as("without a version: in the round's text")
+                .extracting(PlacedComment::placement).containsExactly(inFrozen.placement());
 
         SignedIn.as(users, "editor2");
         assertThat(comments.find(project.id(), null, round, 0, 10)).as("carried onto the current draft for editors")
