@@ -68,8 +68,15 @@ class ImportMatchingBrowserIT extends BrowserTestBase {
         return project;
     }
 
-    private void preview(Browser browser, Path file, String screenshot) {
-        LoginPage.open(browser).signInAs("editor2", DEMO_PASSWORD);
+    /**
+     * Signs in and chooses the interface language: a person's remembered choice (left by any earlier test that
+     * switched it) wins over the browser's language, so the language is chosen, not assumed.
+     */
+    private void preview(Browser browser, Path file, String screenshot, Locale language) {
+        AppShell shell = LoginPage.open(browser).signInAs("editor2", DEMO_PASSWORD);
+        if (!shell.currentLanguage().getLanguage().equals(language.getLanguage())) {
+            shell.switchTo(language);
+        }
         DraftPage.open(browser, project());
         browser.$("vaadin-button").id("import-version").click();
         VaadinElement upload = browser.$("vaadin-upload").first();
@@ -86,7 +93,7 @@ class ImportMatchingBrowserIT extends BrowserTestBase {
     @Test
     void the_upload_dialog_shows_kept_new_and_deleted_clauses_with_their_numbers_before_saving() throws Exception {
         Path file = plainUpload();
-        preview(browser(), file, "import-matching-en-1400");
+        preview(browser(), file, "import-matching-en-1400", ENGLISH);
         String summary = browser().$("p").id("match-summary").webElement().getText();
         assertThat(summary).endsWith(" kept, 0 moved, 1 new, 1 deleted");
         // The grid draws only the rows in sight: read it ten rows at a time to its end (where deleted clauses are).
@@ -102,7 +109,7 @@ class ImportMatchingBrowserIT extends BrowserTestBase {
         assertNoMissingTexts(browser());
 
         Browser chinese = anotherBrowser(Locale.SIMPLIFIED_CHINESE);
-        preview(chinese, file, "import-matching-zh-1400");
+        preview(chinese, file, "import-matching-zh-1400", CHINESE);
         assertThat(chinese.$("p").id("match-summary").webElement().getText()).startsWith("保留");
         assertNoMissingTexts(chinese);
     }
