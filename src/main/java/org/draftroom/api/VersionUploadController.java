@@ -106,25 +106,28 @@ class VersionUploadController {
         ImportResult.Accepted upload = formats.read(request.getContentType(), body,
                 new ImportOptions(introduction.equals("numbered")).forNewVersion());
         DraftService.ImportPreview preview = drafts.previewVersion(id, upload);
-        String versionId = null;
-        boolean changed = false;
-        boolean merged = false;
-        if (!dryRun) {
-            DraftService.SaveResult saved = drafts.importVersion(preview, message);
-            versionId = saved.version().commitId();
-            changed = saved.changed();
-            merged = saved.merged();
-        }
+        DraftService.SaveResult saved = dryRun ? null : drafts.importVersion(preview, message);
+        Locale locale = Messages.supported(request.getLocale());
+        return answer(preview, saved, upload.numberMismatches().stream().map(MismatchJson::of).toList(),
+                upload.typedIntroduction(), upload.warnings().stream().map(p -> problem(p, locale)).toList(), null,
+                null, null);
+    }
+
+    /** The answer to an upload, a dry run ({@code saved} null) or a saved version, Markdown or Word. */
+    private static ResponseEntity<UploadJson> answer(DraftService.ImportPreview preview, DraftService.SaveResult saved,
+                                                     List<MismatchJson> mismatches, boolean typedIntroduction,
+                                                     List<ProblemJson> warnings, Integer figures,
+                                                     Integer wordComments, List<UnmappedJson> unmapped) {
         ClauseMatching matching = preview.matching();
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         for (ClauseMatching.Status s : ClauseMatching.Status.values()) {
             counts.put(s.name().toLowerCase(Locale.ROOT), matching.count(s));
         }
-        Locale locale = Messages.supported(request.getLocale());
-        UploadJson json = new UploadJson(versionId, preview.baseCommitId(), dryRun, changed, merged, counts,
-                matching.matches().stream().map(MatchJson::of).toList(),
-                upload.numberMismatches().stream().map(MismatchJson::of).toList(), upload.typedIntroduction(),
-                upload.warnings().stream().map(p -> problem(p, locale)).toList(), null, null, null);
+        boolean dryRun = saved == null;
+        UploadJson json = new UploadJson(dryRun ? null : saved.version().commitId(), preview.baseCommitId(), dryRun,
+                !dryRun && saved.changed(), !dryRun && saved.merged(), counts,
+                matching.matches().stream().map(MatchJson::of).toList(), mismatches, typedIntroduction, warnings,
+                figures, wordComments, unmapped);
         return ResponseEntity.status(dryRun ? 200 : 201).body(json);
     }
 
@@ -144,28 +147,12 @@ class VersionUploadController {
             throw new org.draftroom.base.UserFacingException("api.versions.tracked-choice");
         }
         DraftService.ImportPreview preview = drafts.previewWordVersion(id, word);
-        String versionId = null;
-        boolean changed = false;
-        boolean merged = false;
-        if (!dryRun) {
-            DraftService.SaveResult saved = drafts.importWordVersion(id, word, message);
-            versionId = saved.version().commitId();
-            changed = saved.changed();
-            merged = saved.merged();
-        }
-        ClauseMatching matching = preview.matching();
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        for (ClauseMatching.Status s : ClauseMatching.Status.values()) {
-            counts.put(s.name().toLowerCase(Locale.ROOT), matching.count(s));
-        }
+        DraftService.SaveResult saved = dryRun ? null : drafts.importWordVersion(id, word, message);
         Locale locale = Messages.supported(request.getLocale());
-        UploadJson json = new UploadJson(versionId, preview.baseCommitId(), dryRun, changed, merged, counts,
-                matching.matches().stream().map(MatchJson::of).toList(), List.of(), false,
-                word.warnings().stream().map(p -> problem(p, locale)).toList(), word.figures().size(),
-                word.comments().size(), word.unmapped().stream().map(u -> new UnmappedJson(u.kind(), u.clauseId(),
-                        u.place(), messages.getTranslation("draft.word.unmapped." + u.kind(), locale, u.detail())))
-                        .toList());
-        return ResponseEntity.status(dryRun ? 200 : 201).body(json);
+        return answer(preview, saved, List.of(), false, word.warnings().stream().map(p -> problem(p, locale)).toList(),
+                word.figures().size(), word.comments().size(), word.unmapped().stream().map(u -> new UnmappedJson(
+                        u.kind(), u.clauseId(), u.place(), messages.getTranslation("draft.word.unmapped." + u.kind(),
+                                locale, u.detail()))).toList());
     }
 
     private ProblemJson problem(DraftProblem p, Locale locale) {
