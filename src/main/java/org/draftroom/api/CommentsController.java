@@ -57,13 +57,14 @@ class CommentsController {
 
     record CommentJson(long id, String readableId, String projectId, Long roundId, String author,
                        String organisation, String type, String status, String body, String proposedChange,
-                       AnchorJson anchor, PlacementJson placement, String appliedCommitId, boolean late,
-                       Instant createdAt, Instant updatedAt, int replyCount, String moderation,
-                       String moderationReason) {
+                       String lineNumber, String location, AnchorJson anchor, PlacementJson placement,
+                       String appliedCommitId, boolean late, Instant createdAt, Instant updatedAt, int replyCount,
+                       String moderation, String moderationReason) {
         static CommentJson of(Comment c, Placement placement) {
             return new CommentJson(c.id(), c.readableId(), c.projectId(), c.roundId(), c.authorName(),
                     c.organisationCode(), c.type().code(), c.status().name().toLowerCase(Locale.ROOT), c.body(),
-                    c.proposedChange(), AnchorJson.of(c.anchor()), PlacementJson.of(placement),
+                    c.proposedChange(), c.lineNumber(), c.location(), AnchorJson.of(c.anchor()),
+                    PlacementJson.of(placement),
                     c.appliedCommitId(), c.late(), c.createdAt(), c.updatedAt(), c.replyCount(),
                     c.moderation() == null ? null : c.moderation().toLowerCase(Locale.ROOT), c.moderationReason());
         }

@@ -74,30 +74,33 @@ class RoundsController {
     }
 
     record CommentJson(long id, String readableId, String organisation, String author, String type, String clauseId,
-                       String clauseNumber, String quote, String comment, String proposedChange, String status,
-                       boolean late, Instant createdAt) {
+                       String clauseNumber, String quote, String lineNumber, String location, String comment,
+                       String proposedChange, String status, boolean late, Instant createdAt) {
         static CommentJson of(PlacedComment p) {
             Comment c = p.comment();
             return new CommentJson(c.id(), c.readableId(), c.organisationCode(), c.authorName(), c.type().code(),
                     c.anchor().clauseId(), p.placement() == null ? null : p.placement().clauseNumber(),
-                    c.anchor().quote(), c.body(), c.proposedChange(), c.status().name(), c.late(), c.createdAt());
+                    c.anchor().quote(), c.lineNumber(), c.location(), c.body(), c.proposedChange(),
+                    c.status().name(), c.late(), c.createdAt());
         }
     }
 
     /**
      * A new comment of the round: {@code clauseNumber} (as numbered in the frozen version) or {@code clauseId}, both
-     * absent for a general comment; {@code quote} optional (the first occurrence in that clause's body).
+     * absent for a general comment; {@code quote} optional (the first occurrence in that clause's body);
+     * {@code lineNumber} and {@code location} (paragraph/figure/table) as the ISO template's columns, optional.
      */
     record NewRoundCommentJson(String clauseNumber, String clauseId, String quote, String type, String comment,
-                               String proposedChange) {
+                               String proposedChange, String lineNumber, String location) {
     }
 
-    record DispositionJson(String readableId, String organisation, String clauseNumber, String type, String comment,
-                           String proposedChange, String disposition, String reason, String appliedCommitId,
-                           Boolean satisfied) {
+    record DispositionJson(String readableId, String organisation, String clauseNumber, String lineNumber,
+                           String location, String type, String comment, String proposedChange, String disposition,
+                           String reason, String appliedCommitId, Boolean satisfied) {
         static DispositionJson of(DispositionRow r) {
             return new DispositionJson(r.comment().readableId(), r.comment().organisationCode(), r.clauseNumber(),
-                    r.comment().type().code(), r.comment().body(), r.comment().proposedChange(),
+                    r.comment().lineNumber(), r.comment().location(), r.comment().type().code(), r.comment().body(),
+                    r.comment().proposedChange(),
                     r.disposition().disposition() == null ? null : r.disposition().disposition().name(),
                     r.disposition().reason(), r.disposition().appliedCommitId(), r.disposition().satisfied());
         }
@@ -179,7 +182,8 @@ class RoundsController {
             throw new UserFacingException("comment.type.required");
         }
         Comment c = comments.create(round.projectId(), null, new CommentForm(id, CommentType.ofCode(json.type()),
-                clauseId, start, end, quote, json.comment(), json.proposedChange()));
+                clauseId, start, end, quote, json.comment(), json.proposedChange(), json.lineNumber(),
+                json.location()));
         return CommentJson.of(new PlacedComment(c, c.placement()));
     }
 

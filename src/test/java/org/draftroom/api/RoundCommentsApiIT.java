@@ -116,6 +116,50 @@ class RoundCommentsApiIT {
     }
 
     @Test
+    void the_templates_line_number_and_place_go_in_and_come_back_in_the_comments_and_the_dispositions()
+            throws Exception {
+        String reviewer = token("reviewer1");
+        long round = openRound(reviewer);
+        String path = "/api/v1/rounds/" + round + "/comments";
+        HttpResponse<String> created = post(reviewer, path, Map.of("clauseNumber", "5.2", "type", "ed",
+                "comment", "表中单位应统一。", "lineNumber", " 17 ", "location", "表1"), "zh-CN");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode c = JSON.readTree(created.body());
+        assertThat(c.get("lineNumber").asText()).isEqualTo("17");
+        assertThat(c.get("location").asText()).isEqualTo("表1");
+
+        JsonNode listed = null;
+        for (JsonNode n : JSON.readTree(get(reviewer, path).body())) {
+            if (n.get("readableId").asText().equals(c.get("readableId").asText())) {
+                listed = n;
+            }
+        }
+        assertThat(listed).as("the new comment in the round's list").isNotNull();
+        assertThat(listed.get("lineNumber").asText()).isEqualTo("17");
+        assertThat(listed.get("location").asText()).isEqualTo("表1");
+        JsonNode own = JSON.readTree(get(reviewer, "/api/v1/comments/" + c.get("id").asLong()).body());
+        assertThat(own.get("lineNumber").asText()).isEqualTo("17");
+        assertThat(own.get("location").asText()).isEqualTo("表1");
+
+        JsonNode disposition = null;
+        for (JsonNode n : JSON.readTree(get(token("secretariat"), "/api/v1/rounds/" + round + "/dispositions")
+                .body())) {
+            if (n.get("readableId").asText().equals(c.get("readableId").asText())) {
+                disposition = n;
+            }
+        }
+        assertThat(disposition).as("the new comment in the disposition table").isNotNull();
+        assertThat(disposition.get("lineNumber").asText()).isEqualTo("17");
+        assertThat(disposition.get("location").asText()).isEqualTo("表1");
+
+        int before = JSON.readTree(get(reviewer, path).body()).size();
+        HttpResponse<String> tooLong = post(reviewer, path, Map.of("clauseNumber", "5.2", "type", "ed",
+                "comment", "太长的行号。", "lineNumber", "1".repeat(51)), "zh-CN");
+        assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(400);
+        assertThat(JSON.readTree(get(reviewer, path).body()).size()).isEqualTo(before);
+    }
+
+    @Test
     void a_quote_not_in_the_clause_and_an_unknown_clause_number_are_refused_in_the_callers_language()
             throws Exception {
         String reviewer = token("reviewer2");
