@@ -40,6 +40,22 @@ public class DispositionRepository {
                 .list().stream().collect(Collectors.toMap(DispositionRecord::commentId, Function.identity()));
     }
 
+    /** The duplicate groups of the round whose decided members got different dispositions. */
+    public java.util.Set<String> conflictingGroups(long roundId) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select duplicate_group from disposition
+                        where round_id = :r and duplicate_group is not null and disposition is not null
+                        group by duplicate_group having count(distinct disposition) > 1""")
+                .param("r", roundId).query(String.class).list());
+    }
+
+    /** The comment ids of a duplicate group of the round. */
+    public java.util.Set<Long> groupMembers(long roundId, String group) {
+        return new java.util.HashSet<>(jdbc.sql(
+                        "select comment_id from disposition where round_id = :r and duplicate_group = :g")
+                .param("r", roundId).param("g", group).query(Long.class).list());
+    }
+
     /** The dispositions of these comments of the round (comments without a row are absent). */
     public Map<Long, DispositionRecord> byComments(long roundId, Collection<Long> commentIds) {
         if (commentIds.isEmpty()) {

@@ -230,15 +230,8 @@ public class DispositionService implements RoundMargin {
     @Transactional(readOnly = true)
     public Set<String> conflictingGroups(long roundId) {
         requireTableReader(roundId);
-        Map<String, Set<Disposition>> decided = new java.util.HashMap<>();
-        for (DispositionRecord d : dispositions.byRound(roundId).values()) {
-            if (d.duplicateGroup() != null && d.disposition() != null) {
-                decided.computeIfAbsent(d.duplicateGroup(), g -> java.util.EnumSet.noneOf(Disposition.class))
-                        .add(d.disposition());
-            }
-        }
-        return decided.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
-                .collect(Collectors.toSet());
+        // In SQL: the workspace asks on every filter, and a round may hold 10,000 dispositions.
+        return dispositions.conflictingGroups(roundId);
     }
 
     /** The rows of a duplicate group, in table order. */
@@ -246,9 +239,7 @@ public class DispositionService implements RoundMargin {
     @Transactional(readOnly = true)
     public List<DispositionRow> group(long roundId, String name) {
         requireTableReader(roundId);
-        Set<Long> members = dispositions.byRound(roundId).values().stream()
-                .filter(d -> name.equals(d.duplicateGroup())).map(DispositionRecord::commentId)
-                .collect(Collectors.toSet());
+        Set<Long> members = dispositions.groupMembers(roundId, name);
         if (members.isEmpty()) {
             return List.of();
         }

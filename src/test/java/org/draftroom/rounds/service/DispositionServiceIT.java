@@ -265,6 +265,14 @@ class DispositionServiceIT {
         assertThat(byId.get(xyz.id()).duplicateGroup()).isEqualTo(group);
         assertThat(byId.get(sameOrganisation.id()).duplicateGroup()).isNull();
         assertThat(byId.get(sameOrganisation.id()).disposition()).isNull();
+        assertThat(dispositions.group(round.id(), group)).extracting(r -> r.comment().id())
+                .containsExactlyInAnyOrder(abc.id(), xyz.id());
+        assertThat(dispositions.conflictingGroups(round.id())).as("one disposition for the whole group").isEmpty();
+        dispositions.record(xyz.id(), Disposition.ACCEPTED, "", null);
+        assertThat(dispositions.conflictingGroups(round.id())).as("members decided differently are flagged")
+                .containsExactly(group);
+        dispositions.record(xyz.id(), Disposition.NOT_ACCEPTED, "与法律规定一致。", null);
+        assertThat(dispositions.conflictingGroups(round.id())).isEmpty();
 
         assertThatThrownBy(() -> dispositions.recordAll(round.id(), List.of(opposite.id(), farAway.id()),
                 Disposition.NOTED, " ")).satisfies(e -> assertThat(key(e)).isEqualTo("dispositions.reason.required"));
