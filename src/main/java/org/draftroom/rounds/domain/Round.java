@@ -37,6 +37,14 @@ public record Round(long id, String projectId, String projectCode, String workin
         return organisationId != null && organisations.stream().anyMatch(o -> o.id() == organisationId);
     }
 
+    /**
+     * Whether the round's audience includes the members of this organisation: every organisation for a public round,
+     * the invited ones otherwise. Its reviewers are the audience ({@code RoundFeed.audience}).
+     */
+    public boolean isFor(Long organisationId) {
+        return audience == Audience.PUBLIC || invites(organisationId);
+    }
+
     /** "GB/T 35273 · 征求意见稿 (1)" */
     public String title() {
         return projectCode + " · " + label + " (" + number + ")";
