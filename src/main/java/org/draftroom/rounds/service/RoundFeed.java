@@ -5,9 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.draftroom.rounds.data.DispositionRepository;
 import org.draftroom.rounds.data.RoundRepository;
-import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.DispositionRecord;
-import org.draftroom.rounds.domain.InvitedOrganisation;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.security.People;
 import org.draftroom.security.Role;
@@ -43,15 +41,14 @@ public class RoundFeed {
     }
 
     /**
-     * The round's audience: the enabled reviewers of the organisations it is for ({@link Round#isFor}: all of them
-     * for a public round, those of the invited organisations otherwise), ascending; empty for an unknown round.
+     * The round's audience: the enabled reviewers of the organisations it is for
+     * ({@link Round#audienceOrganisations}: every organisation for a public round, the invited ones otherwise),
+     * ascending; empty for an unknown round.
      */
     @Transactional(readOnly = true)
     public List<Long> audience(long roundId) {
         return rounds.findById(roundId).map(round -> people.enabledWithRole(Role.REVIEWER,
-                round.audience() == Audience.PUBLIC ? null
-                        : round.organisations().stream().map(InvitedOrganisation::id).toList()))
-                .orElse(List.of());
+                round.audienceOrganisations().orElse(null))).orElse(List.of());
     }
 
     /** The recorded dispositions of a round's comments, by comment id. */
