@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
  * Every table the migrations create has one owning module, and no SQL in another module's code names it
  * ({@code from}, {@code join}, {@code into}, {@code update} in a string literal of the main sources). Spring
  * Modulith's checks ({@link ArchitectureTest}) see Java dependencies only, so a query across modules would pass them.
- *
- * <p>{@link #NOT_YET_MOVED} lists the queries that crossed modules when this check was written: it may only shrink.
- * A query that is not in it fails the test, and so does an entry that no longer crosses (take it out).
+ * A module that needs another's data asks its public API: {@code security.People} (names, contacts, organisations,
+ * people with a role), {@code drafts.service.ProjectFeed}, {@code comments.service.CommentFeed},
+ * {@code rounds.service.RoundFeed} (a round and its audience), one query for a whole list.
  */
 class TableOwnershipTest {
 
@@ -51,14 +51,6 @@ class TableOwnershipTest {
             Map.entry("notification", "notifications"), Map.entry("mail_outbox", "notifications"),
             Map.entry("search_change", "search")));
 
-    /** Queries across modules still to be replaced by calls to the owning module (file → tables it names). */
-    static final Map<String, Set<String>> NOT_YET_MOVED = Map.of(
-            "comments/data/CommentRepository.java", Set.of("app_user"),
-            "notifications/data/NotificationRepository.java",
-            Set.of("app_user", "user_role", "project", "comment", "round", "round_organisation"),
-            "rounds/data/DispositionRepository.java", Set.of("working_group", "app_user", "user_role", "wg_membership"),
-            "rounds/data/RoundRepository.java", Set.of("organisation", "app_user", "project"));
-
     private static final Pattern CREATE = Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)");
     private static final Pattern LITERAL = Pattern.compile("\"\"\"[\\s\\S]*?\"\"\"|\"(?:[^\"\\\\\\n]|\\\\.)*\"");
 
@@ -79,18 +71,8 @@ class TableOwnershipTest {
 
     @Test
     void no_module_names_another_modules_table_in_its_sql() throws IOException {
-        Map<String, Set<String>> crossing = crossings(SOURCES);
-        Map<String, Set<String>> added = new TreeMap<>();
-        crossing.forEach((file, tables) -> {
-            Set<String> news = new TreeSet<>(tables);
-            news.removeAll(NOT_YET_MOVED.getOrDefault(file, Set.of()));
-            if (!news.isEmpty()) {
-                added.put(file, news);
-            }
-        });
-        assertThat(added).as("SQL naming another module's tables: ask the owning module's service instead").isEmpty();
-        assertThat(crossing).as("queries moved to their module: take them out of NOT_YET_MOVED")
-                .isEqualTo(NOT_YET_MOVED);
+        assertThat(crossings(SOURCES)).as("SQL naming another module's tables: ask the owning module's API instead")
+                .isEmpty();
     }
 
     /** For each main source file, the other modules' tables its string literals query. */

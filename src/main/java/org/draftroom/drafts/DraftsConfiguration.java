@@ -4,7 +4,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
-import org.draftroom.base.DraftroomProperties;
 import org.draftroom.base.ui.NavigationEntry;
 import org.draftroom.drafts.storage.GitDraftStore;
 import org.slf4j.Logger;
@@ -25,7 +24,7 @@ class DraftsConfiguration {
      * opened).
      */
     @Bean(destroyMethod = "close")
-    GitDraftStore draftStore(DraftroomProperties properties, DraftsProperties drafts, Clock clock) {
+    GitDraftStore draftStore(DraftsRepoProperties properties, DraftsProperties drafts, Clock clock) {
         GitDraftStore store = new GitDraftStore(properties.draftsRepo().toAbsolutePath().normalize(), clock,
                 drafts.staleLockAfter());
         for (Path leftover : store.removeAbandonedBuilds()) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.draftroom.comments.anchoring.Anchor;
 import org.draftroom.comments.anchoring.Placement;
 import org.draftroom.comments.anchoring.Placement.Span;
@@ -21,20 +22,22 @@ import org.draftroom.comments.domain.CommentStatus;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.Reply;
 import org.draftroom.comments.domain.RoundCommentQuery;
+import org.draftroom.security.People;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Comments, their replies, history and per-organisation sequences in PostgreSQL. Callers hold the transaction.
- * Listing and counting happen in SQL, so that a page of a project's comments never loads the others.
+ * Listing and counting happen in SQL, so that a page of a project's comments never loads the others. People's names
+ * are the security module's: asked of {@link People}, one query per list.
  */
 @Repository
 public class CommentRepository {
 
     private static final String SELECT = """
-            select c.*, u.display_name as author_name, coalesce(c.placement_commit, v.commit_id) as placed_in,
+            select c.*, null as author_name, coalesce(c.placement_commit, v.commit_id) as placed_in,
                    (select count(*) from comment_reply r where r.comment_id = c.id) as reply_count
-            from comment c join app_user u on u.id = c.author_id
+            from comment c
                  left join comment_placement_version v on v.project_id = c.project_id
             """;
 
@@ -47,9 +50,11 @@ public class CommentRepository {
             as follows_project""";
 
     private final JdbcClient jdbc;
+    private final People people;
 
-    CommentRepository(JdbcClient jdbc) {
+    CommentRepository(JdbcClient jdbc, People people) {
         this.jdbc = jdbc;
+        this.people = people;
     }
 
     /**
@@ -142,7 +147,14 @@ public class CommentRepository {
     }
 
     public Optional<Comment> findById(long id) {
-        return jdbc.sql(SELECT + " where c.id = :id").param("id", id).query(CommentRepository::map).optional();
+        return named(jdbc.sql(SELECT + " where c.id = :id").param("id", id).query(CommentRepository::map).list())
+                .stream().findFirst();
+    }
+
+    /** The authors of a round's comments, ascending. */
+    public List<Long> authorsOfRound(long roundId) {
+        return jdbc.sql("select distinct author_id from comment where round_id = :r order by author_id")
+                .param("r", roundId).query(Long.class).list();
     }
 
     /** Locks the comment's row until the transaction ends (status changes of one comment happen one at a time). */
@@ -184,7 +196,7 @@ public class CommentRepository {
      */
     public List<Comment> page(Scope scope, List<String> clauseOrder, int offset, int limit) {
         Where where = where(scope);
-        return jdbc.sql(SELECT + """
+        return named(jdbc.sql(SELECT + """
                          left join unnest(cast(:order as text[])) with ordinality as o(clause_id, position)
                                 on o.clause_id = c.placement_clause_id""" + where.sql + " " + """
                          order by (c.placement_clause_id <> ''), (c.anchor_clause_id <> ''), o.position,
@@ -192,14 +204,14 @@ public class CommentRepository {
                          offset :offset limit :limit""")
                 .params(where.params).param("order", clauseOrder.toArray(String[]::new))
                 .param("offset", Math.max(0, offset)).param("limit", Math.max(0, limit))
-                .query(CommentRepository::map).list();
+                .query(CommentRepository::map).list());
     }
 
     /** Every comment in scope, in no particular order (for placing them in another version). */
     public List<Comment> all(Scope scope) {
         Where where = where(scope);
-        return jdbc.sql(SELECT + where.sql + " order by c.id").params(where.params).query(CommentRepository::map)
-                .list();
+        return named(jdbc.sql(SELECT + where.sql + " order by c.id").params(where.params)
+                .query(CommentRepository::map).list());
     }
 
     public int count(Scope scope) {
@@ -241,13 +253,13 @@ public class CommentRepository {
     public List<Comment> roundPage(Scope scope, RoundCommentQuery q, List<String> clauseOrder, int offset,
                                    int limit) {
         Where where = where(scope, q);
-        return jdbc.sql(SELECT + """
+        return named(jdbc.sql(SELECT + """
                          left join unnest(cast(:order as text[])) with ordinality as o(clause_id, position)
                                 on o.clause_id = c.anchor_clause_id""" + where.sql + ROUND_ORDER + """
                          offset :offset limit :limit""")
                 .params(where.params).param("order", clauseOrder.toArray(String[]::new))
                 .param("offset", Math.max(0, offset)).param("limit", Math.max(0, limit))
-                .query(CommentRepository::map).list();
+                .query(CommentRepository::map).list());
     }
 
     private static final String ROUND_ORDER = """
@@ -447,15 +459,30 @@ public class CommentRepository {
     }
 
     public Optional<Reply> findReply(long id) {
-        return jdbc.sql("select r.*, u.display_name from comment_reply r join app_user u on u.id = r.author_id"
-                        + " where r.id = :id")
-                .param("id", id).query(CommentRepository::mapReply).optional();
+        return namedReplies(jdbc.sql("select r.*, null as display_name from comment_reply r where r.id = :id")
+                .param("id", id).query(CommentRepository::mapReply).list()).stream().findFirst();
     }
 
     public List<Reply> replies(long commentId) {
-        return jdbc.sql("select r.*, u.display_name from comment_reply r join app_user u on u.id = r.author_id"
+        return namedReplies(jdbc.sql("select r.*, null as display_name from comment_reply r"
                         + " where r.comment_id = :c order by r.created_at, r.id")
-                .param("c", commentId).query(CommentRepository::mapReply).list();
+                .param("c", commentId).query(CommentRepository::mapReply).list());
+    }
+
+    /** The comments with their authors' display names (a comment whose author is gone is left out, as a join did). */
+    private List<Comment> named(List<Comment> comments) {
+        Map<Long, String> names = people.displayNames(comments.stream().map(Comment::authorId)
+                .collect(Collectors.toSet()));
+        return comments.stream().filter(c -> names.containsKey(c.authorId()))
+                .map(c -> c.withAuthorName(names.get(c.authorId()))).toList();
+    }
+
+    private List<Reply> namedReplies(List<Reply> replies) {
+        Map<Long, String> names = people.displayNames(replies.stream().map(Reply::authorId)
+                .collect(Collectors.toSet()));
+        return replies.stream().filter(r -> names.containsKey(r.authorId()))
+                .map(r -> new Reply(r.id(), r.commentId(), r.authorId(), names.get(r.authorId()), r.body(),
+                        r.createdAt())).toList();
     }
 
     /** Records an event; {@code actorId} null for the system. */
@@ -491,13 +518,16 @@ public class CommentRepository {
     }
 
     public List<CommentEvent> history(long commentId) {
-        return jdbc.sql("select e.*, u.display_name from comment_event e left join app_user u on u.id = e.actor_id"
-                        + " where e.comment_id = :c order by e.at, e.id")
+        List<CommentEvent> events = jdbc.sql("select e.* from comment_event e where e.comment_id = :c"
+                        + " order by e.at, e.id")
                 .param("c", commentId)
                 .query((rs, n) -> new CommentEvent(rs.getLong("id"), rs.getLong("comment_id"), rs.getString("kind"),
-                        rs.getLong("actor_id"), rs.getString("display_name") == null ? ""
-                                : rs.getString("display_name"), rs.getString("detail"), instant(rs, "at")))
+                        rs.getLong("actor_id"), "", rs.getString("detail"), instant(rs, "at")))
                 .list();
+        Map<Long, String> names = people.displayNames(events.stream().map(CommentEvent::actorId)
+                .collect(Collectors.toSet()));
+        return events.stream().map(e -> new CommentEvent(e.id(), e.commentId(), e.kind(), e.actorId(),
+                names.getOrDefault(e.actorId(), ""), e.detail(), e.at())).toList();
     }
 
     // --- mapping -----------------------------------------------------------------------------------------------

@@ -35,6 +35,13 @@ public record Comment(long id, String projectId, Long roundId, String readableId
     public static final String HIDDEN = "HIDDEN";
     public static final String DELETED = "DELETED";
 
+    /** This comment with its author's display name (the security module's, looked up after the comment). */
+    public Comment withAuthorName(String name) {
+        return new Comment(id, projectId, roundId, readableId, authorId, name, organisationId, organisationCode, type,
+                body, proposedChange, anchor, placement, placementCommitId, status, appliedCommitId, late, createdAt,
+                updatedAt, replyCount, moderation, moderationReason, lineNumber, location);
+    }
+
     /** Whether the secretariat hid the comment or deleted its text. */
     public boolean moderated() {
         return moderation != null;

@@ -1,6 +1,7 @@
 package org.draftroom.comments.service;
 
 import java.util.List;
+import java.util.Optional;
 import org.draftroom.comments.data.CommentRepository;
 import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentFilter;
@@ -26,5 +27,17 @@ public class CommentFeed {
     public List<Comment> comments(String projectId, Long roundId) {
         return comments.all(new CommentRepository.Scope(projectId, CommentFilter.all().withRoundId(roundId), null, 0,
                 false));
+    }
+
+    /** One comment, by id. */
+    @Transactional(readOnly = true)
+    public Optional<Comment> comment(long commentId) {
+        return comments.findById(commentId);
+    }
+
+    /** Who wrote comments in a round (for telling them its dispositions are published), ascending. */
+    @Transactional(readOnly = true)
+    public List<Long> authorsOfRound(long roundId) {
+        return comments.authorsOfRound(roundId);
     }
 }

@@ -41,6 +41,15 @@ public class ProjectRepository {
                 .query(ProjectRepository::map).list();
     }
 
+    /** Those of these projects that exist. */
+    public List<Project> findByIds(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from project where id in (:ids)").param("ids", ids)
+                .query(ProjectRepository::map).list();
+    }
+
     public Optional<Project> findById(String id) {
         return jdbc.sql("select " + COLUMNS + " from project where id = :id").param("id", id)
                 .query(ProjectRepository::map).optional();

@@ -3,7 +3,7 @@ package org.draftroom.drafts.dev;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import org.draftroom.base.DraftroomProperties;
+import org.draftroom.drafts.DraftsRepoProperties;
 import org.draftroom.drafts.service.ProjectIndexing;
 import org.draftroom.drafts.storage.DraftStore;
 import org.draftroom.drafts.storage.GitDraftStore;
@@ -30,13 +30,13 @@ class DemoProjects implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoProjects.class);
 
-    private final DraftroomProperties properties;
+    private final DraftsRepoProperties properties;
     private final DraftStore store;
     private final ProjectIndexing indexing;
     private final Path seedFolder;
     private final boolean largeProject;
 
-    DemoProjects(DraftroomProperties properties, DraftStore store, ProjectIndexing indexing,
+    DemoProjects(DraftsRepoProperties properties, DraftStore store, ProjectIndexing indexing,
                  @Value("${draftroom.demo.seed-dir:./drafts-repo/seed}") Path seedFolder,
                  @Value("${draftroom.demo.large-project:true}") boolean largeProject) {
         this.properties = properties;

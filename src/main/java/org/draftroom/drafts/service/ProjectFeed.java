@@ -1,6 +1,9 @@
 package org.draftroom.drafts.service;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.draftroom.drafts.data.ProjectRepository;
 import org.draftroom.drafts.domain.Project;
 import org.draftroom.drafts.domain.ProjectFilter;
@@ -22,5 +25,13 @@ public class ProjectFeed {
 
     public List<Project> all() {
         return projects.find(ProjectFilter.all());
+    }
+
+    /**
+     * Those of these projects that exist, by id, in one query: for modules that show a project's code beside their
+     * own records (a round's project).
+     */
+    public Map<String, Project> byIds(Collection<String> projectIds) {
+        return projects.findByIds(projectIds).stream().collect(Collectors.toMap(Project::id, p -> p));
     }
 }

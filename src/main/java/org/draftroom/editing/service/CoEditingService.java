@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.UnaryOperator;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.drafts.domain.DraftDocument;
 import org.draftroom.drafts.domain.Project;
@@ -326,7 +325,7 @@ public class CoEditingService implements SmartInitializingSingleton {
      * Applies an outline operation (add, move, delete, retitle a clause) to the latest version, after writing the live
      * text to Git, and tells every editor of the document to reload the outline. Server-serialised per document.
      */
-    public VersionInfo changeOutline(String clientId, UnaryOperator<DraftDocument> operation, String message) {
+    public VersionInfo changeOutline(String clientId, OutlineChange operation, String message) {
         Connection connection = requireConnection(clientId);
         DocumentSession document = document(connection);
         VersionInfo version;

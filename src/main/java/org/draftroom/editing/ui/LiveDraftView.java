@@ -36,8 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.Notices;
@@ -48,6 +46,7 @@ import org.draftroom.drafts.domain.Outline;
 import org.draftroom.drafts.domain.VersionInfo;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.editing.service.CoEditingService;
+import org.draftroom.editing.service.OutlineChange;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -123,7 +122,7 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, Befor
         clauseTitle.addValueChangeListener(e -> {
             if (e.isFromClient() && selectedId != null && !e.getValue().isBlank()) {
                 String id = selectedId;
-                changeOutline(d -> Outline.retitle(d, id, e.getValue()),
+                changeOutline(new OutlineChange.Retitle(id, e.getValue()),
                         getTranslation("editing.commit.retitle", e.getValue()));
             }
         });
@@ -244,19 +243,19 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, Befor
         Span autosave = new Span(getTranslation("editing.autosave"));
         autosave.addClassName("version-line");
         toolbar.add(back,
-                tool(VaadinIcon.PLUS, "draft.op.add-after", "live-op-add-after", id -> d -> Outline.addClause(d, id,
-                        Outline.Placement.AFTER, newClauseTitle(), Set.of())),
-                tool(VaadinIcon.LEVEL_DOWN, "draft.op.add-child", "live-op-add-child", id -> d -> Outline.addClause(d,
-                        id, Outline.Placement.LAST_CHILD, newClauseTitle(), Set.of())),
-                tool(VaadinIcon.ARROW_UP, "draft.op.up", "live-op-up", id -> d -> Outline.moveUp(d, id)),
-                tool(VaadinIcon.ARROW_DOWN, "draft.op.down", "live-op-down", id -> d -> Outline.moveDown(d, id)),
-                tool(VaadinIcon.ARROW_RIGHT, "draft.op.indent", "live-op-indent", id -> d -> Outline.indent(d, id)),
-                tool(VaadinIcon.ARROW_LEFT, "draft.op.outdent", "live-op-outdent", id -> d -> Outline.outdent(d, id)),
+                tool(VaadinIcon.PLUS, "draft.op.add-after", "live-op-add-after",
+                        id -> new OutlineChange.Add(id, false, newClauseTitle())),
+                tool(VaadinIcon.LEVEL_DOWN, "draft.op.add-child", "live-op-add-child",
+                        id -> new OutlineChange.Add(id, true, newClauseTitle())),
+                tool(VaadinIcon.ARROW_UP, "draft.op.up", "live-op-up", OutlineChange.MoveUp::new),
+                tool(VaadinIcon.ARROW_DOWN, "draft.op.down", "live-op-down", OutlineChange.MoveDown::new),
+                tool(VaadinIcon.ARROW_RIGHT, "draft.op.indent", "live-op-indent", OutlineChange.Indent::new),
+                tool(VaadinIcon.ARROW_LEFT, "draft.op.outdent", "live-op-outdent", OutlineChange.Outdent::new),
                 deleteTool(), save, autosave);
     }
 
     private Button tool(VaadinIcon icon, String labelKey, String id,
-                        java.util.function.Function<String, UnaryOperator<DraftDocument>> operation) {
+                        java.util.function.Function<String, OutlineChange> operation) {
         Button button = new Button(icon.create(), e -> {
             if (selectedId == null) {
                 Notices.error(getTranslation("draft.select-clause"));
@@ -286,7 +285,7 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, Befor
                     others.stream().map(CoEditingService.Participant::name).distinct()
                             .collect(Collectors.joining(", ")));
             ConfirmDialog confirm = new ConfirmDialog(getTranslation("draft.op.delete"), question,
-                    getTranslation("action.delete"), ok -> changeOutline(d -> Outline.deleteClause(d, id),
+                    getTranslation("action.delete"), ok -> changeOutline(new OutlineChange.Delete(id),
                     getTranslation("editing.commit.delete", name)), getTranslation("action.cancel"), no -> {
             });
             confirm.setConfirmButtonTheme("error primary");
@@ -300,7 +299,7 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, Befor
         return button;
     }
 
-    private void changeOutline(UnaryOperator<DraftDocument> operation, String message) {
+    private void changeOutline(OutlineChange operation, String message) {
         try {
             service.changeOutline(clientId, operation, message);
         } catch (UserFacingException refusal) {

@@ -7,14 +7,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.draftroom.notifications.domain.Notification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Notifications, and the read-only questions the notifier asks of the rounds' and comments' tables (who is in a
- * round's audience, who wrote its comments). Callers hold the transaction.
+ * Notifications and their queued e-mails. Callers hold the transaction. Who is in a round's audience, who wrote its
+ * comments and how to address someone are asked of the modules that own them (rounds, comments, security).
  */
 @Repository
 public class NotificationRepository {
@@ -105,60 +104,6 @@ public class NotificationRepository {
     public void markAllRead(long userId, Instant at) {
         jdbc.sql("update notification set read_at = :at where user_id = :u and read_at is null")
                 .param("at", Timestamp.from(at)).param("u", userId).update();
-    }
-
-    /** Enabled reviewers in a round's audience: its invited organisations' reviewers, or every reviewer. */
-    public List<Long> roundAudience(long roundId) {
-        return jdbc.sql("""
-                        select distinct u.id from app_user u
-                        join user_role ur on ur.user_id = u.id and ur.role = 'REVIEWER'
-                        join round r on r.id = :r
-                        where u.enabled and (r.audience = 'PUBLIC' or u.organisation_id in
-                              (select organisation_id from round_organisation where round_id = :r))""")
-                .param("r", roundId).query(Long.class).list();
-    }
-
-    /** "GB/T 35273 · 征求意见稿 (2)" and the closing time of a round. */
-    public Optional<RoundSummary> round(long roundId) {
-        return jdbc.sql("select p.code, r.label, r.number, r.closes_at from round r join project p"
-                        + " on p.id = r.project_id where r.id = :r")
-                .param("r", roundId)
-                .query((rs, n) -> new RoundSummary(rs.getString(1) + " · " + rs.getString(2) + " (" + rs.getInt(3)
-                        + ")", rs.getTimestamp(4).toInstant())).optional();
-    }
-
-    public record RoundSummary(String title, Instant closesAt) {
-    }
-
-    /** The authors of a round's comments. */
-    public List<Long> commentAuthors(long roundId) {
-        return jdbc.sql("select distinct author_id from comment where round_id = :r").param("r", roundId)
-                .query(Long.class).list();
-    }
-
-    /** A comment's readable id and where it is shown (the round's view or the project's comments). */
-    public Optional<String[]> comment(long commentId) {
-        return jdbc.sql("select readable_id, project_id, round_id from comment where id = :c").param("c", commentId)
-                .query((rs, n) -> {
-                    long round = rs.getLong(3);
-                    String link = rs.wasNull() ? "projects/" + rs.getString(2) + "/comments" : "rounds/" + round;
-                    return new String[] {rs.getString(1), link};
-                }).optional();
-    }
-
-    public Optional<String> displayName(long userId) {
-        return jdbc.sql("select display_name from app_user where id = :u").param("u", userId).query(String.class)
-                .optional();
-    }
-
-    public Optional<String> email(long userId) {
-        return jdbc.sql("select email from app_user where id = :u and enabled").param("u", userId)
-                .query(String.class).optional().filter(e -> e != null && !e.isBlank());
-    }
-
-    public Optional<String> locale(long userId) {
-        return jdbc.sql("select locale from app_user where id = :u").param("u", userId).query(String.class)
-                .optional();
     }
 
     private static Notification map(ResultSet rs, int n) throws SQLException {

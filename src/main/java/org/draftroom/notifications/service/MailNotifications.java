@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.draftroom.base.Messages;
 import org.draftroom.notifications.data.NotificationRepository;
 import org.draftroom.notifications.data.NotificationRepository.QueuedMail;
+import org.draftroom.security.People;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,6 +52,7 @@ class MailNotifications implements NotificationMail {
 
     private final ObjectProvider<JavaMailSender> sender;
     private final NotificationRepository notifications;
+    private final People people;
     private final Messages messages;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -63,13 +65,15 @@ class MailNotifications implements NotificationMail {
         return thread;
     });
 
-    MailNotifications(ObjectProvider<JavaMailSender> sender, NotificationRepository notifications, Messages messages,
+    MailNotifications(ObjectProvider<JavaMailSender> sender, NotificationRepository notifications, People people,
+                      Messages messages,
                       PlatformTransactionManager transactions, Clock clock,
                       @Value("${draftroom.mail.from:draftroom@localhost}") String from,
                       @Value("${draftroom.mail.base-url:http://localhost:8080/}") String baseUrl,
                       @Value("${draftroom.mail.outbox-interval:2s}") Duration interval) {
         this.sender = sender;
         this.notifications = notifications;
+        this.people = people;
         this.messages = messages;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -112,7 +116,8 @@ class MailNotifications implements NotificationMail {
 
     private void deliver(JavaMailSender mail, QueuedMail queued) {
         try {
-            notifications.email(queued.userId()).ifPresent(address -> send(mail, queued, address));
+            people.contact(queued.userId()).ifPresent(contact -> contact.mailbox()
+                    .ifPresent(address -> send(mail, queued, address, contact.locale())));
             notifications.mailSent(queued.id(), clock.instant());
         } catch (MailException | MessagingExceptionWrapper e) {
             boolean giveUp = queued.attempts() >= MAX_ATTEMPTS;
@@ -123,8 +128,8 @@ class MailNotifications implements NotificationMail {
         }
     }
 
-    private void send(JavaMailSender mail, QueuedMail queued, String address) {
-        Locale locale = Messages.parse(notifications.locale(queued.userId()).orElse(null));
+    private void send(JavaMailSender mail, QueuedMail queued, String address, String localeTag) {
+        Locale locale = Messages.parse(localeTag);
         Locale language = locale == null ? Messages.CHINESE : locale;
         String text = messages.getTranslation(queued.messageKey(), language, queued.args().toArray());
         try {

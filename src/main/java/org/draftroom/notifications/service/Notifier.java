@@ -8,10 +8,13 @@ import org.draftroom.base.DraftroomProperties;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import org.draftroom.comments.CommentReplied;
+import org.draftroom.comments.service.CommentFeed;
 import org.draftroom.notifications.data.NotificationRepository;
 import org.draftroom.rounds.DispositionsPublished;
 import org.draftroom.rounds.RoundClosingSoon;
 import org.draftroom.rounds.RoundOpened;
+import org.draftroom.rounds.service.RoundFeed;
+import org.draftroom.security.People;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -31,12 +34,19 @@ import org.springframework.stereotype.Component;
 class Notifier {
 
     private final NotificationRepository notifications;
+    private final RoundFeed rounds;
+    private final CommentFeed comments;
+    private final People people;
     private final NotificationMail mail;
     private final ZoneId zone;
     private final Clock clock;
 
-    Notifier(NotificationRepository notifications, NotificationMail mail, DraftroomProperties properties, Clock clock) {
+    Notifier(NotificationRepository notifications, RoundFeed rounds, CommentFeed comments, People people,
+             NotificationMail mail, DraftroomProperties properties, Clock clock) {
         this.notifications = notifications;
+        this.rounds = rounds;
+        this.comments = comments;
+        this.people = people;
         this.mail = mail;
         this.zone = properties.timeZone();
         this.clock = clock;
@@ -44,7 +54,7 @@ class Notifier {
 
     @ApplicationModuleListener
     public void roundOpened(RoundOpened event) {
-        notifications.round(event.roundId()).ifPresent(round -> send(notifications.roundAudience(event.roundId()),
+        rounds.round(event.roundId()).ifPresent(round -> send(rounds.audience(event.roundId()),
                 "ROUND_OPENED", "notification.round-opened",
                 List.of(round.title(), minutes(round.closesAt()) + " (" + zone.getId() + ")"),
                 "rounds/" + event.roundId(), "round-opened:" + event.roundId()));
@@ -52,7 +62,7 @@ class Notifier {
 
     @ApplicationModuleListener
     public void roundClosingSoon(RoundClosingSoon event) {
-        notifications.round(event.roundId()).ifPresent(round -> send(notifications.roundAudience(event.roundId()),
+        rounds.round(event.roundId()).ifPresent(round -> send(rounds.audience(event.roundId()),
                 "ROUND_CLOSING", "notification.round-closing",
                 List.of(round.title(), minutes(round.closesAt()) + " (" + zone.getId() + ")"),
                 "rounds/" + event.roundId(), "round-closing:" + event.roundId() + ":"
@@ -61,7 +71,7 @@ class Notifier {
 
     @ApplicationModuleListener
     public void dispositionsPublished(DispositionsPublished event) {
-        notifications.round(event.roundId()).ifPresent(round -> send(notifications.commentAuthors(event.roundId()),
+        rounds.round(event.roundId()).ifPresent(round -> send(comments.authorsOfRound(event.roundId()),
                 "DISPOSITIONS_PUBLISHED", "notification.dispositions-published", List.of(round.title()),
                 "rounds/" + event.roundId(), "dispositions-published:" + event.roundId()));
     }
@@ -71,9 +81,11 @@ class Notifier {
         if (event.replierId() == event.commentAuthorId()) {
             return;
         }
-        notifications.comment(event.commentId()).ifPresent(comment -> send(List.of(event.commentAuthorId()),
+        comments.comment(event.commentId()).ifPresent(comment -> send(List.of(event.commentAuthorId()),
                 "REPLY", "notification.reply",
-                List.of(notifications.displayName(event.replierId()).orElse("?"), comment[0]), comment[1],
+                List.of(people.displayName(event.replierId()).orElse("?"), comment.readableId()),
+                comment.roundId() == null ? "projects/" + comment.projectId() + "/comments"
+                        : "rounds/" + comment.roundId(),
                 "reply:" + event.replyId()));
     }
 

@@ -7,37 +7,45 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.draftroom.rounds.domain.Disposition;
 import org.draftroom.rounds.domain.DispositionRecord;
+import org.draftroom.security.People;
+import org.draftroom.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Dispositions of round comments, keyed by comment id. Callers hold the transaction. */
+/**
+ * Dispositions of round comments, keyed by comment id. Callers hold the transaction. Assignees' names and the
+ * editors of a working group are the security module's: asked of {@link People}, one query per list.
+ */
 @Repository
 public class DispositionRepository {
 
     private static final String SELECT = """
             select d.comment_id, d.round_id, d.disposition, d.reason, d.applied_commit_id, d.assignee_id,
-                   u.display_name, d.duplicate_group, d.decided_by, d.decided_at, d.satisfied, d.satisfaction_note
-            from disposition d left join app_user u on u.id = d.assignee_id""";
+                   null, d.duplicate_group, d.decided_by, d.decided_at, d.satisfied, d.satisfaction_note
+            from disposition d""";
 
     private final JdbcClient jdbc;
+    private final People people;
 
-    DispositionRepository(JdbcClient jdbc) {
+    DispositionRepository(JdbcClient jdbc, People people) {
         this.jdbc = jdbc;
+        this.people = people;
     }
 
     public Optional<DispositionRecord> find(long commentId) {
-        return jdbc.sql(SELECT + " where d.comment_id = :c").param("c", commentId)
-                .query(DispositionRepository::map).optional();
+        return withNames(jdbc.sql(SELECT + " where d.comment_id = :c").param("c", commentId)
+                .query(DispositionRepository::map).list()).stream().findFirst();
     }
 
     public Map<Long, DispositionRecord> byRound(long roundId) {
-        return jdbc.sql(SELECT + " where d.round_id = :r").param("r", roundId).query(DispositionRepository::map)
-                .list().stream().collect(Collectors.toMap(DispositionRecord::commentId, Function.identity()));
+        return withNames(jdbc.sql(SELECT + " where d.round_id = :r").param("r", roundId)
+                .query(DispositionRepository::map).list()).stream().collect(Collectors.toMap(DispositionRecord::commentId, Function.identity()));
     }
 
     /** The duplicate groups of the round whose decided members got different dispositions. */
@@ -61,8 +69,8 @@ public class DispositionRepository {
         if (commentIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql(SELECT + " where d.round_id = :r and d.comment_id in (:c)").param("r", roundId)
-                .param("c", commentIds).query(DispositionRepository::map).list().stream()
+        return withNames(jdbc.sql(SELECT + " where d.round_id = :r and d.comment_id in (:c)").param("r", roundId)
+                .param("c", commentIds).query(DispositionRepository::map).list()).stream()
                 .collect(Collectors.toMap(DispositionRecord::commentId, Function.identity()));
     }
 
@@ -136,13 +144,18 @@ public class DispositionRepository {
 
     /** The editors of a working group (id, display name), who may be assigned comments. */
     public List<Map.Entry<Long, String>> editorsOf(String workingGroupCode) {
-        return jdbc.sql("""
-                        select u.id, u.display_name from app_user u
-                        join wg_membership m on m.user_id = u.id join working_group w on w.id = m.working_group_id
-                        join user_role r on r.user_id = u.id and r.role = 'EDITOR'
-                        where upper(w.code) = upper(:wg) and u.enabled order by u.display_name""")
-                .param("wg", workingGroupCode)
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+        return people.enabledMembersWithRole(workingGroupCode, Role.EDITOR).stream()
+                .map(p -> Map.entry(p.id(), p.displayName())).toList();
+    }
+
+    /** The records with their assignees' display names. */
+    private List<DispositionRecord> withNames(List<DispositionRecord> records) {
+        Map<Long, String> names = people.displayNames(records.stream().map(DispositionRecord::assigneeId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        return records.stream().map(r -> r.assigneeId() == null ? r : new DispositionRecord(r.commentId(),
+                r.roundId(), r.disposition(), r.reason(), r.appliedCommitId(), r.assigneeId(),
+                names.get(r.assigneeId()), r.duplicateGroup(), r.decidedBy(), r.decidedAt(), r.satisfied(),
+                r.satisfactionNote())).toList();
     }
 
     private static DispositionRecord map(ResultSet rs, int n) throws SQLException {

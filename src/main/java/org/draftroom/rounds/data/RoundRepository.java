@@ -6,35 +6,48 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.draftroom.drafts.domain.Project;
+import org.draftroom.drafts.service.ProjectFeed;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.InvitedOrganisation;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundChange;
 import org.draftroom.rounds.domain.Submission;
+import org.draftroom.security.People;
+import org.draftroom.security.domain.Organisation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Rounds, their invited organisations, recorded changes, submissions and late permissions. Callers hold the
- * transaction. Organisation codes and names are read from the security module's table by join (read only).
+ * transaction. The project's code and working group and the organisations' codes and names are the drafts' and the
+ * security module's: asked of {@link ProjectFeed} and {@link People}, one query for a whole list of rounds.
  */
 @Repository
 public class RoundRepository {
 
     private static final String SELECT = """
-            select r.id, r.project_id, p.code as project_code, p.working_group, r.number, r.label, r.commit_id, r.tag_name, r.opens_at,
+            select r.id, r.project_id, r.number, r.label, r.commit_id, r.tag_name, r.opens_at,
                    r.closes_at, r.instructions, r.audience, r.own_organisation_only, r.closed_early,
                    r.dispositions_published_at, r.created_by, r.created_at
-            from round r join project p on p.id = r.project_id""";
+            from round r""";
 
     private final JdbcClient jdbc;
+    private final ProjectFeed projects;
+    private final People people;
 
-    RoundRepository(JdbcClient jdbc) {
+    RoundRepository(JdbcClient jdbc, ProjectFeed projects, People people) {
         this.jdbc = jdbc;
+        this.projects = projects;
+        this.people = people;
     }
 
     public long insert(String projectId, int number, String label, String commitId, String tagName, Instant opensAt,
@@ -154,19 +167,59 @@ public class RoundRepository {
     }
 
     private static final String SUBMISSION = """
-            select s.round_id, s.organisation_id, o.code, su.display_name, s.submitted_at, ru.display_name, s.reopened_at,
+            select s.round_id, s.organisation_id, s.submitted_by, s.submitted_at, s.reopened_by, s.reopened_at,
                    s.reopen_reason
-            from round_submission s join organisation o on o.id = s.organisation_id
-            left join app_user su on su.id = s.submitted_by left join app_user ru on ru.id = s.reopened_by""";
+            from round_submission s""";
 
     public Optional<Submission> submission(long roundId, long organisationId) {
-        return jdbc.sql(SUBMISSION + " where s.round_id = :r and s.organisation_id = :o").param("r", roundId)
-                .param("o", organisationId).query(RoundRepository::mapSubmission).optional();
+        return withNames(jdbc.sql(SUBMISSION + " where s.round_id = :r and s.organisation_id = :o")
+                .param("r", roundId).param("o", organisationId).query(StoredSubmission::map).list())
+                .stream().findFirst();
     }
 
+    /** The round's submissions by organisation code. */
     public List<Submission> submissions(long roundId) {
-        return jdbc.sql(SUBMISSION + " where s.round_id = :r order by o.code").param("r", roundId)
-                .query(RoundRepository::mapSubmission).list();
+        return withNames(jdbc.sql(SUBMISSION + " where s.round_id = :r").param("r", roundId)
+                .query(StoredSubmission::map).list());
+    }
+
+    /** A row of {@code round_submission}: people and organisation by id. */
+    private record StoredSubmission(long roundId, long organisationId, Long submittedBy, Instant submittedAt,
+                                    Long reopenedBy, Instant reopenedAt, String reopenReason) {
+
+        static StoredSubmission map(ResultSet rs, int n) throws SQLException {
+            long submitter = rs.getLong(3);
+            Long submittedBy = rs.wasNull() ? null : submitter;
+            long reopener = rs.getLong(5);
+            Long reopenedBy = rs.wasNull() ? null : reopener;
+            Timestamp submitted = rs.getTimestamp(4);
+            Timestamp reopened = rs.getTimestamp(6);
+            return new StoredSubmission(rs.getLong(1), rs.getLong(2), submittedBy,
+                    submitted == null ? null : submitted.toInstant(), reopenedBy,
+                    reopened == null ? null : reopened.toInstant(), rs.getString(7));
+        }
+    }
+
+    /** Names the organisations and people of the submissions, sorted by organisation code. */
+    private List<Submission> withNames(List<StoredSubmission> stored) {
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        List<Organisation> organisations = people.organisations(stored.stream()
+                .map(StoredSubmission::organisationId).collect(Collectors.toSet()));
+        Map<Long, String> codes = organisations.stream().collect(Collectors.toMap(Organisation::id,
+                Organisation::code));
+        // The order the security module gives: by code, in the database's collation.
+        Map<Long, Integer> position = new HashMap<>();
+        organisations.forEach(o -> position.put(o.id(), position.size()));
+        Map<Long, String> names = people.displayNames(stored.stream()
+                .flatMap(s -> Stream.of(s.submittedBy(), s.reopenedBy())).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        return stored.stream().filter(s -> codes.containsKey(s.organisationId()))
+                .map(s -> new Submission(s.roundId(), s.organisationId(), codes.get(s.organisationId()),
+                        s.submittedBy() == null ? null : names.get(s.submittedBy()), s.submittedAt(),
+                        s.reopenedBy() == null ? null : names.get(s.reopenedBy()), s.reopenedAt(), s.reopenReason()))
+                .sorted(Comparator.comparing(s -> position.get(s.organisationId()))).toList();
     }
 
     public void submit(long roundId, long organisationId, long userId, Instant at) {
@@ -219,35 +272,48 @@ public class RoundRepository {
 
     /** Organisation id by code (case-insensitive), for the round form and the demo data. */
     public Optional<InvitedOrganisation> organisationByCode(String code) {
-        return jdbc.sql("select id, code, name_zh, name_en from organisation where upper(code) = upper(:c)")
-                .param("c", code).query((rs, n) -> new InvitedOrganisation(rs.getLong(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4))).optional();
+        return people.organisationByCode(code).map(RoundRepository::invited);
     }
 
     public List<InvitedOrganisation> organisations(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select id, code, name_zh, name_en from organisation where id in (:ids) order by code")
-                .param("ids", ids).query((rs, n) -> new InvitedOrganisation(rs.getLong(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4))).list();
+        return people.organisations(ids).stream().map(RoundRepository::invited).toList();
+    }
+
+    private static InvitedOrganisation invited(Organisation o) {
+        return new InvitedOrganisation(o.id(), o.code(), o.nameZh(), o.nameEn());
     }
 
     private List<Round> withOrganisations(List<Round> rounds) {
         if (rounds.isEmpty()) {
             return rounds;
         }
-        Map<Long, List<InvitedOrganisation>> byRound = jdbc.sql("""
-                        select ro.round_id, o.id, o.code, o.name_zh, o.name_en from round_organisation ro
-                        join organisation o on o.id = ro.organisation_id where ro.round_id in (:ids) order by o.code""")
+        List<Map.Entry<Long, Long>> invitations = jdbc.sql(
+                        "select round_id, organisation_id from round_organisation where round_id in (:ids)")
                 .param("ids", rounds.stream().map(Round::id).toList())
-                .query((rs, n) -> Map.entry(rs.getLong(1), new InvitedOrganisation(rs.getLong(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5))))
-                .list().stream().collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list();
+        // Sorted by code, as the security module answers them.
+        List<InvitedOrganisation> invited = organisations(invitations.stream().map(Map.Entry::getValue)
+                .collect(Collectors.toSet()));
+        Map<Long, List<InvitedOrganisation>> byRound = new HashMap<>();
+        for (InvitedOrganisation organisation : invited) {
+            for (Map.Entry<Long, Long> invitation : invitations) {
+                if (invitation.getValue() == organisation.id()) {
+                    byRound.computeIfAbsent(invitation.getKey(), k -> new ArrayList<>()).add(organisation);
+                }
+            }
+        }
+        Map<String, Project> projectsById = projects.byIds(rounds.stream().map(Round::projectId)
+                .collect(Collectors.toSet()));
         List<Round> result = new ArrayList<>(rounds.size());
         for (Round r : rounds) {
-            result.add(new Round(r.id(), r.projectId(), r.projectCode(), r.workingGroup(), r.number(), r.label(), r.commitId(),
+            Project project = projectsById.get(r.projectId());
+            if (project == null) {
+                continue; // deleted between the two reads: as the join did, the round is not there
+            }
+            result.add(new Round(r.id(), r.projectId(), project.code(), project.workingGroup(), r.number(), r.label(), r.commitId(),
                     r.tagName(), r.opensAt(), r.closesAt(), r.instructions(), r.audience(), r.ownOrganisationOnly(),
                     r.closedEarly(), r.publishedAt(), r.createdBy(), r.createdAt(),
                     List.copyOf(byRound.getOrDefault(r.id(), List.of()))));
@@ -257,21 +323,13 @@ public class RoundRepository {
 
     private Round map(ResultSet rs, int n) throws SQLException {
         Timestamp published = rs.getTimestamp("dispositions_published_at");
-        return new Round(rs.getLong("id"), rs.getString("project_id"), rs.getString("project_code"), rs.getString("working_group"),
+        return new Round(rs.getLong("id"), rs.getString("project_id"), null, null,
                 rs.getInt("number"), rs.getString("label"), rs.getString("commit_id"), rs.getString("tag_name"),
                 rs.getTimestamp("opens_at").toInstant(), rs.getTimestamp("closes_at").toInstant(),
                 rs.getString("instructions"), Audience.valueOf(rs.getString("audience")),
                 rs.getBoolean("own_organisation_only"), rs.getBoolean("closed_early"),
                 published == null ? null : published.toInstant(), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), List.of());
-    }
-
-    private static Submission mapSubmission(ResultSet rs, int n) throws SQLException {
-        Timestamp submitted = rs.getTimestamp(5);
-        Timestamp reopened = rs.getTimestamp(7);
-        return new Submission(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                submitted == null ? null : submitted.toInstant(), rs.getString(6),
-                reopened == null ? null : reopened.toInstant(), rs.getString(8));
     }
 
     static Timestamp ts(Instant instant) {

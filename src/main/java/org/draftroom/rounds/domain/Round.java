@@ -2,6 +2,7 @@ package org.draftroom.rounds.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A consultation round on a frozen version of a project's draft.
@@ -35,6 +36,20 @@ public record Round(long id, String projectId, String projectCode, String workin
 
     public boolean invites(Long organisationId) {
         return organisationId != null && organisations.stream().anyMatch(o -> o.id() == organisationId);
+    }
+
+    /**
+     * The organisations whose reviewers are the round's audience: the invited ones, or empty for every organisation
+     * (a public round). The one statement of the audience rule: {@link #isFor} and {@code RoundFeed.audience} ask it.
+     */
+    public Optional<List<Long>> audienceOrganisations() {
+        return audience == Audience.PUBLIC ? Optional.empty()
+                : Optional.of(organisations.stream().map(InvitedOrganisation::id).toList());
+    }
+
+    /** Whether the round's audience includes the reviewers of this organisation (null: of none). */
+    public boolean isFor(Long organisationId) {
+        return audienceOrganisations().map(ids -> ids.contains(organisationId)).orElse(true);
     }
 
     /** "GB/T 35273 · 征求意见稿 (1)" */

@@ -7,6 +7,8 @@ import org.draftroom.rounds.data.DispositionRepository;
 import org.draftroom.rounds.data.RoundRepository;
 import org.draftroom.rounds.domain.DispositionRecord;
 import org.draftroom.rounds.domain.Round;
+import org.draftroom.security.People;
+import org.draftroom.security.Role;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,10 +22,12 @@ public class RoundFeed {
 
     private final RoundRepository rounds;
     private final DispositionRepository dispositions;
+    private final People people;
 
-    RoundFeed(RoundRepository rounds, DispositionRepository dispositions) {
+    RoundFeed(RoundRepository rounds, DispositionRepository dispositions, People people) {
         this.rounds = rounds;
         this.dispositions = dispositions;
+        this.people = people;
     }
 
     @Transactional(readOnly = true)
@@ -34,6 +38,17 @@ public class RoundFeed {
     @Transactional(readOnly = true)
     public Optional<Round> round(long roundId) {
         return rounds.findById(roundId);
+    }
+
+    /**
+     * The round's audience: the enabled reviewers of the organisations it is for
+     * ({@link Round#audienceOrganisations}: every organisation for a public round, the invited ones otherwise),
+     * ascending; empty for an unknown round.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> audience(long roundId) {
+        return rounds.findById(roundId).map(round -> people.enabledWithRole(Role.REVIEWER,
+                round.audienceOrganisations().orElse(null))).orElse(List.of());
     }
 
     /** The recorded dispositions of a round's comments, by comment id. */

@@ -466,7 +466,7 @@ public class RoundService implements RoundCommentRules {
         if (!user.has(Role.REVIEWER)) {
             return false;
         }
-        return round.audience() == Audience.PUBLIC || round.invites(user.organisationId());
+        return round.isFor(user.organisationId());
     }
 
     private void requireStaff(Round round) {

@@ -33,6 +33,15 @@ abstract class CodedNameRepository<T> {
                 .query(type).optional();
     }
 
+    /** Those of these ids that exist, by code. */
+    public List<T> findByIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, code, name_zh, name_en from " + table + " where id in (:ids) order by code")
+                .param("ids", ids).query(type).list();
+    }
+
     public Optional<T> findByCode(String code) {
         return jdbc.sql("select id, code, name_zh, name_en from " + table + " where upper(code) = upper(:c)")
                 .param("c", code).query(type).optional();

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -157,6 +159,45 @@ public class UserRepository {
         return jdbc.sql("select count(*) from app_user u join user_role r on r.user_id = u.id"
                         + " where u.enabled and r.role = :role")
                 .param("role", role.name()).query(Long.class).single();
+    }
+
+    /** The display names of those of these users that exist. */
+    public Map<Long, String> displayNames(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        jdbc.sql("select id, display_name from app_user where id in (:ids)").param("ids", ids)
+                .query(rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
+    }
+
+    /**
+     * The ids of the enabled users holding the role, of these organisations ({@code organisationIds} null: of any
+     * organisation or none).
+     */
+    public List<Long> enabledWithRole(Role role, Collection<Long> organisationIds) {
+        if (organisationIds != null && organisationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select u.id from app_user u join user_role r on r.user_id = u.id and r.role = :role"
+                        + " where u.enabled" + (organisationIds == null ? "" : " and u.organisation_id in (:orgs)")
+                        + " order by u.id")
+                .param("role", role.name()).param("orgs", organisationIds == null ? List.of(-1L) : organisationIds)
+                .query(Long.class).list();
+    }
+
+    /** The enabled members of a working group (code, case-insensitive) holding the role, by display name. */
+    public List<User> enabledMembersWithRole(String workingGroupCode, Role role) {
+        return jdbc.sql(SELECT + """
+                        where u.enabled
+                          and exists (select 1 from user_role r where r.user_id = u.id and r.role = :role)
+                          and exists (select 1 from wg_membership m join working_group w on w.id = m.working_group_id
+                                      where m.user_id = u.id and upper(w.code) = upper(:wg))
+                        order by u.display_name""")
+                .param("role", role.name()).param("wg", workingGroupCode).query(UserRepository::map).list();
     }
 
     public long countInOrganisation(long organisationId) {

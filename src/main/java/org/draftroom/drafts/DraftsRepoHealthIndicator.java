@@ -1,4 +1,4 @@
-package org.draftroom.base;
+package org.draftroom.drafts;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +13,7 @@ class DraftsRepoHealthIndicator extends AbstractHealthIndicator {
 
     private final Path root;
 
-    DraftsRepoHealthIndicator(DraftroomProperties properties) throws IOException {
+    DraftsRepoHealthIndicator(DraftsRepoProperties properties) throws IOException {
         this.root = properties.draftsRepo().toAbsolutePath().normalize();
         Files.createDirectories(root);
     }
