@@ -11,19 +11,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.draftroom.WebIntegrationTest;
 import org.draftroom.security.SignedIn;
 import org.draftroom.security.service.TokenService;
 import org.draftroom.security.service.UserService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The REST API over real HTTP: tokens, who am I, and JSON errors in the caller's language. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@WebIntegrationTest
 class ApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.draftroom.WebIntegrationTest;
 import org.draftroom.comments.domain.CommentEvent;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.DocumentType;
@@ -23,15 +24,12 @@ import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.security.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Comments over the REST API: create, list with filters, reply, resolve and reopen, refusals as JSON. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@WebIntegrationTest
 class CommentsApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

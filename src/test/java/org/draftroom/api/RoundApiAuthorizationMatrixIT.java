@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.draftroom.WebIntegrationTest;
 import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
@@ -46,10 +47,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every round endpoint of {@code docs/openapi.yaml} ({@code /api/v1/rounds...}, and the comment endpoints a reviewer
@@ -67,8 +66,7 @@ import org.springframework.test.context.ActiveProfiles;
  * the round rules 400 with their message; a comment of another organisation, or of a round the caller may not read,
  * 403 without detail; method-security refusals 403.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoundApiAuthorizationMatrixIT {
 

@@ -11,21 +11,20 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.draftroom.WebIntegrationTest;
 import org.draftroom.security.domain.UserForm;
 import org.draftroom.security.service.UserService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * Commenting in a round through the API, over real HTTP, on the demo open round (round 2 on gbt-35273, open to CN-ABC
- * and CN-XYZ). Its own application context (and so its own database), since it adds comments to the demo round.
+ * and CN-XYZ). Its own application context (and so its own database; the marker property makes the difference), since
+ * it adds comments to the demo round, whose count {@code DemoRoundsIT} checks in the shared one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@WebIntegrationTest
 @TestPropertySource(properties = {"draftroom.demo.rounds=true", "draftroom.test.context=round-comments-api"})
 class RoundCommentsApiIT {
 

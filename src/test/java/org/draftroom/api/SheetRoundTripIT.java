@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.draftroom.WebIntegrationTest;
 import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentForm;
@@ -43,18 +44,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The comment sheet's round trip as a reviewer does it: download the organisation's sheet (the ISO template, each
  * comment's id in MB/NC), edit some rows and add some in Word or Excel, upload it again over HTTP (multipart, the
  * API the upload dialog's service also serves). Rows are matched by comment id, never by position.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@WebIntegrationTest
 class SheetRoundTripIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

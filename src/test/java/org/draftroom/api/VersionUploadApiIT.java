@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.draftroom.WebIntegrationTest;
 import org.draftroom.drafts.domain.DocumentType;
 import org.draftroom.drafts.domain.DraftDocument;
 import org.draftroom.drafts.domain.Language;
@@ -25,18 +26,15 @@ import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.security.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * {@code POST /api/v1/projects/{id}/versions}: a new version uploaded as plain Markdown (typed numbers, no ids) keeps
  * the ids of its clauses, so comments stay on the clauses they were written on; a dry run writes nothing; only the
  * project's editors may upload.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@WebIntegrationTest
 class VersionUploadApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.draftroom.WebIntegrationTest;
 import org.draftroom.drafts.domain.DocumentInfo;
 import org.draftroom.drafts.domain.DocumentType;
 import org.draftroom.drafts.domain.Language;
@@ -31,10 +32,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Exports follow the document's language, not the interface language of the person exporting: a Chinese consultation
@@ -42,8 +41,7 @@ import org.springframework.test.context.ActiveProfiles;
  * set to English as its document language, exported with {@code Accept-Language: zh-CN}, has an English cover and
  * labels. The cover carries the project's document details (ICS, CCS, replaced standard, issuing bodies).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@WebIntegrationTest
 class DocumentLanguageIT {
 
     private static final AtomicInteger CODES = new AtomicInteger((int) (System.nanoTime() % 100_000) + 700_000);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import org.draftroom.IntegrationTest;
+import org.draftroom.WebIntegrationTest;
 import org.draftroom.rounds.domain.Disposition;
 import org.draftroom.rounds.domain.DispositionRow;
 import org.draftroom.rounds.domain.InvitedOrganisation;
@@ -19,8 +19,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
 
-/** The demo profile shows the whole workflow at once: an open round with comments and a published one. */
-@IntegrationTest
+/**
+ * The demo profile shows the whole workflow at once: an open round with comments and a published one. Served over
+ * HTTP only to share the application of the API tests of the demo rounds ({@code RoundsApiIT}, which only read them).
+ */
+@WebIntegrationTest
 @TestPropertySource(properties = "draftroom.demo.rounds=true")
 class DemoRoundsIT {
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.draftroom.WebIntegrationTest;
 import org.draftroom.api.ApiTokens;
 import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentForm;
@@ -50,10 +51,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Search follows the rules of seeing. A unique word is planted in every kind of object (the working draft's clause
@@ -63,8 +62,7 @@ import org.springframework.test.context.ActiveProfiles;
  * the UI calls it. Also: Chinese and English queries, clause numbers and codes, bad input, and a commit that is
  * searchable without a rebuild.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchAuthorizationMatrixIT {
 

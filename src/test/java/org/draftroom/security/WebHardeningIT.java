@@ -15,15 +15,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.draftroom.WebIntegrationTest;
 import org.draftroom.api.ApiTokens;
 import org.draftroom.rounds.service.RegistrationService;
 import org.draftroom.security.service.UserService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The browser-facing defences over real HTTP against the started application: security headers on pages, the API and
@@ -31,9 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
  * must still replace a one-time password. Started as behind a reverse proxy
  * ({@code server.forward-headers-strategy=native}), as the README describes for TLS.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "server.forward-headers-strategy=native")
-@ActiveProfiles({"test", "demo"})
+@WebIntegrationTest
 class WebHardeningIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

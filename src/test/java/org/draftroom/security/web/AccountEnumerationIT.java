@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.draftroom.WebIntegrationTest;
 import org.draftroom.security.Role;
 import org.draftroom.security.SignedIn;
 import org.draftroom.security.domain.User;
@@ -12,18 +13,14 @@ import org.draftroom.security.domain.UserForm;
 import org.draftroom.security.service.UserService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A stranger cannot tell an unknown, a disabled and an active account apart without their password: the login form
  * and HTTP Basic give the same answer, in comparable time (a bcrypt check each), until the password is proven.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "server.forward-headers-strategy=native")
-@ActiveProfiles({"test", "demo"})
+@WebIntegrationTest
 class AccountEnumerationIT {
 
     private static final int ATTEMPTS = 5;

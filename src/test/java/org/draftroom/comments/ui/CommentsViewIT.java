@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * database is shared with other UI tests: every test writes comments with texts of its own and compares counts
  * before and after.
  */
-class CommentsViewTest extends KaribuUiTest {
+class CommentsViewIT extends KaribuUiTest {
 
     private static final String PROJECT = "gbt-35273";
 
