@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.draftroom.WebIntegrationTest;
 import org.draftroom.api.ApiTokens;
 import org.draftroom.comments.domain.Comment;
@@ -346,14 +347,9 @@ class SearchAuthorizationMatrixIT {
         } finally {
             SignedIn.nobody();
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        int total = 0;
-        while (System.nanoTime() < deadline && total == 0) {
-            total = api(Caller.EDITOR, "/api/v1/search?q=" + fresh).get("total").asInt();
-            if (total == 0) {
-                Thread.sleep(50); // waiting for the condition, polled
-            }
-        }
+        int total = Awaitility.await("the new word to be found").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> api(Caller.EDITOR, "/api/v1/search?q=" + fresh).get("total").asInt(), t -> t > 0);
         assertThat(total).isEqualTo(1);
     }
 

@@ -1,15 +1,15 @@
 package org.draftroom.comments.service;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.draftroom.drafts.domain.NumberedOutline;
 import org.draftroom.drafts.service.DraftReader;
 import org.springframework.stereotype.Component;
 
 /**
  * The numbered drafts of recently used versions, keyed by commit id. A commit never changes, so an entry never goes
- * stale; the least recently used are dropped beyond {@value #CAPACITY}. Thread-safe. No access check: callers
- * decide who may see what.
+ * stale; beyond {@value #CAPACITY} entries Caffeine drops the least likely to be used again. Thread-safe, and a
+ * version asked for by several people at once is read once. No access check: callers decide who may see what.
  */
 @Component
 class OutlineCache {
@@ -17,12 +17,7 @@ class OutlineCache {
     static final int CAPACITY = 24;
 
     private final DraftReader reader;
-    private final Map<String, NumberedOutline> cache = new LinkedHashMap<>(32, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, NumberedOutline> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final Cache<String, NumberedOutline> cache = Caffeine.newBuilder().maximumSize(CAPACITY).build();
 
     OutlineCache(DraftReader reader) {
         this.reader = reader;
@@ -30,17 +25,7 @@ class OutlineCache {
 
     /** The numbered draft of the version with this full commit id. */
     NumberedOutline outline(String projectId, String commitId) {
-        String key = projectId + "@" + commitId;
-        synchronized (cache) {
-            NumberedOutline hit = cache.get(key);
-            if (hit != null) {
-                return hit;
-            }
-        }
-        NumberedOutline outline = NumberedOutline.of(reader.document(projectId, commitId));
-        synchronized (cache) {
-            cache.put(key, outline);
-        }
-        return outline;
+        return cache.get(projectId + "@" + commitId,
+                key -> NumberedOutline.of(reader.document(projectId, commitId)));
     }
 }

@@ -16,21 +16,17 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.server.StreamResource;
 import java.io.ByteArrayInputStream;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.export.ExportService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.task.DelegatingSecurityContextAsyncTaskExecutor;
 
 /**
  * Produces downloads off the UI thread, so that a large export (a 300,000-character draft as PDF takes seconds) never
@@ -42,7 +38,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * <p>The application has {@code @Push}, so the result reaches the browser as soon as it is ready. At most
  * {@value #THREADS} exports run at once on the server (the machine's cores are the limit for PDF rendering), up to
  * {@value #QUEUE} more wait; beyond that a person is asked to try again shortly. The signed-in person's security
- * context travels with the job, so the service checks their access as for any other call.
+ * context travels with the job (Spring Security's delegating executor), so the service checks their access as for any
+ * other call.
  */
 @org.springframework.stereotype.Component
 class ExportJobs implements DisposableBean {
@@ -51,16 +48,20 @@ class ExportJobs implements DisposableBean {
     static final int QUEUE = 20;
     private static final Logger LOG = LoggerFactory.getLogger(ExportJobs.class);
 
-    private final ThreadPoolExecutor pool;
+    private final ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+    /** Runs each job with the security context of the thread that submitted it, and clears it afterwards. */
+    private final AsyncTaskExecutor jobs = new DelegatingSecurityContextAsyncTaskExecutor(pool);
 
     ExportJobs() {
-        AtomicInteger count = new AtomicInteger();
-        pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
-            Thread t = new Thread(r, "export-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        pool.allowCoreThreadTimeOut(true);
+        // Private to exports, not a bean: a TaskExecutor bean would replace Spring Boot's application task executor.
+        pool.setCorePoolSize(THREADS);
+        pool.setMaxPoolSize(THREADS);
+        pool.setQueueCapacity(QUEUE);
+        pool.setKeepAliveSeconds(60);
+        pool.setAllowCoreThreadTimeOut(true);
+        pool.setThreadNamePrefix("export-");
+        pool.setDaemon(true);
+        pool.initialize();
     }
 
     /**
@@ -73,10 +74,9 @@ class ExportJobs implements DisposableBean {
     void start(Component owner, String label, HasEnabled trigger, Supplier<ExportService.ExportFile> export) {
         UI ui = owner.getUI().orElseThrow();
         Notification progress = progress(owner, label);
-        Authentication person = SecurityContextHolder.getContext().getAuthentication();
         trigger.setEnabled(false);
         try {
-            pool.execute(() -> run(ui, person, export, progress, trigger, label));
+            jobs.execute(() -> run(ui, export, progress, trigger, label));
         } catch (RejectedExecutionException busy) {
             progress.close();
             trigger.setEnabled(true);
@@ -84,11 +84,8 @@ class ExportJobs implements DisposableBean {
         }
     }
 
-    private static void run(UI ui, Authentication person, Supplier<ExportService.ExportFile> export,
-            Notification progress, HasEnabled trigger, String label) {
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(person);
-        SecurityContextHolder.setContext(context);
+    private static void run(UI ui, Supplier<ExportService.ExportFile> export, Notification progress,
+            HasEnabled trigger, String label) {
         try {
             ExportService.ExportFile file = export.get();
             update(ui, () -> {
@@ -103,8 +100,6 @@ class ExportJobs implements DisposableBean {
         } catch (RuntimeException | Error failure) {
             LOG.error("Export of {} failed", label, failure);
             update(ui, () -> failed(ui, progress, trigger, ui.getTranslation("export.failed", label)));
-        } finally {
-            SecurityContextHolder.clearContext();
         }
     }
 
@@ -175,6 +170,6 @@ class ExportJobs implements DisposableBean {
 
     @Override
     public void destroy() {
-        pool.shutdownNow();
+        pool.shutdown(); // interrupts running exports: nobody will receive their files
     }
 }

@@ -11,10 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.draftroom.base.ui.KaribuUiTest;
 import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentForm;
@@ -194,7 +196,7 @@ class CommentsViewIT extends KaribuUiTest {
     private org.draftroom.drafts.service.ProjectService projects;
 
     @Test
-    void a_comment_whose_clause_was_deleted_is_shown_under_general_with_a_note() throws InterruptedException {
+    void a_comment_whose_clause_was_deleted_is_shown_under_general_with_a_note() {
         String code = "GB/T 97" + (System.nanoTime() % 100_000);
         org.draftroom.drafts.domain.Project[] created = new org.draftroom.drafts.domain.Project[1];
         asUser("secretariat", () -> created[0] = projects.create(new org.draftroom.drafts.domain.ProjectForm(code,
@@ -208,10 +210,9 @@ class CommentsViewIT extends KaribuUiTest {
         var latest = draftService.open(project, null);
         draftService.save(project, latest.version().commitId(),
                 org.draftroom.drafts.domain.Outline.deleteClause(latest.document(), "req").text(), "Drop clause 2");
-        for (int i = 0; i < 100 && comments.get(made.id()).placement().status()
-                != org.draftroom.comments.anchoring.Placement.Status.ORPHANED; i++) {
-            Thread.sleep(100);
-        }
+        Awaitility.await("the comment to lose its clause").atMost(Duration.ofSeconds(10)).pollInSameThread()
+                .pollInterval(Duration.ofMillis(100)).until(() -> comments.get(made.id()).placement().status()
+                        == org.draftroom.comments.anchoring.Placement.Status.ORPHANED);
 
         UI.getCurrent().navigate(CommentsView.href(project, null));
         CommentedDraft view = _get(CommentsView.class).commented;

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.awaitility.Awaitility;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.KaribuUiTest;
 import org.junit.jupiter.api.Test;
@@ -150,20 +151,11 @@ class DownloadProgressIT extends KaribuUiTest {
     }
 
     private static <T> T await(java.util.function.Supplier<Optional<T>> condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (System.nanoTime() < deadline) {
-            MockVaadin.clientRoundtrip();
-            Optional<T> found = condition.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(25); // poll: the job runs on another thread
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("Timed out waiting for " + what);
+        // in this thread: Karibu's mock UI and session are bound to it
+        return Awaitility.await(what).atMost(Duration.ofMinutes(1)).pollInSameThread()
+                .pollInterval(Duration.ofMillis(25)).until(() -> {
+                    MockVaadin.clientRoundtrip(); // the job runs on another thread; its UI update runs here
+                    return condition.get();
+                }, Optional::isPresent).orElseThrow();
     }
 }

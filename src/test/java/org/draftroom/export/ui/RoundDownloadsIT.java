@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.awaitility.Awaitility;
 import org.draftroom.base.ui.KaribuUiTest;
 import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentForm;
@@ -111,21 +112,12 @@ class RoundDownloadsIT extends KaribuUiTest {
     }
 
     private static Notification awaitNotification(String id) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (System.nanoTime() < deadline) {
-            MockVaadin.clientRoundtrip();
-            Optional<Notification> found = NotificationsKt.getNotifications().stream()
-                    .filter(n -> n.getId().equals(Optional.of(id))).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("no notification " + id);
+        // in this thread: Karibu's mock UI and session are bound to it
+        return Awaitility.await("notification " + id).atMost(Duration.ofMinutes(1)).pollInSameThread()
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    MockVaadin.clientRoundtrip();
+                    return NotificationsKt.getNotifications().stream()
+                            .filter(n -> n.getId().equals(Optional.of(id))).findFirst();
+                }, Optional::isPresent).orElseThrow();
     }
 }
