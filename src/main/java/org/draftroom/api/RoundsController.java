@@ -64,15 +64,6 @@ class RoundsController {
         }
     }
 
-    record ClauseJson(String id, String number, String title, String kind, int depth) {
-        static ClauseJson of(NumberedClause c) {
-            return new ClauseJson(c.id(), c.number(), c.clause().title(), c.kind().name(), c.clause().level());
-        }
-    }
-
-    record OutlineJson(String commitId, String tag, List<ClauseJson> clauses) {
-    }
-
     record CommentJson(long id, String readableId, String organisation, String author, String type, String clauseId,
                        String clauseNumber, String quote, String comment, String proposedChange, String status,
                        boolean late, Instant createdAt) {
@@ -118,8 +109,7 @@ class RoundsController {
     OutlineJson outline(@PathVariable long id) {
         Round round = rounds.get(id);
         DraftService.DraftSnapshot frozen = rounds.frozenDraft(id);
-        return new OutlineJson(round.commitId(), round.tagName(),
-                frozen.outline().clauses().stream().map(ClauseJson::of).toList());
+        return OutlineJson.of(round.commitId(), round.tagName(), frozen.outline());
     }
 
     @GetMapping("/{id}/comments")
