@@ -31,6 +31,7 @@ import org.draftroom.rounds.data.RoundRepository;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.rounds.service.SheetService;
 import org.draftroom.security.SignedIn;
@@ -63,6 +64,7 @@ class SheetRoundTripIT {
     @LocalServerPort int port;
     @Autowired SheetService sheets;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired CommentService comments;
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
@@ -76,7 +78,7 @@ class SheetRoundTripIT {
         SignedIn.as(users, "secretariat");
         String project = TestProjects.consultationCopy(projects, drafts, "GB/T T" + (System.nanoTime() % 100_000),
                 "往返测试", "Round trip");
-        round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+        round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                 Instant.now().plus(Duration.ofDays(20)), "", Audience.INVITED,
                 Set.of(repository.organisationByCode("CN-ABC").orElseThrow().id(),
                         repository.organisationByCode("CN-XYZ").orElseThrow().id()), true));

@@ -36,6 +36,7 @@ import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
 import org.draftroom.rounds.domain.SheetPreview;
 import org.draftroom.rounds.service.DispositionService;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.rounds.service.SheetService;
 import org.draftroom.security.SignedIn;
@@ -60,6 +61,7 @@ class SheetColumnsExportIT {
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired SheetService sheets;
     @Autowired DispositionService dispositions;
     @Autowired CommentService comments;
@@ -79,7 +81,7 @@ class SheetColumnsExportIT {
         String project = projects.create(new ProjectForm("GB/T L" + CODES.incrementAndGet(), "列保留测试",
                 "Columns test", DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"),
                 drafts.open("gbt-35273", "cd-1").document()).id();
-        Round round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+        Round round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                 Instant.now().plus(Duration.ofDays(30)), "", Audience.INVITED,
                 Set.of(repository.organisationByCode("CN-ABC").orElseThrow().id()), true));
 
@@ -115,7 +117,7 @@ class SheetColumnsExportIT {
         assertThat(sheets.preview(round.id(), "ours.docx", ours).count(SheetPreview.Change.UNCHANGED)).isEqualTo(3);
 
         SignedIn.as(users, "secretariat");
-        rounds.closeEarly(round.id(), "Closing for the columns test");
+        roundLifecycle.closeEarly(round.id(), "Closing for the columns test");
         for (Comment c : byText.values()) {
             dispositions.record(c.id(), Disposition.ACCEPTED, "", null);
         }

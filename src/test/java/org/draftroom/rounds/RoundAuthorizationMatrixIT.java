@@ -47,7 +47,9 @@ import org.draftroom.rounds.domain.RoundForm;
 import org.draftroom.rounds.domain.SheetPreview;
 import org.draftroom.rounds.service.DispositionService;
 import org.draftroom.rounds.service.RegistrationService;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
+import org.draftroom.rounds.service.SubmissionService;
 import org.draftroom.rounds.service.SheetService;
 import org.draftroom.security.Memberships;
 import org.draftroom.security.service.DirectoryService;
@@ -68,8 +70,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Who may do what in a consultation round, asked of the services themselves (they are the security boundary): every
- * operation a person can trigger in {@link RoundService}, {@link DispositionService}, {@link SheetService},
- * {@link RoundExportService}, {@link RegistrationService} and the round part of {@link CommentService}, for every role.
+ * operation a person can trigger in {@link RoundService}, {@link RoundLifecycleService}, {@link SubmissionService},
+ * {@link DispositionService}, {@link SheetService}, {@link RoundExportService}, {@link RegistrationService} and the
+ * round part of {@link CommentService}, for every role.
  * Each cell is one dynamic test named "role · operation → outcome", so the report reads as the matrix; the table
  * below is the same matrix as {@code docs/rounds.md} ("Who may do what").
  *
@@ -88,6 +91,8 @@ class RoundAuthorizationMatrixIT {
     private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 10_000));
 
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
+    @Autowired SubmissionService roundSubmissions;
     @Autowired DispositionService dispositions;
     @Autowired SheetService sheets;
     @Autowired RoundExportService exports;
@@ -236,7 +241,7 @@ class RoundAuthorizationMatrixIT {
 
     private Round schedule(Instant opens, Instant closes) {
         as("secretariat");
-        Round round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, opens, closes,
+        Round round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, opens, closes,
                 "Matrix round", Audience.INVITED, Set.of(abc, bcl), true));
         SignedIn.nobody();
         return round;
@@ -252,7 +257,7 @@ class RoundAuthorizationMatrixIT {
 
     private Round close(Round round) {
         as("secretariat");
-        Round closedNow = rounds.closeEarly(round.id(), "Closed for the matrix");
+        Round closedNow = roundLifecycle.closeEarly(round.id(), "Closed for the matrix");
         SignedIn.nobody();
         return closedNow;
     }
@@ -266,7 +271,7 @@ class RoundAuthorizationMatrixIT {
         Round round = freshOpen();
         comment("reviewer1", round, "Submitted comment");
         as("reviewer1");
-        rounds.submit(round.id());
+        roundSubmissions.submit(round.id());
         SignedIn.nobody();
         return round;
     }
@@ -351,34 +356,34 @@ class RoundAuthorizationMatrixIT {
                 SIGN_IN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK));
         rows.add(row("read the round's history", x -> rounds.changes(open.id()),
                 SIGN_IN, DENIED, DENIED, OK, DENIED, OK, OK));
-        rows.add(row("list the submissions", x -> rounds.submissions(open.id()),
+        rows.add(row("list the submissions", x -> roundSubmissions.submissions(open.id()),
                 SIGN_IN, DENIED, DENIED, OK, DENIED, OK, OK));
-        rows.add(row("see own organisation's submission", x -> rounds.mySubmission(open.id()),
+        rows.add(row("see own organisation's submission", x -> roundSubmissions.mySubmission(open.id()),
                 SIGN_IN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK));
         // ---- the secretariat's changes (each allowed cell on a fresh round) ----
-        rows.add(row("schedule a round", x -> rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null,
+        rows.add(row("schedule a round", x -> roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null,
                         null, Instant.now().plus(Duration.ofDays(30)), "", Audience.PUBLIC, Set.of(), true)),
                 SIGN_IN, DENIED, DENIED, DENIED, DENIED, OK, DENIED));
         rows.add(row("open a scheduled round now", this::freshScheduled,
-                x -> rounds.openNow(((Round) x).id(), "Opened early for the matrix"),
+                x -> roundLifecycle.openNow(((Round) x).id(), "Opened early for the matrix"),
                 SIGN_IN, DENIED, DENIED, DENIED, DENIED, OK, DENIED));
-        rows.add(row("extend the round", this::freshOpen, x -> rounds.extend(((Round) x).id(),
+        rows.add(row("extend the round", this::freshOpen, x -> roundLifecycle.extend(((Round) x).id(),
                         ((Round) x).closesAt().plus(Duration.ofDays(7)), "More time for the matrix"),
                 SIGN_IN, DENIED, DENIED, DENIED, DENIED, OK, DENIED));
         rows.add(row("close the round early", this::freshOpen,
-                x -> rounds.closeEarly(((Round) x).id(), "Closed early for the matrix"),
+                x -> roundLifecycle.closeEarly(((Round) x).id(), "Closed early for the matrix"),
                 SIGN_IN, DENIED, DENIED, DENIED, DENIED, OK, DENIED));
         rows.add(row("change who sees whose comments", this::freshOpen,
-                x -> rounds.setOwnOrganisationOnly(((Round) x).id(), false, "Open discussion for the matrix"),
+                x -> roundLifecycle.setOwnOrganisationOnly(((Round) x).id(), false, "Open discussion for the matrix"),
                 SIGN_IN, DENIED, DENIED, DENIED, DENIED, OK, DENIED));
         rows.add(row("accept late comments of an organisation", this::freshClosed,
-                x -> { rounds.allowLateComments(((Round) x).id(), abc, Instant.now().plus(Duration.ofDays(3)),
+                x -> { roundLifecycle.allowLateComments(((Round) x).id(), abc, Instant.now().plus(Duration.ofDays(3)),
                         "Letter received"); return null; },
                 SIGN_IN, DENIED, DENIED, DENIED, DENIED, OK, DENIED));
-        rows.add(row("submit own organisation's comments", this::freshOpen, x -> rounds.submit(((Round) x).id()),
+        rows.add(row("submit own organisation's comments", this::freshOpen, x -> roundSubmissions.submit(((Round) x).id()),
                 SIGN_IN, OK, NOT_AUDIENCE, NOT_AUDIENCE, NOT_AUDIENCE, NOT_AUDIENCE, NOT_AUDIENCE));
         rows.add(row("reopen an organisation's submission", this::freshSubmitted,
-                x -> { rounds.reopenSubmission(((Round) x).id(), abc, "Asked by CN-ABC"); return null; },
+                x -> { roundSubmissions.reopenSubmission(((Round) x).id(), abc, "Asked by CN-ABC"); return null; },
                 SIGN_IN, DENIED, DENIED, DENIED, DENIED, OK, DENIED));
         // ---- comments of the open round ----
         rows.add(row("comment in the open round", x -> comments.create(project, null, new CommentForm(open.id(),
@@ -576,7 +581,7 @@ class RoundAuthorizationMatrixIT {
         tests.add(step(sec, "secretariat", "enter a comment received after close (marked late)", OK, lateComment,
                 lateRound));
         tests.add(step(sec, "secretariat", "accept CN-ABC's late comments", OK, x -> {
-            rounds.allowLateComments(((Round) x).id(), abc, Instant.now().plus(Duration.ofDays(2)), "Asked in time");
+            roundLifecycle.allowLateComments(((Round) x).id(), abc, Instant.now().plus(Duration.ofDays(2)), "Asked in time");
             return null;
         }, lateRound));
         tests.add(step(in, "reviewer1", "comment after close once accepted late (marked late)", OK, lateComment,
@@ -595,7 +600,7 @@ class RoundAuthorizationMatrixIT {
             return sub[0];
         };
         tests.add(step(in, "reviewer1", "submit own organisation's comments", OK,
-                x -> rounds.submit(((Round) x).id()), subRound));
+                x -> roundSubmissions.submit(((Round) x).id()), subRound));
         tests.add(step(in, "reviewer1", "edit own comment after submission", refused("round.write.submitted"),
                 x -> comments.edit(mine[0].id(), CommentType.ED, "Changed after submitting", ""), subRound));
         tests.add(step(in, "reviewer1", "comment after submission", refused("round.write.submitted"), newComment,
@@ -605,11 +610,11 @@ class RoundAuthorizationMatrixIT {
         tests.add(step(in, "reviewer1", "reply in own comment's thread after submission",
                 refused("round.write.submitted"), x -> comments.reply(mine[0].id(), "Afterthought"), subRound));
         tests.add(step(in, "reviewer1", "submit again", refused("round.write.submitted"),
-                x -> rounds.submit(((Round) x).id()), subRound));
+                x -> roundSubmissions.submit(((Round) x).id()), subRound));
         tests.add(step(in, "reviewer1", "reopen own submission", DENIED,
-                x -> { rounds.reopenSubmission(((Round) x).id(), abc, "Forgot one"); return null; }, subRound));
+                x -> { roundSubmissions.reopenSubmission(((Round) x).id(), abc, "Forgot one"); return null; }, subRound));
         tests.add(step(sec, "secretariat", "reopen CN-ABC's submission", OK,
-                x -> { rounds.reopenSubmission(((Round) x).id(), abc, "CN-ABC forgot one"); return null; },
+                x -> { roundSubmissions.reopenSubmission(((Round) x).id(), abc, "CN-ABC forgot one"); return null; },
                 subRound));
         tests.add(step(in, "reviewer1", "edit own comment after the submission was reopened", OK,
                 x -> comments.edit(mine[0].id(), CommentType.ED, "Changed after reopening", ""), subRound));
@@ -622,7 +627,7 @@ class RoundAuthorizationMatrixIT {
         tests.add(step(sec, "secretariat", "comment before the round opens", refused("round.write.not-open"),
                 newComment, earlyRound));
         tests.add(step(sec, "secretariat", "open the round now", OK,
-                x -> rounds.openNow(((Round) x).id(), "Opened early"), earlyRound));
+                x -> roundLifecycle.openNow(((Round) x).id(), "Opened early"), earlyRound));
         tests.add(step(in, "reviewer1", "get the round once opened", OK, x -> rounds.get(((Round) x).id()),
                 earlyRound));
         tests.add(step(in, "reviewer1", "comment once opened", OK, newComment, earlyRound));
@@ -644,7 +649,7 @@ class RoundAuthorizationMatrixIT {
         tests.add(step(in, "reviewer1", "read another organisation's comment by id (own organisation only)", DENIED,
                 x -> comments.get(peers[0].id()), sharedRound));
         tests.add(step(sec, "secretariat", "let reviewers see every organisation's comments", OK,
-                x -> rounds.setOwnOrganisationOnly(((Round) x).id(), false, "Open discussion"), sharedRound));
+                x -> roundLifecycle.setOwnOrganisationOnly(((Round) x).id(), false, "Open discussion"), sharedRound));
         tests.add(step(in, "reviewer1", "see another organisation's comment (all organisations)", OK, seesPeer,
                 sharedRound));
         tests.add(step(in, "reviewer1", "read another organisation's comment by id (all organisations)", OK,
@@ -666,7 +671,7 @@ class RoundAuthorizationMatrixIT {
         Supplier<Object> publicRound = () -> {
             if (pub1[0] == null) {
                 as("secretariat");
-                pub1[0] = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+                pub1[0] = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                         Instant.now().plus(Duration.ofDays(30)), "", Audience.PUBLIC, Set.of(), true));
                 SignedIn.nobody();
                 comment("reviewer1", pub1[0], "CN-ABC in the public round");
@@ -693,7 +698,7 @@ class RoundAuthorizationMatrixIT {
         tests.add(step(sec, "secretariat", "comment after publication", refused("round.write.published"),
                 newComment, pub));
         tests.add(step(sec, "secretariat", "extend after publication", refused("round.already-published"),
-                x -> rounds.extend(published.id(), Instant.now().plus(Duration.ofDays(90)), "Again"), pub));
+                x -> roundLifecycle.extend(published.id(), Instant.now().plus(Duration.ofDays(90)), "Again"), pub));
         tests.add(step(sec, "secretariat", "record a disposition after publication",
                 refused("round.already-published"),
                 x -> dispositions.record(ownPublished.id(), Disposition.NOTED, "Too late", null), pub));

@@ -21,6 +21,7 @@ import org.draftroom.rounds.data.RoundRepository;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.security.SignedIn;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +43,7 @@ class RoundCommentsIT {
     @Autowired ProjectService projects;
     @Autowired UserDetailsService users;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired RoundRepository roundRepository;
 
     @AfterEach
@@ -52,7 +54,7 @@ class RoundCommentsIT {
     /** A round open now on the project's latest version, invited to CN-ABC and CN-XYZ. */
     private Round openRound(Project project) {
         SignedIn.as(users, "secretariat");
-        Round round = rounds.schedule(new RoundForm(project.id(), null, "征求意见稿", null, null, null,
+        Round round = roundLifecycle.schedule(new RoundForm(project.id(), null, "征求意见稿", null, null, null,
                 Instant.now().plus(Duration.ofDays(30)), "", Audience.INVITED, Set.of(org("CN-ABC"), org("CN-XYZ")),
                 true));
         SignedIn.nobody();
@@ -127,7 +129,7 @@ class RoundCommentsIT {
         Comment open = comments.create(project.id(), null, new CommentForm(roundId, CommentType.ED, "", 0, 0, "",
                 "措辞。", ""));
         SignedIn.as(users, "secretariat");
-        rounds.closeEarly(roundId, "Enough comments received");
+        roundLifecycle.closeEarly(roundId, "Enough comments received");
         SignedIn.as(users, "reviewer1");
 
         assertThatThrownBy(() -> comments.create(project.id(), null, new CommentForm(roundId, CommentType.ED, "", 0, 0,

@@ -37,6 +37,7 @@ import org.draftroom.rounds.domain.Disposition;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
 import org.draftroom.rounds.service.DispositionService;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,7 @@ class RoundMarginIT extends KaribuUiTest {
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired DispositionService dispositions;
     @Autowired CommentService comments;
     @Autowired JdbcClient jdbc;
@@ -69,7 +71,7 @@ class RoundMarginIT extends KaribuUiTest {
             String project = projects.create(new ProjectForm("GB/T M" + (System.nanoTime() % 100_000), "延续测试",
                     "Carried forward test", DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"),
                     drafts.open("gbt-35273", "wd-1").document()).id();
-            round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+            round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                     Instant.now().plus(Duration.ofDays(10)), "", Audience.INVITED, Set.of(abc), true));
         });
         asUser("reviewer1", () -> {
@@ -80,7 +82,7 @@ class RoundMarginIT extends KaribuUiTest {
         });
         asUser("editor2", () -> drafts.save(round.projectId(), round.commitId(),
                 drafts.open("gbt-35273", "cd-1").document().text(), "Restructure as the 2020 text"));
-        asUser("secretariat", () -> rounds.closeEarly(round.id(), "For the test"));
+        asUser("secretariat", () -> roundLifecycle.closeEarly(round.id(), "For the test"));
     }
 
     private CommentsView openRoundMode() {

@@ -40,6 +40,7 @@ class SheetServiceIT {
 
     @Autowired SheetService sheets;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired CommentService comments;
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
@@ -51,7 +52,7 @@ class SheetServiceIT {
     void openRound() {
         SignedIn.as(users, "secretariat");
         String project = TestProjects.consultationCopy(projects, drafts, "GB/T S" + (System.nanoTime() % 100_000), "意见表测试", "Sheet test");
-        round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+        round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                 Instant.now().plus(Duration.ofDays(20)), "", Audience.INVITED,
                 Set.of(repository.organisationByCode("CN-ABC").orElseThrow().id()), true));
         SignedIn.as(users, "reviewer1");

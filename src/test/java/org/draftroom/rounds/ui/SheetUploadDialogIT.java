@@ -24,6 +24,7 @@ import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.sheets.SheetReader;
 import org.draftroom.sheets.SheetRow;
@@ -43,6 +44,7 @@ class SheetUploadDialogIT extends KaribuUiTest {
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired CommentService comments;
     @Autowired JdbcClient jdbc;
     private Round round;
@@ -70,7 +72,7 @@ class SheetUploadDialogIT extends KaribuUiTest {
         asUser("secretariat", () -> {
             String project = TestProjects.consultationCopy(projects, drafts, "GB/T U" + (System.nanoTime() % 100_000),
                     "意见表上传", "Sheet upload");
-            round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+            round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                     Instant.now().plus(Duration.ofDays(10)), "", Audience.INVITED, Set.of(abc), true));
         });
     }
