@@ -8,6 +8,7 @@ import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.NumberedClause;
 import org.draftroom.drafts.domain.NumberedOutline;
@@ -44,9 +45,12 @@ class RoundsController {
     private final RoundService rounds;
     private final DispositionService dispositions;
     private final CommentService comments;
+    private final CommentReader reader;
     private final Map<String, NumberedOutline> frozenOutlines = new ConcurrentHashMap<>();
 
-    RoundsController(RoundService rounds, DispositionService dispositions, CommentService comments) {
+    RoundsController(RoundService rounds, DispositionService dispositions, CommentService comments,
+                     CommentReader reader) {
+        this.reader = reader;
         this.rounds = rounds;
         this.dispositions = dispositions;
         this.comments = comments;
@@ -116,7 +120,7 @@ class RoundsController {
     List<CommentJson> comments(@PathVariable long id, @RequestParam(defaultValue = "0") int offset,
                                @RequestParam(defaultValue = "200") int limit) {
         Round round = rounds.get(id);
-        return comments.find(round.projectId(), round.commitId(), CommentFilter.all().withRoundId(id)
+        return reader.find(round.projectId(), round.commitId(), CommentFilter.all().withRoundId(id)
                                 .withTypes(java.util.Set.of(CommentType.values())),
                         Math.max(0, offset), Math.min(Math.max(1, limit), MAX_PAGE)).stream()
                 .map(CommentJson::of).toList();

@@ -23,6 +23,7 @@ import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.TestProjects;
 import org.draftroom.drafts.service.DraftService;
@@ -66,6 +67,7 @@ class SheetRoundTripIT {
     @Autowired RoundService rounds;
     @Autowired RoundLifecycleService roundLifecycle;
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
     @Autowired RoundRepository repository;
@@ -99,7 +101,7 @@ class SheetRoundTripIT {
 
     private Map<Long, Comment> ours() {
         SignedIn.as(users, "reviewer1");
-        return comments.findAll(round.projectId(), round.commitId(), CommentFilter.all().withRoundId(round.id())
+        return commentReader.findAll(round.projectId(), round.commitId(), CommentFilter.all().withRoundId(round.id())
                         .withTypes(Set.of(CommentType.values())), 1000).stream().map(PlacedComment::comment)
                 .collect(Collectors.toMap(Comment::id, Function.identity()));
     }
@@ -238,7 +240,7 @@ class SheetRoundTripIT {
         HttpResponse<String> refused = upload(token, "hostile.docx", sheet, false);
         assertThat(refused.statusCode()).isEqualTo(400);
         SignedIn.as(users, "reviewer2");
-        assertThat(comments.get(theirs.id()).body()).isEqualTo("XYZ's confidential point.");
+        assertThat(commentReader.get(theirs.id()).body()).isEqualTo("XYZ's confidential point.");
         assertThat(ours()).hasSize(5);
 
         HttpResponse<String> garbage = upload(token, "broken.xlsx", "PK\u0003\u0004 not a workbook".getBytes(

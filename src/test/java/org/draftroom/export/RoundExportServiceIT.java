@@ -34,6 +34,7 @@ import org.draftroom.base.UserFacingException;
 import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.DocumentType;
 import org.draftroom.drafts.domain.DraftDocument;
@@ -314,7 +315,7 @@ class RoundExportServiceIT {
 
     @Test
     void a_round_with_more_comments_than_one_page_of_the_comments_module_is_exported_whole() throws Exception {
-        int more = org.draftroom.comments.service.CommentService.MAX_PAGE + 20 - 4;
+        int more = org.draftroom.comments.service.CommentReader.MAX_PAGE + 20 - 4;
         SignedIn.as(users, "secretariat");
         roundLifecycle.extend(round.id(), Instant.now().plus(Duration.ofDays(10)), "More comments for the paging test");
         List<Comment> extra = new ArrayList<>();

@@ -23,6 +23,7 @@ import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.DocumentType;
 import org.draftroom.drafts.domain.ProjectForm;
@@ -65,6 +66,7 @@ class SheetColumnsExportIT {
     @Autowired SheetService sheets;
     @Autowired DispositionService dispositions;
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired RoundRepository repository;
     @Autowired UserDetailsService users;
     @Autowired RoundExportService exports;
@@ -96,7 +98,7 @@ class SheetColumnsExportIT {
         assertThat(sheets.importSheet(round.id(), preview)).isEqualTo(3);
 
         Map<String, Comment> byText = new LinkedHashMap<>();
-        for (PlacedComment p : comments.findAll(project, round.commitId(), CommentFilter.all()
+        for (PlacedComment p : commentReader.findAll(project, round.commitId(), CommentFilter.all()
                 .withRoundId(round.id()).withTypes(Set.of(CommentType.values())), 100)) {
             byText.put(p.comment().body(), p.comment());
         }

@@ -31,6 +31,7 @@ import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.DocumentType;
 import org.draftroom.drafts.domain.ProjectForm;
@@ -98,6 +99,7 @@ class RoundAuthorizationMatrixIT {
     @Autowired RoundExportService exports;
     @Autowired RegistrationService registrations;
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired RoundRepository repository;
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
@@ -313,7 +315,7 @@ class RoundAuthorizationMatrixIT {
     }
 
     private List<PlacedComment> roundComments(Round round) {
-        return comments.find(project, round.commitId(), CommentFilter.all().withRoundId(round.id())
+        return commentReader.find(project, round.commitId(), CommentFilter.all().withRoundId(round.id())
                 .withTypes(Set.of(CommentType.values())), 0, 500);
     }
 
@@ -398,12 +400,12 @@ class RoundAuthorizationMatrixIT {
         rows.add(row("resolve own organisation's comment", () -> comment("reviewer1", open, "To be resolved"),
                 x -> comments.resolve(((Comment) x).id(), "Settled"),
                 SIGN_IN, OK, DENIED, OK, DENIED, OK, DENIED));
-        rows.add(row("read own organisation's comment", x -> comments.get(ownOpen.id()),
+        rows.add(row("read own organisation's comment", x -> commentReader.get(ownOpen.id()),
                 SIGN_IN, OK, DENIED, OK, DENIED, OK, OK));
-        rows.add(row("read another organisation's comment before publication", x -> comments.get(peerOpen.id()),
+        rows.add(row("read another organisation's comment before publication", x -> commentReader.get(peerOpen.id()),
                 SIGN_IN, DENIED, DENIED, OK, DENIED, OK, OK));
         rows.add(row("read the thread of another organisation's comment before publication",
-                x -> comments.replies(peerOpen.id()),
+                x -> commentReader.replies(peerOpen.id()),
                 SIGN_IN, DENIED, DENIED, OK, DENIED, OK, OK));
         rows.add(row("reply to own organisation's comment", x -> comments.reply(ownOpen.id(), "A reply"),
                 SIGN_IN, OK, DENIED, OK, DENIED, OK, OK));
@@ -413,7 +415,8 @@ class RoundAuthorizationMatrixIT {
                 x -> shows(roundComments(open), p -> ((PlacedComment) p).comment().id() == peerOpen.id(),
                         "CN-BCL's comment"),
                 SIGN_IN, HIDDEN, DENIED, OK, DENIED, OK, OK));
-        rows.add(row("read another organisation's comment after publication", x -> comments.get(peerPublished.id()),
+        rows.add(row("read another organisation's comment after publication",
+                x -> commentReader.get(peerPublished.id()),
                 SIGN_IN, OK, DENIED, OK, DENIED, OK, OK));
         rows.add(row("see another organisation's comment in the list after publication",
                 x -> shows(roundComments(published), p -> ((PlacedComment) p).comment().id() == peerPublished.id(),
@@ -647,21 +650,21 @@ class RoundAuthorizationMatrixIT {
         tests.add(step(in, "reviewer1", "see another organisation's comment (own organisation only)", HIDDEN,
                 seesPeer, sharedRound));
         tests.add(step(in, "reviewer1", "read another organisation's comment by id (own organisation only)", DENIED,
-                x -> comments.get(peers[0].id()), sharedRound));
+                x -> commentReader.get(peers[0].id()), sharedRound));
         tests.add(step(sec, "secretariat", "let reviewers see every organisation's comments", OK,
                 x -> roundLifecycle.setOwnOrganisationOnly(((Round) x).id(), false, "Open discussion"), sharedRound));
         tests.add(step(in, "reviewer1", "see another organisation's comment (all organisations)", OK, seesPeer,
                 sharedRound));
         tests.add(step(in, "reviewer1", "read another organisation's comment by id (all organisations)", OK,
-                x -> comments.get(peers[0].id()), sharedRound));
+                x -> commentReader.get(peers[0].id()), sharedRound));
         tests.add(step(out, "reviewer2", "read another organisation's comment by id (all organisations)", DENIED,
-                x -> comments.get(peers[0].id()), sharedRound));
+                x -> commentReader.get(peers[0].id()), sharedRound));
 
         // A colleague of the same organisation: reads reviewer1's comment, but only its author edits it.
         Supplier<Object> openRound = () -> open;
         String col = "colleague in the same organisation";
         tests.add(step(col, colleague, "read own organisation's comment by another author", OK,
-                x -> comments.get(ownOpen.id()), openRound));
+                x -> commentReader.get(ownOpen.id()), openRound));
         tests.add(step(col, colleague, "edit own organisation's comment by another author", DENIED,
                 x -> comments.edit(ownOpen.id(), CommentType.ED, "Changed by a colleague", ""), openRound));
         tests.add(step(col, colleague, "comment in the open round", OK, newComment, openRound));

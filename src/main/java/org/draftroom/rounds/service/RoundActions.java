@@ -2,7 +2,7 @@ package org.draftroom.rounds.service;
 
 import org.draftroom.base.UserFacingException;
 import org.draftroom.comments.domain.CommentFilter;
-import org.draftroom.comments.service.CommentService;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.security.Access;
 import org.draftroom.security.CurrentUser;
@@ -31,10 +31,10 @@ public class RoundActions {
 
     private final RoundService rounds;
     private final RoundAccessRules rules;
-    private final CommentService comments;
+    private final CommentReader comments;
     private final Access access;
 
-    RoundActions(RoundService rounds, RoundAccessRules rules, CommentService comments, Access access) {
+    RoundActions(RoundService rounds, RoundAccessRules rules, CommentReader comments, Access access) {
         this.rounds = rounds;
         this.rules = rules;
         this.comments = comments;

@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.Notices;
 import org.draftroom.base.ui.Times;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.comments.ui.CommentedDraft;
 import org.draftroom.rounds.RoundViewExtension;
@@ -73,6 +74,7 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final DispositionService dispositions;
     private final RoundActions actions;
     private final CommentService comments;
+    private final CommentReader reader;
     private final Access access;
     private final SheetService sheets;
     private final List<RoundViewExtension> extensions;
@@ -84,7 +86,8 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     final Map<Tab, Supplier<Component>> pages = new LinkedHashMap<>();
 
     RoundView(RoundService rounds, RoundLifecycleService lifecycle, SubmissionService submissionService,
-              DispositionService dispositions, CommentService comments, Access access, SheetService sheets,
+              DispositionService dispositions, CommentService comments, CommentReader reader, Access access,
+              SheetService sheets,
               List<RoundViewExtension> extensions, RoundActions actions) {
         this.rounds = rounds;
         this.lifecycle = lifecycle;
@@ -94,6 +97,7 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         this.sheets = sheets;
         this.dispositions = dispositions;
         this.comments = comments;
+        this.reader = reader;
         this.access = access;
         setId("round-view");
         setSizeFull();
@@ -192,7 +196,8 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         }
 
         addPage("rounds.tab.draft", "tab-draft", () -> {
-            CommentedDraft draft = new CommentedDraft(comments, access, rounds.zone(), rounds.frozenDraft(round.id()),
+            CommentedDraft draft = new CommentedDraft(comments, reader, access, rounds.zone(),
+                    rounds.frozenDraft(round.id()),
                     round.id());
             // The service says whether comments can be made here at all (not once published or submitted).
             draft.offerComments(actions.allowed(round.id()).comment());

@@ -39,6 +39,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class RoundCommentsIT {
 
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired DraftService drafts;
     @Autowired ProjectService projects;
     @Autowired UserDetailsService users;
@@ -97,27 +98,28 @@ class RoundCommentsIT {
                         e -> assertThat(e.messageKey()).isEqualTo("comment.round.frozen-version"));
 
         CommentFilter round = CommentFilter.all().withRoundId(roundId);
-        assertThat(comments.find(project.id(), frozen, round, 0, 10)).extracting(p -> p.comment().id())
+        assertThat(commentReader.find(project.id(), frozen, round, 0, 10)).extracting(p -> p.comment().id())
                 .containsExactly(xyz.id());
-        assertThatThrownBy(() -> comments.get(abc.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> commentReader.get(abc.id())).isInstanceOf(AccessDeniedException.class);
 
         SignedIn.as(users, "reviewer1");
-        PlacedComment inFrozen = comments.find(project.id(), frozen, round, 0, 10).get(0);
+        PlacedComment inFrozen = commentReader.find(project.id(), frozen, round, 0, 10).get(0);
         assertThat(inFrozen.placement()).isEqualTo(Placement.initial(abc.anchor()));
-        assertThat(comments.count(project.id(), round)).isEqualTo(1);
-        assertThatThrownBy(() -> comments.find(project.id(), null, CommentFilter.all(), 0, 10))
+        assertThat(commentReader.count(project.id(), round)).isEqualTo(1);
+        assertThatThrownBy(() -> commentReader.find(project.id(), null, CommentFilter.all(), 0, 10))
                 .as("reviewers do not read working-draft comments").isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> comments.find(project.id(), latest, round, 0, 10))
+        assertThatThrownBy(() -> commentReader.find(project.id(), latest, round, 0, 10))
                 .as("nor the round's comments as they stand in the working draft")
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(comments.find(project.id(), null, round, 0, 10)).as("without a version: in the round's text")
+        assertThat(commentReader.find(project.id(), null, round, 0, 10)).as("without a version: in the round's text")
                 .extracting(PlacedComment::placement).containsExactly(inFrozen.placement());
 
         SignedIn.as(users, "editor2");
-        assertThat(comments.find(project.id(), null, round, 0, 10)).as("carried onto the current draft for editors")
+        assertThat(commentReader.find(project.id(), null, round, 0, 10))
+                .as("carried onto the current draft for editors")
                 .extracting(p -> p.placement().clauseNumber()).containsExactly("", "8.1");
-        assertThat(comments.countsByClause(project.id(), null, round)).containsEntry("c-right-access", 1);
-        assertThat(comments.find(project.id(), null, CommentFilter.all(), 0, 10))
+        assertThat(commentReader.countsByClause(project.id(), null, round)).containsEntry("c-right-access", 1);
+        assertThat(commentReader.find(project.id(), null, CommentFilter.all(), 0, 10))
                 .as("round comments are not working-draft comments").isEmpty();
     }
 

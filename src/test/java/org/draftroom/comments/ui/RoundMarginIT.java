@@ -26,6 +26,7 @@ import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.DocumentType;
 import org.draftroom.drafts.domain.ProjectForm;
@@ -60,6 +61,7 @@ class RoundMarginIT extends KaribuUiTest {
     @Autowired RoundLifecycleService roundLifecycle;
     @Autowired DispositionService dispositions;
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired JdbcClient jdbc;
     private Round round;
     private Comment comment;
@@ -165,7 +167,7 @@ class RoundMarginIT extends KaribuUiTest {
         // a reviewer gets them in the round's text).
         String[] latest = new String[1];
         asUser("secretariat", () -> latest[0] = drafts.history(round.projectId(), 0, 1).get(0).commitId());
-        asUser("reviewer1", () -> assertThatThrownBy(() -> comments.find(round.projectId(), latest[0],
+        asUser("reviewer1", () -> assertThatThrownBy(() -> commentReader.find(round.projectId(), latest[0],
                 CommentFilter.all().withRoundId(round.id()), 0, 10)).as("the service refuses, not only the view")
                 .isInstanceOf(AccessDeniedException.class));
         asUser("editor1", () -> assertThatThrownBy(() -> dispositions.dispositions(round.id(), List.of(comment.id())))

@@ -16,6 +16,7 @@ import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.TestProjects;
 import org.draftroom.rounds.data.RoundRepository;
@@ -64,6 +65,7 @@ class DispositionServiceIT {
     @Autowired RoundAccessRules roundRules;
     @Autowired DispositionService dispositions;
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired RoundRepository repository;
     @Autowired Access access;
     @Autowired UserDetailsService users;
@@ -111,7 +113,7 @@ class DispositionServiceIT {
 
         comment("reviewer2", round, "", CommentType.GE, "General remark from XYZ.");
         SignedIn.as(users, "reviewer1");
-        assertThat(comments.find(project, round.commitId(), CommentFilter.all().withRoundId(round.id()), 0, 100))
+        assertThat(commentReader.find(project, round.commitId(), CommentFilter.all().withRoundId(round.id()), 0, 100))
                 .as("reviewer1 sees only CN-ABC's comments before publication")
                 .extracting(p -> p.comment().organisationCode()).containsOnly("CN-ABC");
 

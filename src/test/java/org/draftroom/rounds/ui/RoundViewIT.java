@@ -16,6 +16,7 @@ import java.util.Set;
 import org.draftroom.base.ui.KaribuUiTest;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.TestProjects;
 import org.draftroom.drafts.service.DraftService;
@@ -40,6 +41,7 @@ class RoundViewIT extends KaribuUiTest {
     @Autowired RoundLifecycleService roundLifecycle;
     @Autowired org.draftroom.rounds.service.DispositionService dispositions;
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired JdbcClient jdbc;
     private Round round;
 
@@ -92,7 +94,7 @@ class RoundViewIT extends KaribuUiTest {
     void after_publication_the_round_proposes_the_next_stage_and_the_timeline_says_what_the_round_did() {
         asUser("secretariat", () -> {
             roundLifecycle.closeEarly(round.id(), "For the test");
-            long comment = comments.find(round.projectId(), round.commitId(),
+            long comment = commentReader.find(round.projectId(), round.commitId(),
                     org.draftroom.comments.domain.CommentFilter.all().withRoundId(round.id()), 0, 1).get(0)
                     .comment().id();
             dispositions.record(comment, Disposition.ACCEPTED, "", null);

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.draftroom.base.ui.KaribuUiTest;
 import org.draftroom.comments.domain.CommentFilter;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.TestProjects;
 import org.draftroom.drafts.service.DraftService;
@@ -46,6 +47,7 @@ class SheetUploadDialogIT extends KaribuUiTest {
     @Autowired RoundService rounds;
     @Autowired RoundLifecycleService roundLifecycle;
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired JdbcClient jdbc;
     private Round round;
 
@@ -79,7 +81,7 @@ class SheetUploadDialogIT extends KaribuUiTest {
 
     private long commentsOfTheRound() {
         long[] n = new long[1];
-        asUser("reviewer1", () -> n[0] = comments.count(round.projectId(),
+        asUser("reviewer1", () -> n[0] = commentReader.count(round.projectId(),
                 CommentFilter.all().withRoundId(round.id())));
         return n[0];
     }
