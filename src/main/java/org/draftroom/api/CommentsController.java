@@ -16,6 +16,7 @@ import org.draftroom.comments.domain.CommentStatus;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
 import org.draftroom.comments.domain.Reply;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CommentsController {
 
-    private static final int MAX_PAGE = CommentService.MAX_PAGE;
+    private static final int MAX_PAGE = CommentReader.MAX_PAGE;
 
     private final CommentService comments;
+    private final CommentReader reader;
 
-    CommentsController(CommentService comments) {
+    CommentsController(CommentService comments, CommentReader reader) {
+        this.reader = reader;
         this.comments = comments;
     }
 
@@ -101,7 +104,7 @@ class CommentsController {
                            @RequestParam(defaultValue = "100") int limit) {
         CommentFilter filter = CommentFilter.all().withTypes(types(type)).withStatuses(statuses(status))
                 .withClauseId(clause).withRoundId(round);
-        return comments.find(id, ref, filter, Math.max(0, offset), Math.min(Math.max(1, limit), MAX_PAGE)).stream()
+        return reader.find(id, ref, filter, Math.max(0, offset), Math.min(Math.max(1, limit), MAX_PAGE)).stream()
                 .map((PlacedComment p) -> CommentJson.of(p.comment(), p.placement())).toList();
     }
 
@@ -117,13 +120,13 @@ class CommentsController {
 
     @GetMapping("/api/v1/comments/{id}")
     CommentJson get(@PathVariable long id) {
-        Comment c = comments.get(id);
+        Comment c = reader.get(id);
         return CommentJson.of(c, c.placement());
     }
 
     @GetMapping("/api/v1/comments/{id}/replies")
     List<ReplyJson> replies(@PathVariable long id) {
-        return comments.replies(id).stream().map(ReplyJson::of).toList();
+        return reader.replies(id).stream().map(ReplyJson::of).toList();
     }
 
     @PostMapping("/api/v1/comments/{id}/replies")

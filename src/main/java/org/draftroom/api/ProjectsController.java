@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import org.draftroom.drafts.domain.NumberedClause;
 import org.draftroom.drafts.domain.Project;
 import org.draftroom.drafts.domain.ProjectFilter;
 import org.draftroom.drafts.domain.VersionInfo;
@@ -54,15 +53,6 @@ class ProjectsController {
         }
     }
 
-    record ClauseJson(String id, String number, String title, String kind, int depth) {
-        static ClauseJson of(NumberedClause c) {
-            return new ClauseJson(c.id(), c.number(), c.clause().title(), c.kind().name(), c.clause().level());
-        }
-    }
-
-    record OutlineJson(String commitId, List<ClauseJson> clauses) {
-    }
-
     @GetMapping
     List<ProjectJson> list() {
         return projects.find(ProjectFilter.all()).stream().map(ProjectJson::of).toList();
@@ -78,8 +68,7 @@ class ProjectsController {
     @GetMapping("/{id}/outline")
     OutlineJson outline(@PathVariable String id, @RequestParam(required = false) String ref) {
         DraftService.DraftSnapshot snapshot = drafts.open(id, ref);
-        return new OutlineJson(snapshot.version().commitId(),
-                snapshot.outline().clauses().stream().map(ClauseJson::of).toList());
+        return OutlineJson.of(snapshot.version().commitId(), null, snapshot.outline());
     }
 
     /** The version at {@code ref} as {@code docx}, {@code html}, {@code md} or {@code sts} (NISO STS XML). */

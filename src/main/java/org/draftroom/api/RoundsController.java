@@ -8,6 +8,7 @@ import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.NumberedClause;
 import org.draftroom.drafts.domain.NumberedOutline;
@@ -44,9 +45,12 @@ class RoundsController {
     private final RoundService rounds;
     private final DispositionService dispositions;
     private final CommentService comments;
+    private final CommentReader reader;
     private final Map<String, NumberedOutline> frozenOutlines = new ConcurrentHashMap<>();
 
-    RoundsController(RoundService rounds, DispositionService dispositions, CommentService comments) {
+    RoundsController(RoundService rounds, DispositionService dispositions, CommentService comments,
+                     CommentReader reader) {
+        this.reader = reader;
         this.rounds = rounds;
         this.dispositions = dispositions;
         this.comments = comments;
@@ -62,15 +66,6 @@ class RoundsController {
                     r.organisations().stream().map(InvitedOrganisation::code).toList(), r.ownOrganisationOnly(),
                     r.instructions(), r.publishedAt());
         }
-    }
-
-    record ClauseJson(String id, String number, String title, String kind, int depth) {
-        static ClauseJson of(NumberedClause c) {
-            return new ClauseJson(c.id(), c.number(), c.clause().title(), c.kind().name(), c.clause().level());
-        }
-    }
-
-    record OutlineJson(String commitId, String tag, List<ClauseJson> clauses) {
     }
 
     record CommentJson(long id, String readableId, String organisation, String author, String type, String clauseId,
@@ -121,15 +116,14 @@ class RoundsController {
     OutlineJson outline(@PathVariable long id) {
         Round round = rounds.get(id);
         DraftService.DraftSnapshot frozen = rounds.frozenDraft(id);
-        return new OutlineJson(round.commitId(), round.tagName(),
-                frozen.outline().clauses().stream().map(ClauseJson::of).toList());
+        return OutlineJson.of(round.commitId(), round.tagName(), frozen.outline());
     }
 
     @GetMapping("/{id}/comments")
     List<CommentJson> comments(@PathVariable long id, @RequestParam(defaultValue = "0") int offset,
                                @RequestParam(defaultValue = "200") int limit) {
         Round round = rounds.get(id);
-        return comments.find(round.projectId(), round.commitId(), CommentFilter.all().withRoundId(id)
+        return reader.find(round.projectId(), round.commitId(), CommentFilter.all().withRoundId(id)
                                 .withTypes(java.util.Set.of(CommentType.values())),
                         Math.max(0, offset), Math.min(Math.max(1, limit), MAX_PAGE)).stream()
                 .map(CommentJson::of).toList();

@@ -27,11 +27,12 @@ import org.draftroom.export.draft.DraftExport;
 import org.draftroom.export.draft.DraftExports;
 import org.draftroom.export.draft.RedlineExport;
 import org.draftroom.rounds.domain.DispositionRecord;
+import org.draftroom.rounds.domain.DispositionRow;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.service.DispositionService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.sheets.ChineseDispositionDocx;
-import org.draftroom.sheets.DispositionRow;
+import org.draftroom.sheets.DispositionTableRow;
 import org.draftroom.sheets.DispositionTableWriter;
 import org.draftroom.sheets.IsoTemplateWriter;
 import org.draftroom.sheets.SheetHeader;
@@ -137,7 +138,7 @@ public class RoundExportService {
     public ExportService.ExportFile dispositionTable(long roundId, TableFormat format, Locale locale) {
         Round round = rounds.get(roundId);
         Locale language = format == TableFormat.CN_DOCX ? Messages.CHINESE : Messages.supported(locale);
-        List<DispositionRow> rows = decidedRows(round, language);
+        List<DispositionTableRow> rows = decidedRows(round, language);
         byte[] content = inMemory(out -> writeTable(round, rows, format, language, out));
         return new ExportService.ExportFile(fileName(round.projectCode(), format.fileStem + "-round-" + round.number(),
                 today(), format.extension), format.contentType, content);
@@ -155,8 +156,9 @@ public class RoundExportService {
             throw new AccessDeniedException("not staff of round " + roundId);
         }
         Locale labels = Messages.supported(locale);
-        List<DispositionRow> table = decidedRows(round, labels);
-        List<DispositionRow> chinese = Messages.CHINESE.equals(labels) ? table : decidedRows(round, Messages.CHINESE);
+        List<DispositionTableRow> table = decidedRows(round, labels);
+        List<DispositionTableRow> chinese = Messages.CHINESE.equals(labels) ? table
+                : decidedRows(round, Messages.CHINESE);
         DraftService.DraftSnapshot review = drafts.open(round.projectId(), ref);
         // The draft and its redline are in the document's language, whatever the secretariat's interface language.
         Language language = review.language();
@@ -188,8 +190,8 @@ public class RoundExportService {
     }
 
     /** The table's rows, refusing a round with comments still open (named) or with no comments at all. */
-    private List<DispositionRow> decidedRows(Round round, Locale locale) {
-        List<org.draftroom.rounds.domain.DispositionRow> rows = dispositions.rows(round.id());
+    private List<DispositionTableRow> decidedRows(Round round, Locale locale) {
+        List<DispositionRow> rows = dispositions.rows(round.id());
         if (rows.isEmpty()) {
             throw new UserFacingException("export.dispositions.empty", round.title());
         }
@@ -202,12 +204,12 @@ public class RoundExportService {
         }
         String general = messages.getTranslation("export.dispositions.general", locale);
         String deleted = messages.getTranslation("export.dispositions.deleted", locale);
-        List<DispositionRow> out = new ArrayList<>(rows.size());
-        for (org.draftroom.rounds.domain.DispositionRow r : rows) {
+        List<DispositionTableRow> out = new ArrayList<>(rows.size());
+        for (DispositionRow r : rows) {
             Comment c = r.comment();
             DispositionRecord d = r.disposition();
             String then = r.clauseNumber().isEmpty() ? general : r.clauseNumber();
-            out.add(new DispositionRow(c.readableId(), c.organisationCode() == null ? c.authorName()
+            out.add(new DispositionTableRow(c.readableId(), c.organisationCode() == null ? c.authorName()
                     : c.organisationCode(), then, clauseNow(c, then, general, deleted), c.type().code(), c.body(),
                     c.proposedChange(), messages.getTranslation(d.disposition().name().equals("NOTED")
                             ? "disposition.noted.export" : d.disposition().labelKey(), locale), d.reason(),
@@ -229,7 +231,7 @@ public class RoundExportService {
         return now.isGeneral() || now.clauseNumber().isEmpty() ? general : now.clauseNumber();
     }
 
-    private void writeTable(Round round, List<DispositionRow> rows, TableFormat format, Locale locale,
+    private void writeTable(Round round, List<DispositionTableRow> rows, TableFormat format, Locale locale,
                             OutputStream out) throws IOException {
         switch (format) {
             case XLSX -> DispositionTableWriter.write(rows, locale, out);
@@ -237,7 +239,7 @@ public class RoundExportService {
             case ISO_DOCX -> {
                 List<SheetRow> sheet = new ArrayList<>(rows.size());
                 int n = 1;
-                for (DispositionRow d : rows) {
+                for (DispositionTableRow d : rows) {
                     String observations = d.reason().isBlank() ? d.disposition()
                             : d.disposition() + "\n" + d.reason();
                     sheet.add(new SheetRow(n++, d.id(), d.clauseThen(), d.location(), d.type(), d.comment(),

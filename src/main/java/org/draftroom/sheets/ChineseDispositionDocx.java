@@ -41,7 +41,7 @@ public final class ChineseDispositionDocx {
      * @param standard the standard's code and name printed under the title ("GB/T 35273 信息安全技术 个人信息安全规范"),
      *     or blank for none
      */
-    public static void write(String standard, List<DispositionRow> rows, OutputStream out) throws IOException {
+    public static void write(String standard, List<DispositionTableRow> rows, OutputStream out) throws IOException {
         try (XWPFDocument doc = new XWPFDocument()) {
             landscape(doc);
             XWPFParagraph title = doc.createParagraph();
@@ -63,7 +63,7 @@ public final class ChineseDispositionDocx {
                 fill(header.getCell(c), TITLES.get(c), true, c);
             }
             int n = 0;
-            for (DispositionRow d : rows) {
+            for (DispositionTableRow d : rows) {
                 XWPFTableRow row = table.createRow();
                 String content = d.proposedChange().isBlank() ? d.comment()
                         : d.comment() + (d.comment().isBlank() ? "" : "\n") + "建议：" + d.proposedChange();

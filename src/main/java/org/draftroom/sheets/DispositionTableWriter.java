@@ -50,7 +50,7 @@ public final class DispositionTableWriter {
     }
 
     /** Writes the table with titles in the locale's language; {@code rows} is iterated once. */
-    public static void write(Iterable<DispositionRow> rows, Locale locale, OutputStream out) throws IOException {
+    public static void write(Iterable<DispositionTableRow> rows, Locale locale, OutputStream out) throws IOException {
         SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
         wb.setCompressTempFiles(true);
         try {
@@ -67,7 +67,7 @@ public final class DispositionTableWriter {
             }
             sheet.createFreezePane(0, 1);
             int r = 1;
-            for (DispositionRow d : rows) {
+            for (DispositionTableRow d : rows) {
                 Row row = sheet.createRow(r++);
                 String[] values = {d.id(), d.organisation(), d.clauseThen(), d.clauseNow(), d.type(), d.comment(),
                         d.proposedChange(), d.disposition(), d.reason(), d.appliedVersion(), d.lineNumber(),

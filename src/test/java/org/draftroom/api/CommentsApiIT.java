@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.draftroom.WebIntegrationTest;
 import org.draftroom.comments.domain.CommentEvent;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.DocumentType;
 import org.draftroom.drafts.domain.Project;
@@ -40,6 +41,7 @@ class CommentsApiIT {
     @Autowired ProjectService projects;
     @Autowired UserDetailsService users;
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired JdbcClient jdbc;
 
     record Answer(int status, JsonNode body) {
@@ -172,7 +174,7 @@ class CommentsApiIT {
                 .query(String.class).single()).isEmpty();
         SignedIn.as(users, "secretariat");
         try {
-            assertThat(comments.history(id)).extracting(CommentEvent::kind, CommentEvent::actorName,
+            assertThat(commentReader.history(id)).extracting(CommentEvent::kind, CommentEvent::actorName,
                     CommentEvent::detail).contains(
                     org.assertj.core.groups.Tuple.tuple(CommentEvent.HIDDEN, "王芳 Wang Fang", "insults"),
                     org.assertj.core.groups.Tuple.tuple(CommentEvent.DELETED, "王芳 Wang Fang", "illegal content"));

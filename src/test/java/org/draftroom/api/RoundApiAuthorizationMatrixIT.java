@@ -36,6 +36,7 @@ import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
 import org.draftroom.rounds.service.DispositionService;
 import org.draftroom.rounds.service.RegistrationService;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.security.Memberships;
 import org.draftroom.security.service.DirectoryService;
@@ -77,6 +78,7 @@ class RoundApiAuthorizationMatrixIT {
 
     @LocalServerPort int port;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired DispositionService dispositions;
     @Autowired CommentService comments;
     @Autowired RoundRepository repository;
@@ -191,7 +193,7 @@ class RoundApiAuthorizationMatrixIT {
     private Round schedule(Instant opens, Instant closes) {
         SignedIn.as(users, "secretariat");
         try {
-            return rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, opens, closes, "",
+            return roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, opens, closes, "",
                     Audience.INVITED, Set.of(abc, bcl), true));
         } finally {
             SignedIn.nobody();
@@ -205,7 +207,7 @@ class RoundApiAuthorizationMatrixIT {
     private void close(Round round, Comment... decided) {
         SignedIn.as(users, "secretariat");
         try {
-            rounds.closeEarly(round.id(), "Closed for the matrix");
+            roundLifecycle.closeEarly(round.id(), "Closed for the matrix");
             for (Comment c : decided) {
                 dispositions.record(c.id(), Disposition.ACCEPTED, "", null);
             }

@@ -24,6 +24,7 @@ import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.TestProjects;
 import org.draftroom.drafts.service.DraftService;
@@ -32,6 +33,7 @@ import org.draftroom.rounds.data.RoundRepository;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.rounds.service.SheetService;
 import org.draftroom.security.SignedIn;
@@ -61,7 +63,9 @@ class SheetRoundTripIT {
     @LocalServerPort int port;
     @Autowired SheetService sheets;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
     @Autowired RoundRepository repository;
@@ -74,7 +78,7 @@ class SheetRoundTripIT {
         SignedIn.as(users, "secretariat");
         String project = TestProjects.consultationCopy(projects, drafts, "GB/T T" + (System.nanoTime() % 100_000),
                 "往返测试", "Round trip");
-        round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+        round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                 Instant.now().plus(Duration.ofDays(20)), "", Audience.INVITED,
                 Set.of(repository.organisationByCode("CN-ABC").orElseThrow().id(),
                         repository.organisationByCode("CN-XYZ").orElseThrow().id()), true));
@@ -95,7 +99,7 @@ class SheetRoundTripIT {
 
     private Map<Long, Comment> ours() {
         SignedIn.as(users, "reviewer1");
-        return comments.findAll(round.projectId(), round.commitId(), CommentFilter.all().withRoundId(round.id())
+        return commentReader.findAll(round.projectId(), round.commitId(), CommentFilter.all().withRoundId(round.id())
                         .withTypes(Set.of(CommentType.values())), 1000).stream().map(PlacedComment::comment)
                 .collect(Collectors.toMap(Comment::id, Function.identity()));
     }
@@ -234,7 +238,7 @@ class SheetRoundTripIT {
         HttpResponse<String> refused = upload(token, "hostile.docx", sheet, false);
         assertThat(refused.statusCode()).isEqualTo(400);
         SignedIn.as(users, "reviewer2");
-        assertThat(comments.get(theirs.id()).body()).isEqualTo("XYZ's confidential point.");
+        assertThat(commentReader.get(theirs.id()).body()).isEqualTo("XYZ's confidential point.");
         assertThat(ours()).hasSize(5);
 
         HttpResponse<String> garbage = upload(token, "broken.xlsx", "PK\u0003\u0004 not a workbook".getBytes(

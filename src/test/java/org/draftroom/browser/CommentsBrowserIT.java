@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.DraftDocument;
 import org.draftroom.drafts.domain.Outline;
@@ -29,6 +30,8 @@ class CommentsBrowserIT extends BrowserTestBase {
 
     @Autowired
     private CommentService comments;
+    @Autowired
+    private CommentReader commentReader;
 
     @Autowired
     private DraftService drafts;
@@ -44,7 +47,7 @@ class CommentsBrowserIT extends BrowserTestBase {
     private Comment find(String body) {
         SignedIn.as(users, "secretariat");
         try {
-            return comments.find(SAMPLE, "", CommentFilter.all(), 0, 10_000).stream().map(PlacedComment::comment)
+            return commentReader.find(SAMPLE, "", CommentFilter.all(), 0, 10_000).stream().map(PlacedComment::comment)
                     .filter(c -> c.body().equals(body)).findFirst().orElseThrow();
         } finally {
             SignedIn.nobody();

@@ -30,6 +30,7 @@ import org.draftroom.rounds.domain.DispositionRow;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
 import org.draftroom.rounds.service.DispositionService;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.security.SignedIn;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +66,8 @@ class DispositionWorkspaceBrowserIT extends BrowserTestBase {
 
     @Autowired
     private RoundService rounds;
+    @Autowired
+    private RoundLifecycleService roundLifecycle;
 
     @Autowired
     private DispositionService dispositions;
@@ -321,7 +324,7 @@ class DispositionWorkspaceBrowserIT extends BrowserTestBase {
             String code = "GB/T K" + (System.nanoTime() % 100_000);
             String projectId = TestProjects.consultationCopy(projects, drafts, code, "键盘处理测试", "Keyboard test");
             Instant now = clock.instant();
-            Round round = rounds.schedule(new RoundForm(projectId, 1, "征求意见稿",
+            Round round = roundLifecycle.schedule(new RoundForm(projectId, 1, "征求意见稿",
                     drafts.open(projectId, null).version().commitId(), "round-1", now.minus(Duration.ofDays(1)),
                     now.plus(Duration.ofDays(30)), "", Audience.PUBLIC, Set.of(), true));
             NumberedOutline outline = drafts.open(projectId, round.commitId()).outline();
@@ -355,7 +358,7 @@ class DispositionWorkspaceBrowserIT extends BrowserTestBase {
                     }
                 }
             });
-            rounds.closeEarly(round.id(), "Closed for the keyboard test.");
+            roundLifecycle.closeEarly(round.id(), "Closed for the keyboard test.");
             assertThat(dispositions.groupDuplicates(round.id(), groupIds)).isEqualTo("D1");
             return new Setup(round.id(), plan, group);
         } finally {

@@ -16,6 +16,7 @@ import org.draftroom.rounds.data.RoundRepository;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.security.SignedIn;
 import org.draftroom.sheets.TestSheets;
@@ -33,6 +34,7 @@ class SheetUploadBrowserIT extends BrowserTestBase {
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired RoundRepository repository;
     @Autowired UserDetailsService users;
 
@@ -42,7 +44,7 @@ class SheetUploadBrowserIT extends BrowserTestBase {
         try {
             String project = TestProjects.consultationCopy(projects, drafts, "GB/T P" + (System.nanoTime() % 100_000),
                     "部分导入", "Partial import");
-            round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+            round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                     Instant.now().plus(Duration.ofDays(10)), "", Audience.INVITED,
                     Set.of(repository.organisationByCode("CN-ABC").orElseThrow().id()), true));
         } finally {

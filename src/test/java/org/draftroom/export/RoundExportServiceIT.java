@@ -34,6 +34,7 @@ import org.draftroom.base.UserFacingException;
 import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.DocumentType;
 import org.draftroom.drafts.domain.DraftDocument;
@@ -47,6 +48,7 @@ import org.draftroom.rounds.domain.Disposition;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
 import org.draftroom.rounds.service.DispositionService;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.security.SignedIn;
 import org.draftroom.sheets.ChineseDispositionDocx;
@@ -71,6 +73,7 @@ class RoundExportServiceIT {
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired DispositionService dispositions;
     @Autowired CommentService comments;
     @Autowired RoundRepository repository;
@@ -93,7 +96,7 @@ class RoundExportServiceIT {
         code = "GB/T E" + CODES.incrementAndGet();
         project = projects.create(new ProjectForm(code, "个人信息安全规范导出测试", "Export test",
                 DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"), text).id();
-        round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+        round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                 Instant.now().plus(Duration.ofDays(30)), "", Audience.INVITED,
                 Set.of(org("CN-ABC"), org("CN-XYZ")), true));
         minimisation = comment("reviewer1", "c-minimisation", CommentType.TE, "最小必要缺少判断标准。");
@@ -101,7 +104,7 @@ class RoundExportServiceIT {
         exceptions = comment("reviewer2", "c-consent-exceptions", CommentType.TE, "例外情形过宽。");
         general = comment("reviewer2", "", CommentType.GE, "术语应与《个人信息保护法》一致。");
         SignedIn.as(users, "secretariat");
-        rounds.closeEarly(round.id(), "Closing for the export test");
+        roundLifecycle.closeEarly(round.id(), "Closing for the export test");
     }
 
     @AfterEach
@@ -312,16 +315,16 @@ class RoundExportServiceIT {
 
     @Test
     void a_round_with_more_comments_than_one_page_of_the_comments_module_is_exported_whole() throws Exception {
-        int more = org.draftroom.comments.service.CommentService.MAX_PAGE + 20 - 4;
+        int more = org.draftroom.comments.service.CommentReader.MAX_PAGE + 20 - 4;
         SignedIn.as(users, "secretariat");
-        rounds.extend(round.id(), Instant.now().plus(Duration.ofDays(10)), "More comments for the paging test");
+        roundLifecycle.extend(round.id(), Instant.now().plus(Duration.ofDays(10)), "More comments for the paging test");
         List<Comment> extra = new ArrayList<>();
         for (int i = 0; i < more; i++) {
             extra.add(comment(i % 2 == 0 ? "reviewer1" : "reviewer2", i % 3 == 0 ? "" : "c-rights", CommentType.ED,
                     "第" + i + "条补充意见。"));
         }
         SignedIn.as(users, "secretariat");
-        rounds.closeEarly(round.id(), "Closing again");
+        roundLifecycle.closeEarly(round.id(), "Closing again");
         decideAllAndRevise();
         for (Comment c : extra) {
             dispositions.record(c.id(), Disposition.NOTED, "记录。", null);

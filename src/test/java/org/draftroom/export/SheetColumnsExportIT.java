@@ -23,6 +23,7 @@ import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.DocumentType;
 import org.draftroom.drafts.domain.ProjectForm;
@@ -36,6 +37,7 @@ import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
 import org.draftroom.rounds.domain.SheetPreview;
 import org.draftroom.rounds.service.DispositionService;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.rounds.service.SheetService;
 import org.draftroom.security.SignedIn;
@@ -60,9 +62,11 @@ class SheetColumnsExportIT {
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired SheetService sheets;
     @Autowired DispositionService dispositions;
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired RoundRepository repository;
     @Autowired UserDetailsService users;
     @Autowired RoundExportService exports;
@@ -79,7 +83,7 @@ class SheetColumnsExportIT {
         String project = projects.create(new ProjectForm("GB/T L" + CODES.incrementAndGet(), "列保留测试",
                 "Columns test", DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"),
                 drafts.open("gbt-35273", "cd-1").document()).id();
-        Round round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+        Round round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                 Instant.now().plus(Duration.ofDays(30)), "", Audience.INVITED,
                 Set.of(repository.organisationByCode("CN-ABC").orElseThrow().id()), true));
 
@@ -94,7 +98,7 @@ class SheetColumnsExportIT {
         assertThat(sheets.importSheet(round.id(), preview)).isEqualTo(3);
 
         Map<String, Comment> byText = new LinkedHashMap<>();
-        for (PlacedComment p : comments.findAll(project, round.commitId(), CommentFilter.all()
+        for (PlacedComment p : commentReader.findAll(project, round.commitId(), CommentFilter.all()
                 .withRoundId(round.id()).withTypes(Set.of(CommentType.values())), 100)) {
             byText.put(p.comment().body(), p.comment());
         }
@@ -115,7 +119,7 @@ class SheetColumnsExportIT {
         assertThat(sheets.preview(round.id(), "ours.docx", ours).count(SheetPreview.Change.UNCHANGED)).isEqualTo(3);
 
         SignedIn.as(users, "secretariat");
-        rounds.closeEarly(round.id(), "Closing for the columns test");
+        roundLifecycle.closeEarly(round.id(), "Closing for the columns test");
         for (Comment c : byText.values()) {
             dispositions.record(c.id(), Disposition.ACCEPTED, "", null);
         }

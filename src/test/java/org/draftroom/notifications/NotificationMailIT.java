@@ -22,6 +22,7 @@ import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.security.SignedIn;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +55,7 @@ class NotificationMailIT {
     }
 
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
     @Autowired JdbcClient jdbc;
@@ -70,7 +72,7 @@ class NotificationMailIT {
         SignedIn.as(users, "secretariat");
         String project = TestProjects.consultationCopy(projects, drafts, "GB/T M" + (System.nanoTime() % 100_000), "邮件测试", "Mail test");
         long abc = jdbc.sql("select id from organisation where code = 'CN-ABC'").query(Long.class).single();
-        Round round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+        Round round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                 Instant.now().plus(Duration.ofDays(20)), "", Audience.INVITED, Set.of(abc), true));
 
         // Other tests of this class send e-mails to the same server: wait for this one by its recipient.

@@ -18,6 +18,7 @@ import org.draftroom.notifications.service.NotificationService;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.security.SignedIn;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +32,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class NotificationsIT {
 
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired NotificationService notifications;
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
@@ -51,7 +53,7 @@ class NotificationsIT {
         String project = projects.create(new ProjectForm("GB/T N" + (System.nanoTime() % 100_000), "通知测试",
                 "Notification test", DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"), text).id();
         long abc = jdbc.sql("select id from organisation where code = 'CN-ABC'").query(Long.class).single();
-        Round round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+        Round round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                 Instant.now().plus(Duration.ofDays(20)), "", Audience.INVITED, Set.of(abc), true));
 
         SignedIn.as(users, "reviewer1");

@@ -31,6 +31,7 @@ import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.DocumentType;
 import org.draftroom.drafts.domain.ProjectForm;
@@ -47,7 +48,9 @@ import org.draftroom.rounds.domain.RoundForm;
 import org.draftroom.rounds.domain.SheetPreview;
 import org.draftroom.rounds.service.DispositionService;
 import org.draftroom.rounds.service.RegistrationService;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
+import org.draftroom.rounds.service.SubmissionService;
 import org.draftroom.rounds.service.SheetService;
 import org.draftroom.security.Memberships;
 import org.draftroom.security.service.DirectoryService;
@@ -68,8 +71,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Who may do what in a consultation round, asked of the services themselves (they are the security boundary): every
- * operation a person can trigger in {@link RoundService}, {@link DispositionService}, {@link SheetService},
- * {@link RoundExportService}, {@link RegistrationService} and the round part of {@link CommentService}, for every role.
+ * operation a person can trigger in {@link RoundService}, {@link RoundLifecycleService}, {@link SubmissionService},
+ * {@link DispositionService}, {@link SheetService}, {@link RoundExportService}, {@link RegistrationService} and the
+ * round part of {@link CommentService}, for every role.
  * Each cell is one dynamic test named "role · operation → outcome", so the report reads as the matrix; the table
  * below is the same matrix as {@code docs/rounds.md} ("Who may do what").
  *
@@ -88,11 +92,14 @@ class RoundAuthorizationMatrixIT {
     private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 10_000));
 
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
+    @Autowired SubmissionService roundSubmissions;
     @Autowired DispositionService dispositions;
     @Autowired SheetService sheets;
     @Autowired RoundExportService exports;
     @Autowired RegistrationService registrations;
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired RoundRepository repository;
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
@@ -236,7 +243,7 @@ class RoundAuthorizationMatrixIT {
 
     private Round schedule(Instant opens, Instant closes) {
         as("secretariat");
-        Round round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, opens, closes,
+        Round round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, opens, closes,
                 "Matrix round", Audience.INVITED, Set.of(abc, bcl), true));
         SignedIn.nobody();
         return round;
@@ -252,7 +259,7 @@ class RoundAuthorizationMatrixIT {
 
     private Round close(Round round) {
         as("secretariat");
-        Round closedNow = rounds.closeEarly(round.id(), "Closed for the matrix");
+        Round closedNow = roundLifecycle.closeEarly(round.id(), "Closed for the matrix");
         SignedIn.nobody();
         return closedNow;
     }
@@ -266,7 +273,7 @@ class RoundAuthorizationMatrixIT {
         Round round = freshOpen();
         comment("reviewer1", round, "Submitted comment");
         as("reviewer1");
-        rounds.submit(round.id());
+        roundSubmissions.submit(round.id());
         SignedIn.nobody();
         return round;
     }
@@ -308,7 +315,7 @@ class RoundAuthorizationMatrixIT {
     }
 
     private List<PlacedComment> roundComments(Round round) {
-        return comments.find(project, round.commitId(), CommentFilter.all().withRoundId(round.id())
+        return commentReader.find(project, round.commitId(), CommentFilter.all().withRoundId(round.id())
                 .withTypes(Set.of(CommentType.values())), 0, 500);
     }
 
@@ -351,34 +358,34 @@ class RoundAuthorizationMatrixIT {
                 SIGN_IN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK));
         rows.add(row("read the round's history", x -> rounds.changes(open.id()),
                 SIGN_IN, DENIED, DENIED, OK, DENIED, OK, OK));
-        rows.add(row("list the submissions", x -> rounds.submissions(open.id()),
+        rows.add(row("list the submissions", x -> roundSubmissions.submissions(open.id()),
                 SIGN_IN, DENIED, DENIED, OK, DENIED, OK, OK));
-        rows.add(row("see own organisation's submission", x -> rounds.mySubmission(open.id()),
+        rows.add(row("see own organisation's submission", x -> roundSubmissions.mySubmission(open.id()),
                 SIGN_IN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK));
         // ---- the secretariat's changes (each allowed cell on a fresh round) ----
-        rows.add(row("schedule a round", x -> rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null,
+        rows.add(row("schedule a round", x -> roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null,
                         null, Instant.now().plus(Duration.ofDays(30)), "", Audience.PUBLIC, Set.of(), true)),
                 SIGN_IN, DENIED, DENIED, DENIED, DENIED, OK, DENIED));
         rows.add(row("open a scheduled round now", this::freshScheduled,
-                x -> rounds.openNow(((Round) x).id(), "Opened early for the matrix"),
+                x -> roundLifecycle.openNow(((Round) x).id(), "Opened early for the matrix"),
                 SIGN_IN, DENIED, DENIED, DENIED, DENIED, OK, DENIED));
-        rows.add(row("extend the round", this::freshOpen, x -> rounds.extend(((Round) x).id(),
+        rows.add(row("extend the round", this::freshOpen, x -> roundLifecycle.extend(((Round) x).id(),
                         ((Round) x).closesAt().plus(Duration.ofDays(7)), "More time for the matrix"),
                 SIGN_IN, DENIED, DENIED, DENIED, DENIED, OK, DENIED));
         rows.add(row("close the round early", this::freshOpen,
-                x -> rounds.closeEarly(((Round) x).id(), "Closed early for the matrix"),
+                x -> roundLifecycle.closeEarly(((Round) x).id(), "Closed early for the matrix"),
                 SIGN_IN, DENIED, DENIED, DENIED, DENIED, OK, DENIED));
         rows.add(row("change who sees whose comments", this::freshOpen,
-                x -> rounds.setOwnOrganisationOnly(((Round) x).id(), false, "Open discussion for the matrix"),
+                x -> roundLifecycle.setOwnOrganisationOnly(((Round) x).id(), false, "Open discussion for the matrix"),
                 SIGN_IN, DENIED, DENIED, DENIED, DENIED, OK, DENIED));
         rows.add(row("accept late comments of an organisation", this::freshClosed,
-                x -> { rounds.allowLateComments(((Round) x).id(), abc, Instant.now().plus(Duration.ofDays(3)),
+                x -> { roundLifecycle.allowLateComments(((Round) x).id(), abc, Instant.now().plus(Duration.ofDays(3)),
                         "Letter received"); return null; },
                 SIGN_IN, DENIED, DENIED, DENIED, DENIED, OK, DENIED));
-        rows.add(row("submit own organisation's comments", this::freshOpen, x -> rounds.submit(((Round) x).id()),
+        rows.add(row("submit own organisation's comments", this::freshOpen, x -> roundSubmissions.submit(((Round) x).id()),
                 SIGN_IN, OK, NOT_AUDIENCE, NOT_AUDIENCE, NOT_AUDIENCE, NOT_AUDIENCE, NOT_AUDIENCE));
         rows.add(row("reopen an organisation's submission", this::freshSubmitted,
-                x -> { rounds.reopenSubmission(((Round) x).id(), abc, "Asked by CN-ABC"); return null; },
+                x -> { roundSubmissions.reopenSubmission(((Round) x).id(), abc, "Asked by CN-ABC"); return null; },
                 SIGN_IN, DENIED, DENIED, DENIED, DENIED, OK, DENIED));
         // ---- comments of the open round ----
         rows.add(row("comment in the open round", x -> comments.create(project, null, new CommentForm(open.id(),
@@ -393,12 +400,12 @@ class RoundAuthorizationMatrixIT {
         rows.add(row("resolve own organisation's comment", () -> comment("reviewer1", open, "To be resolved"),
                 x -> comments.resolve(((Comment) x).id(), "Settled"),
                 SIGN_IN, OK, DENIED, OK, DENIED, OK, DENIED));
-        rows.add(row("read own organisation's comment", x -> comments.get(ownOpen.id()),
+        rows.add(row("read own organisation's comment", x -> commentReader.get(ownOpen.id()),
                 SIGN_IN, OK, DENIED, OK, DENIED, OK, OK));
-        rows.add(row("read another organisation's comment before publication", x -> comments.get(peerOpen.id()),
+        rows.add(row("read another organisation's comment before publication", x -> commentReader.get(peerOpen.id()),
                 SIGN_IN, DENIED, DENIED, OK, DENIED, OK, OK));
         rows.add(row("read the thread of another organisation's comment before publication",
-                x -> comments.replies(peerOpen.id()),
+                x -> commentReader.replies(peerOpen.id()),
                 SIGN_IN, DENIED, DENIED, OK, DENIED, OK, OK));
         rows.add(row("reply to own organisation's comment", x -> comments.reply(ownOpen.id(), "A reply"),
                 SIGN_IN, OK, DENIED, OK, DENIED, OK, OK));
@@ -408,7 +415,8 @@ class RoundAuthorizationMatrixIT {
                 x -> shows(roundComments(open), p -> ((PlacedComment) p).comment().id() == peerOpen.id(),
                         "CN-BCL's comment"),
                 SIGN_IN, HIDDEN, DENIED, OK, DENIED, OK, OK));
-        rows.add(row("read another organisation's comment after publication", x -> comments.get(peerPublished.id()),
+        rows.add(row("read another organisation's comment after publication",
+                x -> commentReader.get(peerPublished.id()),
                 SIGN_IN, OK, DENIED, OK, DENIED, OK, OK));
         rows.add(row("see another organisation's comment in the list after publication",
                 x -> shows(roundComments(published), p -> ((PlacedComment) p).comment().id() == peerPublished.id(),
@@ -576,7 +584,7 @@ class RoundAuthorizationMatrixIT {
         tests.add(step(sec, "secretariat", "enter a comment received after close (marked late)", OK, lateComment,
                 lateRound));
         tests.add(step(sec, "secretariat", "accept CN-ABC's late comments", OK, x -> {
-            rounds.allowLateComments(((Round) x).id(), abc, Instant.now().plus(Duration.ofDays(2)), "Asked in time");
+            roundLifecycle.allowLateComments(((Round) x).id(), abc, Instant.now().plus(Duration.ofDays(2)), "Asked in time");
             return null;
         }, lateRound));
         tests.add(step(in, "reviewer1", "comment after close once accepted late (marked late)", OK, lateComment,
@@ -595,7 +603,7 @@ class RoundAuthorizationMatrixIT {
             return sub[0];
         };
         tests.add(step(in, "reviewer1", "submit own organisation's comments", OK,
-                x -> rounds.submit(((Round) x).id()), subRound));
+                x -> roundSubmissions.submit(((Round) x).id()), subRound));
         tests.add(step(in, "reviewer1", "edit own comment after submission", refused("round.write.submitted"),
                 x -> comments.edit(mine[0].id(), CommentType.ED, "Changed after submitting", ""), subRound));
         tests.add(step(in, "reviewer1", "comment after submission", refused("round.write.submitted"), newComment,
@@ -605,11 +613,11 @@ class RoundAuthorizationMatrixIT {
         tests.add(step(in, "reviewer1", "reply in own comment's thread after submission",
                 refused("round.write.submitted"), x -> comments.reply(mine[0].id(), "Afterthought"), subRound));
         tests.add(step(in, "reviewer1", "submit again", refused("round.write.submitted"),
-                x -> rounds.submit(((Round) x).id()), subRound));
+                x -> roundSubmissions.submit(((Round) x).id()), subRound));
         tests.add(step(in, "reviewer1", "reopen own submission", DENIED,
-                x -> { rounds.reopenSubmission(((Round) x).id(), abc, "Forgot one"); return null; }, subRound));
+                x -> { roundSubmissions.reopenSubmission(((Round) x).id(), abc, "Forgot one"); return null; }, subRound));
         tests.add(step(sec, "secretariat", "reopen CN-ABC's submission", OK,
-                x -> { rounds.reopenSubmission(((Round) x).id(), abc, "CN-ABC forgot one"); return null; },
+                x -> { roundSubmissions.reopenSubmission(((Round) x).id(), abc, "CN-ABC forgot one"); return null; },
                 subRound));
         tests.add(step(in, "reviewer1", "edit own comment after the submission was reopened", OK,
                 x -> comments.edit(mine[0].id(), CommentType.ED, "Changed after reopening", ""), subRound));
@@ -622,7 +630,7 @@ class RoundAuthorizationMatrixIT {
         tests.add(step(sec, "secretariat", "comment before the round opens", refused("round.write.not-open"),
                 newComment, earlyRound));
         tests.add(step(sec, "secretariat", "open the round now", OK,
-                x -> rounds.openNow(((Round) x).id(), "Opened early"), earlyRound));
+                x -> roundLifecycle.openNow(((Round) x).id(), "Opened early"), earlyRound));
         tests.add(step(in, "reviewer1", "get the round once opened", OK, x -> rounds.get(((Round) x).id()),
                 earlyRound));
         tests.add(step(in, "reviewer1", "comment once opened", OK, newComment, earlyRound));
@@ -642,21 +650,21 @@ class RoundAuthorizationMatrixIT {
         tests.add(step(in, "reviewer1", "see another organisation's comment (own organisation only)", HIDDEN,
                 seesPeer, sharedRound));
         tests.add(step(in, "reviewer1", "read another organisation's comment by id (own organisation only)", DENIED,
-                x -> comments.get(peers[0].id()), sharedRound));
+                x -> commentReader.get(peers[0].id()), sharedRound));
         tests.add(step(sec, "secretariat", "let reviewers see every organisation's comments", OK,
-                x -> rounds.setOwnOrganisationOnly(((Round) x).id(), false, "Open discussion"), sharedRound));
+                x -> roundLifecycle.setOwnOrganisationOnly(((Round) x).id(), false, "Open discussion"), sharedRound));
         tests.add(step(in, "reviewer1", "see another organisation's comment (all organisations)", OK, seesPeer,
                 sharedRound));
         tests.add(step(in, "reviewer1", "read another organisation's comment by id (all organisations)", OK,
-                x -> comments.get(peers[0].id()), sharedRound));
+                x -> commentReader.get(peers[0].id()), sharedRound));
         tests.add(step(out, "reviewer2", "read another organisation's comment by id (all organisations)", DENIED,
-                x -> comments.get(peers[0].id()), sharedRound));
+                x -> commentReader.get(peers[0].id()), sharedRound));
 
         // A colleague of the same organisation: reads reviewer1's comment, but only its author edits it.
         Supplier<Object> openRound = () -> open;
         String col = "colleague in the same organisation";
         tests.add(step(col, colleague, "read own organisation's comment by another author", OK,
-                x -> comments.get(ownOpen.id()), openRound));
+                x -> commentReader.get(ownOpen.id()), openRound));
         tests.add(step(col, colleague, "edit own organisation's comment by another author", DENIED,
                 x -> comments.edit(ownOpen.id(), CommentType.ED, "Changed by a colleague", ""), openRound));
         tests.add(step(col, colleague, "comment in the open round", OK, newComment, openRound));
@@ -666,7 +674,7 @@ class RoundAuthorizationMatrixIT {
         Supplier<Object> publicRound = () -> {
             if (pub1[0] == null) {
                 as("secretariat");
-                pub1[0] = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+                pub1[0] = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                         Instant.now().plus(Duration.ofDays(30)), "", Audience.PUBLIC, Set.of(), true));
                 SignedIn.nobody();
                 comment("reviewer1", pub1[0], "CN-ABC in the public round");
@@ -693,7 +701,7 @@ class RoundAuthorizationMatrixIT {
         tests.add(step(sec, "secretariat", "comment after publication", refused("round.write.published"),
                 newComment, pub));
         tests.add(step(sec, "secretariat", "extend after publication", refused("round.already-published"),
-                x -> rounds.extend(published.id(), Instant.now().plus(Duration.ofDays(90)), "Again"), pub));
+                x -> roundLifecycle.extend(published.id(), Instant.now().plus(Duration.ofDays(90)), "Again"), pub));
         tests.add(step(sec, "secretariat", "record a disposition after publication",
                 refused("round.already-published"),
                 x -> dispositions.record(ownPublished.id(), Disposition.NOTED, "Too late", null), pub));

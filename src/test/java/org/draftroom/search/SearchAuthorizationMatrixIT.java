@@ -37,6 +37,7 @@ import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
 import org.draftroom.rounds.service.DispositionService;
 import org.draftroom.rounds.service.RegistrationService;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.search.service.SearchIndexer;
 import org.draftroom.search.service.SearchRequest;
@@ -72,6 +73,7 @@ class SearchAuthorizationMatrixIT {
 
     @LocalServerPort int port;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired DispositionService dispositions;
     @Autowired CommentService comments;
     @Autowired RoundRepository repository;
@@ -163,7 +165,7 @@ class SearchAuthorizationMatrixIT {
     private Round freshOpen() {
         SignedIn.as(users, "secretariat");
         try {
-            return rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+            return roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                     Instant.now().plus(Duration.ofDays(30)), "", Audience.INVITED, Set.of(abc, bcl), true));
         } finally {
             SignedIn.nobody();
@@ -173,7 +175,7 @@ class SearchAuthorizationMatrixIT {
     private void close(Round round, Map<Comment, String> reasons) {
         SignedIn.as(users, "secretariat");
         try {
-            rounds.closeEarly(round.id(), "Closed for the search matrix");
+            roundLifecycle.closeEarly(round.id(), "Closed for the search matrix");
             reasons.forEach((c, reason) -> dispositions.record(c.id(), Disposition.NOT_ACCEPTED, reason, null));
         } finally {
             SignedIn.nobody();

@@ -97,9 +97,9 @@ class SheetWritersTest {
 
     @Test
     void the_disposition_table_has_a_frozen_titled_header_wrapped_text_and_one_row_per_comment() throws IOException {
-        List<DispositionRow> rows = new ArrayList<>();
+        List<DispositionTableRow> rows = new ArrayList<>();
         for (int i = 1; i <= 250; i++) {
-            rows.add(new DispositionRow("CN-ABC-%03d".formatted(i), "CN-ABC", "5." + i, i % 10 == 0 ? "" : "6." + i,
+            rows.add(new DispositionTableRow("CN-ABC-%03d".formatted(i), "CN-ABC", "5." + i, i % 10 == 0 ? "" : "6." + i,
                     "te", "意见 " + i + "\n第二行", "建议 " + i, "部分采纳", "理由 " + i, i % 2 == 0 ? "a1b2c3d" : ""));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -131,7 +131,7 @@ class SheetWritersTest {
     void the_disposition_table_in_english_cuts_texts_longer_than_a_cell_holds() throws IOException {
         String huge = "x".repeat(DispositionTableWriter.MAX_CELL + 10);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DispositionTableWriter.write(List.of(new DispositionRow("CN-001", "CN", "1", "1", "ge", huge, null, "Noted",
+        DispositionTableWriter.write(List.of(new DispositionTableRow("CN-001", "CN", "1", "1", "ge", huge, null, "Noted",
                 "Out of scope\u0007", null)), Locale.ENGLISH, out);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Sheet sheet = wb.getSheetAt(0);
@@ -144,10 +144,10 @@ class SheetWritersTest {
 
     @Test
     void the_chinese_disposition_docx_is_a_landscape_table_with_a_repeated_header() throws IOException {
-        List<DispositionRow> rows = List.of(
-                new DispositionRow("CN-ABC-001", "CN-ABC", "5.4", "5.4", "te", "明示同意不够明确。", "改为“单独同意”。",
+        List<DispositionTableRow> rows = List.of(
+                new DispositionTableRow("CN-ABC-001", "CN-ABC", "5.4", "5.4", "te", "明示同意不够明确。", "改为“单独同意”。",
                         "采纳", "", "a1b2c3d"),
-                new DispositionRow("CN-XYZ-001", "CN-XYZ", "General", "General", "ed", "术语不统一。\n见3.1与3.5。", "",
+                new DispositionTableRow("CN-XYZ-001", "CN-XYZ", "General", "General", "ed", "术语不统一。\n见3.1与3.5。", "",
                         "未采纳", "与GB/T 25069一致。", ""));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ChineseDispositionDocx.write("GB/T 35273 信息安全技术 个人信息安全规范", rows, out);

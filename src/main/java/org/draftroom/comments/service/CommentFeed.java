@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A project's comments WITHOUT any access check, for system work such as building the search index: the search
- * module asks {@link CommentService} and the {@code RoundCommentRules} who may see which comment when someone
+ * module asks {@link CommentReader} and the {@code RoundCommentRules} who may see which comment when someone
  * searches. Never hand what it returns to a person directly. Thread-safe.
  */
 @Component

@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction has committed (or at once when there was none), in a transaction of its own. So when a save returns,
  * its comments already stand in the new version, and the person who saved sees them there; the cost is bounded (the
  * benchmark in {@code docs/benchmarks.md}: 10,000 comments after a change of 100 clauses of the large sample). A
- * failure never reaches the save: it is logged, the placements stay in the older version, {@link CommentService}
+ * failure never reaches the save: it is logged, the placements stay in the older version, {@link CommentReader}
  * still places the comments correctly in any version (in memory), and the next commit catches up.
  *
  * <p><b>Stored.</b> The event is stored with the saving transaction (Spring Modulith's event publication registry)

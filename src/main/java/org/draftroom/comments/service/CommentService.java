@@ -1,18 +1,11 @@
 package org.draftroom.comments.service;
 
 import org.draftroom.comments.web.CommentMarkdown;
-
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.draftroom.base.FieldProblemException;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.comments.CommentCreated;
@@ -26,20 +19,15 @@ import org.draftroom.comments.anchoring.Placement.Status;
 import org.draftroom.comments.anchoring.Reanchoring;
 import org.draftroom.comments.data.CommentRepository;
 import org.draftroom.comments.data.CommentRepository.NewComment;
-import org.draftroom.comments.data.CommentRepository.Scope;
 import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentEvent;
-import org.draftroom.comments.domain.CommentFilter;
-import org.draftroom.comments.domain.RoundCommentQuery;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentStatus;
 import org.draftroom.comments.domain.CommentType;
-import org.draftroom.comments.domain.PlacedComment;
 import org.draftroom.comments.domain.Reply;
 import org.draftroom.drafts.domain.VersionNote;
 import org.draftroom.drafts.domain.Clause;
 import org.draftroom.drafts.domain.DraftDocument;
-import org.draftroom.drafts.domain.NumberedClause;
 import org.draftroom.drafts.domain.NumberedOutline;
 import org.draftroom.drafts.domain.Outline;
 import org.draftroom.drafts.domain.Project;
@@ -47,8 +35,6 @@ import org.draftroom.drafts.service.DraftReader;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.security.Access;
 import org.draftroom.security.CurrentUser;
-import org.draftroom.security.Role;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -56,9 +42,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Comments on a project's draft, their threads and history: the transaction and security boundary of the comments
- * module. Refusals are {@link UserFacingException}s with message keys (or {@link AccessDeniedException}); nothing is
- * changed when one is thrown.
+ * Changing comments on a project's draft: writing, editing, replying, resolving and reopening, taking down, applying
+ * a proposed change. The transaction and security boundary of the comments module's commands; reading comments and
+ * placing them in a version is {@link CommentReader}'s. Refusals are {@link UserFacingException}s with message keys
+ * (or {@link AccessDeniedException}); nothing is changed when one is thrown.
  *
  * <p>Who may do what on the working draft (comments without round): members of the project's working group (its
  * editors), the secretariat and administrators read, comment and reply; the comment's author, the group's editors
@@ -67,12 +54,6 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link RoundCommentRules}, implemented by the rounds module): the round's frozen version, who may write now
  * (late comments are marked), who may read, and whose organisations' comments they see. Without such a bean, every
  * operation on round comments is refused.
- *
- * <p>Listing is paged in SQL: {@link #find} and {@link #countsByClause} never load all of a project's comments when
- * their stored placements are in the version asked for (the latest, normally: the re-anchoring listener carries them
- * to every new version). For any other version, the comments in scope are placed in it in memory. A round's comments
- * are listed in any version but the round's frozen one only for those who read the working draft (reviewers never
- * do).
  */
 @Service
 @Transactional(readOnly = true)
@@ -84,27 +65,26 @@ public class CommentService {
     /** The most characters of a reason for resolving or reopening. */
     public static final int MAX_REASON = 2_000;
 
-    /** The most comments one call of {@link #find} returns. */
-    public static final int MAX_PAGE = 500;
-
     private final CommentRepository comments;
+    private final CommentReader reader;
+    private final CommentAccessRules accessRules;
     private final DraftReader drafts;
     private final DraftService draftService;
     private final OutlineCache versions;
     private final Access access;
-    private final ObjectProvider<RoundCommentRules> roundRules;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CommentService(CommentRepository comments, DraftReader drafts, DraftService draftService, OutlineCache versions,
-                   Access access, ObjectProvider<RoundCommentRules> roundRules, ApplicationEventPublisher events,
-                   Clock clock) {
+    CommentService(CommentRepository comments, CommentReader reader, CommentAccessRules accessRules,
+                   DraftReader drafts, DraftService draftService, OutlineCache versions, Access access,
+                   ApplicationEventPublisher events, Clock clock) {
         this.comments = comments;
+        this.reader = reader;
+        this.accessRules = accessRules;
         this.drafts = drafts;
         this.draftService = draftService;
         this.versions = versions;
         this.access = access;
-        this.roundRules = roundRules;
         this.events = events;
         this.clock = clock;
     }
@@ -124,20 +104,20 @@ public class CommentService {
     @Transactional
     public Comment create(String projectId, String commitId, CommentForm form) {
         CurrentUser me = access.current();
-        Project project = project(projectId);
+        Project project = accessRules.project(projectId);
         if (form == null) {
             throw new FieldProblemException("comment.type", "comment.type.required");
         }
         boolean late = false;
         String commit;
         if (form.roundId() == null) {
-            requireWorkingDraftReader(project, me);
-            commit = resolve(projectId, commitId);
+            accessRules.requireWorkingDraftReader(project, me);
+            commit = accessRules.resolve(projectId, commitId);
         } else {
-            RoundCommentRules rules = rules();
+            RoundCommentRules rules = accessRules.rules();
             late = rules.checkWrite(form.roundId(), me);
-            commit = resolve(projectId, rules.frozenCommit(form.roundId()));
-            if (commitId != null && !commitId.isBlank() && !resolve(projectId, commitId).equals(commit)) {
+            commit = accessRules.resolve(projectId, rules.frozenCommit(form.roundId()));
+            if (commitId != null && !commitId.isBlank() && !accessRules.resolve(projectId, commitId).equals(commit)) {
                 throw new UserFacingException("comment.round.frozen-version");
             }
         }
@@ -189,8 +169,8 @@ public class CommentService {
     public Comment edit(long id, CommentType type, String body, String proposedChange, String lineNumber,
                         String location) {
         CurrentUser me = access.current();
-        Comment comment = comments.findForUpdate(id).orElseThrow(() -> notFound(id));
-        requireReader(comment, me);
+        Comment comment = comments.findForUpdate(id).orElseThrow(() -> CommentAccessRules.notFound(id));
+        accessRules.requireReader(comment, me);
         if (comment.authorId() != me.id()) {
             throw new AccessDeniedException("only the author edits a comment");
         }
@@ -198,7 +178,7 @@ public class CommentService {
             throw new UserFacingException("comment.edit.resolved");
         }
         if (comment.roundId() != null) {
-            rules().checkWrite(comment.roundId(), me);
+            accessRules.rules().checkWrite(comment.roundId(), me);
         }
         if (type == null) {
             throw new FieldProblemException("comment.type", "comment.type.required");
@@ -236,10 +216,10 @@ public class CommentService {
     @Transactional
     public Reply reply(long id, String body) {
         CurrentUser me = access.current();
-        Comment comment = comments.findById(id).orElseThrow(() -> notFound(id));
-        requireReader(comment, me);
-        if (comment.roundId() != null && !readsWorkingDraft(project(comment.projectId()), me)) {
-            rules().checkWrite(comment.roundId(), me);
+        Comment comment = comments.findById(id).orElseThrow(() -> CommentAccessRules.notFound(id));
+        accessRules.requireReader(comment, me);
+        if (comment.roundId() != null && !accessRules.readsWorkingDraft(accessRules.project(comment.projectId()), me)) {
+            accessRules.rules().checkWrite(comment.roundId(), me);
         }
         String text = text("comment.reply", body, true);
         Instant now = clock.instant();
@@ -247,20 +227,6 @@ public class CommentService {
         comments.insertEvent(id, CommentEvent.REPLIED, me.id(), "", now);
         events.publishEvent(new CommentReplied(id, replyId, me.id(), comment.authorId()));
         return comments.findReply(replyId).orElseThrow();
-    }
-
-    /** The thread's replies, oldest first. */
-    @PreAuthorize("@access.isSignedIn()")
-    public List<Reply> replies(long id) {
-        requireReader(comments.findById(id).orElseThrow(() -> notFound(id)), access.current());
-        return comments.replies(id);
-    }
-
-    /** What happened to the comment, oldest first. */
-    @PreAuthorize("@access.isSignedIn()")
-    public List<CommentEvent> history(long id) {
-        requireReader(comments.findById(id).orElseThrow(() -> notFound(id)), access.current());
-        return comments.history(id);
     }
 
     /**
@@ -304,8 +270,8 @@ public class CommentService {
             throw new UserFacingException("comment.moderation.unknown", String.valueOf(moderation));
         }
         CurrentUser me = access.current();
-        Comment comment = comments.findForUpdate(id).orElseThrow(() -> notFound(id));
-        requireReader(comment, me);
+        Comment comment = comments.findForUpdate(id).orElseThrow(() -> CommentAccessRules.notFound(id));
+        accessRules.requireReader(comment, me);
         String why = reason == null ? "" : reason.trim();
         if (why.isEmpty()) {
             throw new FieldProblemException("comment.reason", "comment.reason.required");
@@ -322,9 +288,9 @@ public class CommentService {
 
     private Comment changeStatus(long id, String reason, CommentStatus to, String kind, String alreadyKey) {
         CurrentUser me = access.current();
-        Comment comment = comments.findForUpdate(id).orElseThrow(() -> notFound(id));
-        requireReader(comment, me);
-        Project project = project(comment.projectId());
+        Comment comment = comments.findForUpdate(id).orElseThrow(() -> CommentAccessRules.notFound(id));
+        accessRules.requireReader(comment, me);
+        Project project = accessRules.project(comment.projectId());
         boolean editor = access.canEditProjectsOf(project.workingGroup());
         if (comment.authorId() != me.id() && !editor) {
             throw new AccessDeniedException("neither the author nor an editor of " + project.workingGroup());
@@ -332,7 +298,7 @@ public class CommentService {
         if (comment.roundId() != null && !editor) {
             // The author of a round comment changes it only while the round lets them write: not after their
             // organisation's final submission, nor after closing (unless allowed late), nor after publication.
-            rules().checkWrite(comment.roundId(), me);
+            accessRules.rules().checkWrite(comment.roundId(), me);
         }
         String why = reason == null ? "" : reason.trim();
         if (why.isEmpty()) {
@@ -365,8 +331,8 @@ public class CommentService {
     @Transactional
     public Comment applyProposedChange(long id) {
         CurrentUser me = access.current();
-        Comment comment = comments.findForUpdate(id).orElseThrow(() -> notFound(id));
-        Project project = project(comment.projectId());
+        Comment comment = comments.findForUpdate(id).orElseThrow(() -> CommentAccessRules.notFound(id));
+        Project project = accessRules.project(comment.projectId());
         if (!access.canEditProjectsOf(project.workingGroup())) {
             throw new AccessDeniedException("not an editor of " + project.workingGroup());
         }
@@ -381,7 +347,7 @@ public class CommentService {
         }
         String head = drafts.head(project.id()).orElseThrow();
         NumberedOutline latest = versions.outline(project.id(), head);
-        Placement placement = placeIn(comment, head, latest, new HashMap<>());
+        Placement placement = reader.placeIn(comment, head, latest, new HashMap<>());
         if (placement.status() == Status.ORPHANED) {
             throw new UserFacingException("comment.apply.orphaned");
         }
@@ -415,297 +381,7 @@ public class CommentService {
         return comments.findById(id).orElseThrow();
     }
 
-    // --- reading -----------------------------------------------------------------------------------------------
-
-    /** A comment that the signed-in person may read. */
-    @PreAuthorize("@access.isSignedIn()")
-    public Comment get(long id) {
-        Comment comment = comments.findById(id).orElseThrow(() -> notFound(id));
-        requireReader(comment, access.current());
-        return comment;
-    }
-
-    /**
-     * A page of the project's comments that the signed-in person may read, placed in the version {@code commitId} (a
-     * commit id or tag, blank for the latest): document-level comments first (general, then
-     * orphaned), then in the order
-     * of the clauses in that version, then by position in the clause. The filter's clause and "outdated only" parts
-     * apply to the placement in that version.
-     *
-     * @param limit at most {@value #MAX_PAGE}
-     */
-    @PreAuthorize("@access.isSignedIn()")
-    public List<PlacedComment> find(String projectId, String commitId, CommentFilter filter, int offset, int limit) {
-        return placed(projectId, commitId, filter, offset, Math.max(0, Math.min(limit, MAX_PAGE)));
-    }
-
-    /**
-     * Every comment {@link #find} would list, in the same order, up to {@code limit}: for whole tables such as a
-     * round's dispositions and their exports, read in one query where {@code find} would need a query a page.
-     */
-    @PreAuthorize("@access.isSignedIn()")
-    public List<PlacedComment> findAll(String projectId, String commitId, CommentFilter filter, int limit) {
-        return placed(projectId, commitId, filter, 0, Math.max(0, limit));
-    }
-
-    private List<PlacedComment> placed(String projectId, String commitId, CommentFilter filter, int offset,
-                                       int size) {
-        CommentFilter f = filter == null ? CommentFilter.all() : filter;
-        Listing listing = listing(projectId, commitId, f);
-        if (listing.fast()) {
-            return comments.page(listing.scope(), listing.clauseOrder(), offset, size).stream()
-                    .map(c -> new PlacedComment(c, c.placement())).toList();
-        }
-        List<PlacedComment> placed = placeAll(listing, f);
-        int from = Math.max(0, Math.min(offset, placed.size()));
-        return List.copyOf(placed.subList(from, Math.min(placed.size(), from + size)));
-    }
-
-    /**
-     * The number of the project's comments the signed-in person may read that match the filter; its clause and
-     * "outdated only" parts apply to the comments' latest placements.
-     */
-    @PreAuthorize("@access.isSignedIn()")
-    public int count(String projectId, CommentFilter filter) {
-        CommentFilter f = filter == null ? CommentFilter.all() : filter;
-        Project project = project(projectId);
-        return comments.count(scope(project, f, access.current(), true));
-    }
-
-    /**
-     * How many comments the signed-in person may read stand on each clause of the version {@code commitId}; the key
-     * {@code ""} counts the document-level ones. Clauses without comments are absent.
-     */
-    @PreAuthorize("@access.isSignedIn()")
-    public Map<String, Integer> countsByClause(String projectId, String commitId, CommentFilter filter) {
-        CommentFilter f = filter == null ? CommentFilter.all() : filter;
-        Listing listing = listing(projectId, commitId, f);
-        if (listing.fast()) {
-            return comments.countsByClause(listing.scope());
-        }
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        placeAll(listing, f).forEach(p -> counts.merge(p.placement().clauseId(), 1, Integer::sum));
-        return counts;
-    }
-
-    /**
-     * A page of a round's comments that the signed-in person may read, in the order of the version they were written
-     * on ({@code clauseOrder}: the clause ids of the round's frozen version), filtered and paged in SQL: for the
-     * round's merged table, which must open fast with ten thousand comments. Empty when a comment of the round was
-     * written on another version ({@link #roundAnchoredElsewhere}), where the caller places them all instead.
-     *
-     * @param limit at most {@value #MAX_PAGE}
-     */
-    @PreAuthorize("@access.isSignedIn()")
-    @Transactional(readOnly = true)
-    public List<Comment> roundPage(String projectId, long roundId, RoundCommentQuery query, List<String> clauseOrder,
-                                   int offset, int limit) {
-        return comments.roundPage(roundScope(projectId, roundId), query, clauseOrder, offset,
-                Math.max(0, Math.min(limit, MAX_PAGE)));
-    }
-
-    /** How many comments {@link #roundPage} would list in all. */
-    @PreAuthorize("@access.isSignedIn()")
-    @Transactional(readOnly = true)
-    public int roundCount(String projectId, long roundId, RoundCommentQuery query) {
-        return comments.roundCount(roundScope(projectId, roundId), query);
-    }
-
-    /** The ids of every comment {@link #roundPage} would list, in its order. */
-    @PreAuthorize("@access.isSignedIn()")
-    @Transactional(readOnly = true)
-    public List<Long> roundOrder(String projectId, long roundId, RoundCommentQuery query, List<String> clauseOrder) {
-        return comments.roundIds(roundScope(projectId, roundId), query, clauseOrder);
-    }
-
-    /** The codes of the organisations whose comments of the round the signed-in person may read, sorted. */
-    @PreAuthorize("@access.isSignedIn()")
-    @Transactional(readOnly = true)
-    public List<String> roundOrganisationCodes(String projectId, long roundId) {
-        return comments.organisationCodes(roundScope(projectId, roundId));
-    }
-
-    /** Whether a comment of the round was written on another version than {@code commitId}. */
-    @PreAuthorize("@access.isSignedIn()")
-    @Transactional(readOnly = true)
-    public boolean roundAnchoredElsewhere(String projectId, long roundId, String commitId) {
-        return comments.anyAnchoredElsewhere(roundScope(projectId, roundId), commitId);
-    }
-
-    private Scope roundScope(String projectId, long roundId) {
-        return scope(project(projectId), CommentFilter.all().withRoundId(roundId), access.current(), false);
-    }
-
-    /** What a listing needs: the scope, the version, and whether SQL alone can answer. */
-    private record Listing(String projectId, String commitId, NumberedOutline outline, Scope scope,
-                           List<String> clauseOrder, boolean fast) {
-    }
-
-    private Listing listing(String projectId, String commitId, CommentFilter f) {
-        Project project = project(projectId);
-        CurrentUser me = access.current();
-        Scope byPlacement = scope(project, f, me, true);
-        // A round's comments asked for without a version are placed in the round's text for those who may not read
-        // the working draft (reviewers); for the others, in the latest version as before.
-        String commit = (commitId == null || commitId.isBlank()) && f.roundId() != null
-                && !readsWorkingDraft(project, me) ? rules().frozenCommit(f.roundId()) : resolve(projectId, commitId);
-        if (f.roundId() != null && !commit.equals(rules().frozenCommit(f.roundId()))) {
-            // A round's comments carried onto another version show where they stand in the working draft.
-            requireWorkingDraftReader(project, me);
-        }
-        NumberedOutline outline = versions.outline(projectId, commit);
-        boolean fast = !comments.anyPlacedElsewhere(scope(project, f, me, false), commit);
-        List<String> order = outline.clauses().stream().map(NumberedClause::id).filter(id -> !id.isEmpty())
-                .distinct().toList();
-        return new Listing(projectId, commit, outline, fast ? byPlacement : scope(project, f, me, false), order,
-                fast);
-    }
-
-    /** Every comment of the listing placed in its version, filtered and sorted (the slow path). */
-    private List<PlacedComment> placeAll(Listing listing, CommentFilter f) {
-        Map<String, Integer> order = new HashMap<>();
-        List<String> ids = listing.clauseOrder();
-        for (int i = 0; i < ids.size(); i++) {
-            order.putIfAbsent(ids.get(i), i);
-        }
-        Map<String, Reanchoring> steps = new HashMap<>();
-        List<PlacedComment> placed = new ArrayList<>();
-        for (Comment c : comments.all(listing.scope())) {
-            Placement p = placeIn(c, listing.commitId(), listing.outline(), steps);
-            if (f.clauseId() != null && !f.clauseId().equals(p.clauseId())) {
-                continue;
-            }
-            if (f.outdatedOnly() && p.status() != Status.OUTDATED) {
-                continue;
-            }
-            placed.add(new PlacedComment(c, p));
-        }
-        placed.sort(Comparator.<PlacedComment>comparingInt(p -> p.placement().isGeneral() ? 0 : 1)
-                .thenComparingInt(p -> p.comment().anchor().isGeneral() ? 0 : 1)
-                .thenComparingInt(p -> order.getOrDefault(p.placement().clauseId(), Integer.MAX_VALUE))
-                .thenComparingInt(p -> position(p.placement()))
-                .thenComparingLong(p -> p.comment().id()));
-        return placed;
-    }
-
-    /**
-     * Where a comment stands in a version: its stored placement when that is the version, its anchor when it was
-     * made on it, else its stored placement carried there (one {@link Reanchoring} per source version, kept in
-     * {@code steps}).
-     */
-    private Placement placeIn(Comment c, String commit, NumberedOutline target, Map<String, Reanchoring> steps) {
-        if (c.placementCommitId().equals(commit)) {
-            return c.placement();
-        }
-        if (c.anchor().commitId().equals(commit)) {
-            return Placement.initial(c.anchor());
-        }
-        try {
-            return steps.computeIfAbsent(c.placementCommitId(), from -> Reanchoring.between(
-                    versions.outline(c.projectId(), from).document(), target.document())).place(c.placement());
-        } catch (RuntimeException unusable) {
-            try {
-                return steps.computeIfAbsent("anchor:" + c.anchor().commitId(), from -> Reanchoring.between(
-                        versions.outline(c.projectId(), c.anchor().commitId()).document(), target.document()))
-                        .place(c.anchor());
-            } catch (RuntimeException unreadable) {
-                return unverified(c.anchor(), target);
-            }
-        }
-    }
-
-    /**
-     * Where a comment stands when none of the versions it was placed in can be read: nothing can show that its words
-     * are still there, so a quote is outdated (never a highlight of possibly wrong words), a whole-clause comment stays
-     * on its clause, and a comment whose clause is gone is orphaned.
-     */
-    private static Placement unverified(Anchor anchor, NumberedOutline target) {
-        if (anchor.isGeneral()) {
-            return Placement.initial(anchor);
-        }
-        if (target.document().find(anchor.clauseId()).isEmpty()) {
-            return new Placement(anchor, Status.ORPHANED, Anchor.GENERAL, "", Optional.empty(), Optional.empty());
-        }
-        String number = target.number(anchor.clauseId());
-        return anchor.hasQuote()
-                ? new Placement(anchor, Status.OUTDATED, anchor.clauseId(), number, Optional.empty(), Optional.empty())
-                : new Placement(anchor, Status.ANCHORED, anchor.clauseId(), number, Optional.of(new Span(0, 0)),
-                        Optional.empty());
-    }
-
-    private static int position(Placement p) {
-        return p.highlight().or(p::candidate).map(Span::start).orElse(0);
-    }
-
-    // --- rules -------------------------------------------------------------------------------------------------
-
-    private Scope scope(Project project, CommentFilter f, CurrentUser me, boolean byPlacement) {
-        Set<Long> visible = null;
-        if (f.roundId() == null) {
-            requireWorkingDraftReader(project, me);
-        } else {
-            RoundCommentRules rules = rules();
-            if (!rules.mayRead(f.roundId(), me)) {
-                throw new AccessDeniedException("may not read the comments of round " + f.roundId());
-            }
-            visible = rules.visibleOrganisations(f.roundId(), me).orElse(null);
-        }
-        return new Scope(project.id(), f, visible, me.id(), byPlacement);
-    }
-
-    /** Whether the signed-in person may read the working-draft comments of the project (e.g. to offer them at all). */
-    @PreAuthorize("@access.isSignedIn()")
-    public boolean mayReadWorkingDraft(String projectId) {
-        return readsWorkingDraft(project(projectId), access.current());
-    }
-
-    private boolean readsWorkingDraft(Project project, CurrentUser me) {
-        return me.has(Role.ADMIN) || access.canEditProjectsOf(project.workingGroup());
-    }
-
-    private void requireWorkingDraftReader(Project project, CurrentUser me) {
-        if (!readsWorkingDraft(project, me)) {
-            throw new AccessDeniedException("not a member of " + project.workingGroup());
-        }
-    }
-
-    private void requireReader(Comment comment, CurrentUser me) {
-        if (comment.roundId() == null) {
-            requireWorkingDraftReader(project(comment.projectId()), me);
-            return;
-        }
-        RoundCommentRules rules = rules();
-        if (!rules.mayRead(comment.roundId(), me)) {
-            throw new AccessDeniedException("may not read the comments of round " + comment.roundId());
-        }
-        Optional<Set<Long>> visible = rules.visibleOrganisations(comment.roundId(), me);
-        if (visible.isPresent() && comment.authorId() != me.id()
-                && (comment.organisationId() == null || !visible.get().contains(comment.organisationId()))) {
-            throw new AccessDeniedException("may not read the comments of that organisation");
-        }
-    }
-
-    private RoundCommentRules rules() {
-        RoundCommentRules rules = roundRules.getIfAvailable();
-        if (rules == null) {
-            throw new UserFacingException("comment.round.unavailable");
-        }
-        return rules;
-    }
-
     // --- helpers -----------------------------------------------------------------------------------------------
-
-    private Project project(String projectId) {
-        return drafts.project(projectId).orElseThrow(() -> new UserFacingException("project.not-found", projectId));
-    }
-
-    private String resolve(String projectId, String ref) {
-        return drafts.resolve(projectId, ref);
-    }
-
-    private static UserFacingException notFound(long id) {
-        return new UserFacingException("comment.not-found", id);
-    }
 
     private static Anchor anchor(NumberedOutline outline, CommentForm form, String commit) {
         String clauseId = form.clauseId() == null ? Anchor.GENERAL : form.clauseId().trim();

@@ -38,6 +38,7 @@ import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentStatus;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.Clause;
 import org.draftroom.drafts.domain.DraftDocument;
@@ -56,8 +57,8 @@ import org.draftroom.security.CurrentUser;
  *
  * <p>Built from a {@link DraftService.DraftSnapshot} and an optional consultation round id, so that any view can embed
  * it (the comments view of the working draft, a round's reviewer view of its frozen version). The margin is lazy: only
- * the cards in view are fetched ({@link CommentService#find} by page); the outline counts come from
- * {@link CommentService#countsByClause}. Highlights are drawn for the first {@value #HIGHLIGHT_LIMIT} comments on
+ * the cards in view are fetched ({@link CommentReader#find} by page); the outline counts come from
+ * {@link CommentReader#countsByClause}. Highlights are drawn for the first {@value #HIGHLIGHT_LIMIT} comments on
  * clauses, in document order, that match the filters (narrow the filters, e.g. to a clause, to see the others').
  */
 @JavaScript("context://js/comments/selection.js")
@@ -69,6 +70,7 @@ public class CommentedDraft extends VerticalLayout {
     static final int PAGE_SIZE = 20;
 
     private final CommentService comments;
+    private final CommentReader reader;
     private final Access access;
     private final ZoneId zone;
     private final DraftService.DraftSnapshot snapshot;
@@ -119,9 +121,11 @@ public class CommentedDraft extends VerticalLayout {
      * @param snapshot the version shown; comments are made on it
      * @param roundId  the consultation round whose comments are shown and made, or null for the working draft
      */
-    public CommentedDraft(CommentService comments, Access access, ZoneId zone, DraftService.DraftSnapshot snapshot,
+    public CommentedDraft(CommentService comments, CommentReader reader, Access access, ZoneId zone,
+                          DraftService.DraftSnapshot snapshot,
                           Long roundId) {
         this.comments = comments;
+        this.reader = reader;
         this.access = access;
         this.zone = zone;
         this.snapshot = snapshot;
@@ -309,7 +313,7 @@ public class CommentedDraft extends VerticalLayout {
 
     /** Reloads counts, highlights and margin for the current filters. */
     private void load() {
-        Map<String, Integer> found = new HashMap<>(comments.countsByClause(projectId, commitId,
+        Map<String, Integer> found = new HashMap<>(reader.countsByClause(projectId, commitId,
                 filter.withClauseId(null)));
         counts = filter.clauseId() == null ? found
                 : Map.of(filter.clauseId(), found.getOrDefault(filter.clauseId(), 0));
@@ -381,7 +385,7 @@ public class CommentedDraft extends VerticalLayout {
     }
 
     private List<PlacedComment> fetch(int offset, int limit) {
-        List<PlacedComment> page = comments.find(projectId, commitId, filter, offset, limit);
+        List<PlacedComment> page = reader.find(projectId, commitId, filter, offset, limit);
         boolean grew = false;
         for (PlacedComment p : page) {
             Comment c = p.comment();
@@ -432,7 +436,7 @@ public class CommentedDraft extends VerticalLayout {
         Arrays.stream(ids.split(" ")).filter(s -> s.matches("\\d+")).findFirst().map(Long::parseLong)
                 .ifPresent(id -> {
                     try {
-                        Comment comment = comments.get(id);
+                        Comment comment = reader.get(id);
                         scrollMarginTo(comment.placement().clauseId());
                         openThread(comment, comment.placement());
                     } catch (UserFacingException refusal) {
@@ -529,7 +533,7 @@ public class CommentedDraft extends VerticalLayout {
      * the document, and its thread shown. Refused, like any reading, to whoever may not read it.
      */
     public void show(long commentId) {
-        Comment comment = comments.get(commentId);
+        Comment comment = reader.get(commentId);
         if (!comment.projectId().equals(projectId)) {
             return;
         }
@@ -544,7 +548,7 @@ public class CommentedDraft extends VerticalLayout {
         boolean mayApply = roundId == null && access.canEditProjectsOf(snapshot.project().workingGroup());
         boolean mayModerate = me != null && (me.id() == comment.authorId() || mayApply
                 || access.hasAnyRole(org.draftroom.security.Role.SECRETARIAT));
-        ThreadDialog dialog = new ThreadDialog(comments, comment, placement, zone, mayApply, mayModerate,
+        ThreadDialog dialog = new ThreadDialog(comments, reader, comment, placement, zone, mayApply, mayModerate,
                 this::load);
         dialog.open();
         return dialog;

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.List;
 import org.draftroom.comments.domain.CommentFilter;
-import org.draftroom.comments.service.CommentService;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.drafts.DraftViewExtension;
 import org.draftroom.drafts.domain.VersionInfo;
 import org.draftroom.drafts.service.DraftService;
@@ -14,10 +14,10 @@ import org.draftroom.drafts.service.DraftService;
 @org.springframework.stereotype.Component
 class CommentsToolbarEntry implements DraftViewExtension {
 
-    private final CommentService comments;
+    private final CommentReader comments;
     private final DraftService drafts;
 
-    CommentsToolbarEntry(CommentService comments, DraftService drafts) {
+    CommentsToolbarEntry(CommentReader comments, DraftService drafts) {
         this.comments = comments;
         this.drafts = drafts;
     }

@@ -29,6 +29,7 @@ import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.Times;
 import org.draftroom.comments.RoundMargin;
 import org.draftroom.comments.RoundMargin.RoundRef;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.VersionInfo;
 import org.draftroom.drafts.service.DraftService;
@@ -50,6 +51,7 @@ class CommentsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
 
     private final DraftService drafts;
     private final CommentService comments;
+    private final CommentReader reader;
     private final Access access;
     private final DraftroomProperties properties;
     private final ObjectProvider<RoundMargin> rounds;
@@ -58,10 +60,12 @@ class CommentsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     /** Whose comments are shown, for those who may see a round's (null otherwise). */
     Select<RoundRef> shown;
 
-    CommentsView(DraftService drafts, CommentService comments, Access access, DraftroomProperties properties,
+    CommentsView(DraftService drafts, CommentService comments, CommentReader reader, Access access,
+                 DraftroomProperties properties,
                  ObjectProvider<RoundMargin> rounds) {
         this.drafts = drafts;
         this.comments = comments;
+        this.reader = reader;
         this.access = access;
         this.properties = properties;
         this.rounds = rounds;
@@ -117,7 +121,7 @@ class CommentsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         Anchor back = new Anchor(draftHref(projectId, version), getTranslation("comment.ui.back-to-draft"));
         back.setId("back-to-draft");
         // Built first: the service refuses here who may not see these comments on this version.
-        commented = new CommentedDraft(comments, access, properties.timeZone(), snapshot, roundId);
+        commented = new CommentedDraft(comments, reader, access, properties.timeZone(), snapshot, roundId);
         RoundMargin margin = rounds.getIfAvailable();
         List<RoundRef> projectRounds = margin == null ? List.of() : margin.rounds(projectId);
         RoundRef round = roundId == null ? null : projectRounds.stream().filter(r -> r.id() == roundId).findFirst()

@@ -19,6 +19,7 @@ import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentEvent;
 import org.draftroom.comments.domain.CommentStatus;
 import org.draftroom.comments.domain.Reply;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.comments.web.CommentMarkdown;
 
@@ -30,6 +31,7 @@ import org.draftroom.comments.web.CommentMarkdown;
 class ThreadDialog extends Dialog {
 
     private final CommentService comments;
+    private final CommentReader reader;
     private final String projectId;
     private final Placement placement;
     private final ZoneId zone;
@@ -41,9 +43,11 @@ class ThreadDialog extends Dialog {
     final TextArea reply = new TextArea();
     final TextArea reason = new TextArea();
 
-    ThreadDialog(CommentService comments, Comment comment, Placement placement, ZoneId zone, boolean mayApply,
+    ThreadDialog(CommentService comments, CommentReader reader, Comment comment, Placement placement, ZoneId zone,
+                 boolean mayApply,
                  boolean mayModerate, Runnable changed) {
         this.comments = comments;
+        this.reader = reader;
         this.projectId = comment.projectId();
         this.placement = placement;
         this.zone = zone;
@@ -73,7 +77,7 @@ class ThreadDialog extends Dialog {
         Div replies = new Div();
         replies.addClassName("dr-thread-replies");
         replies.setId("thread-replies");
-        for (Reply r : comments.replies(comment.id())) {
+        for (Reply r : reader.replies(comment.id())) {
             Div one = new Div(new Span(r.authorName() + " · " + Times.minutes(r.createdAt(), zone)),
                     new Html("<div class=\"dr-ccard-body\">" + CommentCard.bodyHtml(this, r.body()) + "</div>"));
             one.addClassName("dr-thread-reply");
@@ -85,7 +89,7 @@ class ThreadDialog extends Dialog {
                 reply.clear();
                 reply.setInvalid(false);
                 changed.run();
-                show(comments.get(comment.id()));
+                show(reader.get(comment.id()));
             } catch (UserFacingException refusal) {
                 refuse(reply, refusal);
             }
@@ -146,7 +150,7 @@ class ThreadDialog extends Dialog {
         Details history = new Details();
         history.setSummaryText(getTranslation("comment.ui.history"));
         history.setId("comment-history");
-        List<CommentEvent> events = comments.history(comment.id());
+        List<CommentEvent> events = reader.history(comment.id());
         for (CommentEvent event : events) {
             String detail = event.detail() == null || event.detail().isBlank() ? "" : ": " + event.detail();
             Div line = new Div(new Span(Times.minutes(event.at(), zone) + " · " + event.actorName() + " · "

@@ -16,7 +16,9 @@ import org.draftroom.rounds.domain.Disposition;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
 import org.draftroom.rounds.service.DispositionService;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
+import org.draftroom.rounds.service.SubmissionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -46,15 +48,20 @@ class DemoRounds implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoRounds.class);
 
     private final RoundService rounds;
+    private final RoundLifecycleService lifecycle;
+    private final SubmissionService submissions;
     private final ProjectService projects;
     private final DispositionService dispositions;
     private final CommentService comments;
     private final RoundRepository repository;
     private final UserDetailsService users;
 
-    DemoRounds(RoundService rounds, ProjectService projects, DispositionService dispositions, CommentService comments,
+    DemoRounds(RoundService rounds, RoundLifecycleService lifecycle, SubmissionService submissions,
+               ProjectService projects, DispositionService dispositions, CommentService comments,
                RoundRepository repository, UserDetailsService users) {
         this.rounds = rounds;
+        this.lifecycle = lifecycle;
+        this.submissions = submissions;
         this.projects = projects;
         this.dispositions = dispositions;
         this.comments = comments;
@@ -84,7 +91,7 @@ class DemoRounds implements ApplicationRunner {
 
         // Round 1: the 2017 text, run as if in spring 2024, with published dispositions.
         // Scheduled for later, then opened directly and marked announced: nobody is told about a round of 2024.
-        Round first = as("secretariat", () -> rounds.schedule(new RoundForm(SAMPLE, 1, "征求意见稿", "wd-1", "round-1",
+        Round first = as("secretariat", () -> lifecycle.schedule(new RoundForm(SAMPLE, 1, "征求意见稿", "wd-1", "round-1",
                 now.plus(Duration.ofHours(1)), now.plus(Duration.ofDays(59)),
                 "请重点关注第5章个人信息的收集。Please focus on clause 5, collection of personal information.",
                 Audience.INVITED, Set.of(abc, xyz), true)));
@@ -92,8 +99,9 @@ class DemoRounds implements ApplicationRunner {
         repository.markOpeningAnnounced(first.id());
         // Its opening moved the project to the consultation stage, in 2024 as the round ran (the second round,
         // opening below, finds the project there already).
-        projects.moveWithRound(SAMPLE, RoundService.CONSULTATION, RoundService.CONSULTATION_CODE,
-                RoundService.note("round-opened", first), "secretariat", Instant.parse("2024-03-01T01:00:00Z"));
+        projects.moveWithRound(SAMPLE, RoundLifecycleService.CONSULTATION,
+                RoundLifecycleService.CONSULTATION_CODE,
+                RoundLifecycleService.note("round-opened", first), "secretariat", Instant.parse("2024-03-01T01:00:00Z"));
         Comment a = comment("reviewer1", first, "c-minimisation", CommentType.TE,
                 "“最小化”缺少可操作的判断标准。The minimisation requirement gives no test that can be checked.",
                 "增加“与业务功能直接相关”的判断要求。");
@@ -102,8 +110,8 @@ class DemoRounds implements ApplicationRunner {
                 "增加撤回授权同意的要求。");
         Comment c = comment("reviewer2", first, "", CommentType.ED,
                 "全文“个人信息控制者”与“控制者”混用。The document mixes two forms of the same term.", "统一使用“个人信息控制者”。");
-        as("reviewer1", () -> rounds.submit(first.id()));
-        as("reviewer2", () -> rounds.submit(first.id()));
+        as("reviewer1", () -> submissions.submit(first.id()));
+        as("reviewer2", () -> submissions.submit(first.id()));
         repository.updateWindow(first.id(), Instant.parse("2024-03-01T01:00:00Z"), Instant.parse("2024-04-30T15:59:00Z"),
                 false);
         as("secretariat", () -> {
@@ -116,7 +124,7 @@ class DemoRounds implements ApplicationRunner {
         });
 
         // Round 2: the 2020 text (tag cd-1), open now for sixty days.
-        Round second = as("secretariat", () -> rounds.schedule(new RoundForm(SAMPLE, 2, "征求意见稿", "cd-1", "round-2",
+        Round second = as("secretariat", () -> lifecycle.schedule(new RoundForm(SAMPLE, 2, "征求意见稿", "cd-1", "round-2",
                 now.minus(Duration.ofDays(5)), now.plus(Duration.ofDays(55)),
                 "请于截止时间前通过平台提交意见，每个单位汇总后提交一次。Comment through the platform before the closing time; "
                         + "each organisation submits its consolidated comments once.",

@@ -19,7 +19,7 @@ import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
 import org.draftroom.comments.domain.RoundCommentQuery;
-import org.draftroom.comments.service.CommentService;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.rounds.DispositionRecorded;
 import org.draftroom.rounds.DispositionsPublished;
 import org.draftroom.rounds.data.DispositionRepository;
@@ -66,14 +66,14 @@ public class DispositionService implements RoundMargin {
     private final RoundRepository rounds;
     private final RoundService roundService;
     private final DispositionRepository dispositions;
-    private final CommentService comments;
+    private final CommentReader comments;
     private final DraftReader draftReader;
     private final Access access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DispositionService(RoundRepository rounds, RoundService roundService, DispositionRepository dispositions,
-                       CommentService comments, DraftReader draftReader, Access access,
+                       CommentReader comments, DraftReader draftReader, Access access,
                        ApplicationEventPublisher events, Clock clock) {
         this.draftReader = draftReader;
         this.rounds = rounds;
@@ -165,7 +165,7 @@ public class DispositionService implements RoundMargin {
      * by their place in the frozen version, this module adds their dispositions (and, filtering by disposition, says
      * which comments to take or leave). Same access as {@link #rows}.
      *
-     * @param limit at most {@link CommentService#MAX_PAGE}
+     * @param limit at most {@link CommentReader#MAX_PAGE}
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
@@ -253,7 +253,7 @@ public class DispositionService implements RoundMargin {
         }
         Frozen frozen = frozen(round);
         List<Comment> found = comments.roundPage(round.projectId(), roundId,
-                new RoundCommentQuery(Set.of(), null, null, ids, null), frozen.order(), 0, CommentService.MAX_PAGE);
+                new RoundCommentQuery(Set.of(), null, null, ids, null), frozen.order(), 0, CommentReader.MAX_PAGE);
         return withDispositions(roundId, found, ids);
     }
 

@@ -2,7 +2,7 @@ package org.draftroom.rounds.service;
 
 import org.draftroom.base.UserFacingException;
 import org.draftroom.comments.domain.CommentFilter;
-import org.draftroom.comments.service.CommentService;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.security.Access;
 import org.draftroom.security.CurrentUser;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * What the signed-in person is offered on a round's page, from the same rule the services enforce (the comments
- * module, the API and sheet imports all go through {@link RoundService#checkWrite}), so that the view does not repeat
+ * module, the API and sheet imports all go through {@link RoundAccessRules#checkWrite}), so that the view does not repeat
  * the round-state rules: no comment buttons once the dispositions are published or the organisation submitted;
  * "Submit our comments" only while it can succeed, and as the primary action only once there is something to submit.
  * Not transactional itself: a refusal of {@code checkWrite} rolls back only its own read.
@@ -30,11 +30,13 @@ public class RoundActions {
     }
 
     private final RoundService rounds;
-    private final CommentService comments;
+    private final RoundAccessRules rules;
+    private final CommentReader comments;
     private final Access access;
 
-    RoundActions(RoundService rounds, CommentService comments, Access access) {
+    RoundActions(RoundService rounds, RoundAccessRules rules, CommentReader comments, Access access) {
         this.rounds = rounds;
+        this.rules = rules;
         this.comments = comments;
         this.access = access;
     }
@@ -45,7 +47,7 @@ public class RoundActions {
         CurrentUser me = access.current();
         String refusal = null;
         try {
-            rounds.checkWrite(roundId, me);
+            rules.checkWrite(roundId, me);
         } catch (UserFacingException refused) {
             refusal = refused.messageKey();
         }

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RoundScheduler {
 
-    private final RoundService rounds;
+    private final RoundLifecycleService rounds;
     private final ClusterJobs jobs;
     private final Duration gap;
 
-    RoundScheduler(RoundService rounds, ClusterJobs jobs,
+    RoundScheduler(RoundLifecycleService rounds, ClusterJobs jobs,
                    @Value("${draftroom.rounds.check-interval:60000}") long intervalMillis) {
         this.rounds = rounds;
         this.jobs = jobs;

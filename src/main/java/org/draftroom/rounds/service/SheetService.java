@@ -22,6 +22,7 @@ import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.NumberedClause;
 import org.draftroom.drafts.domain.NumberedOutline;
@@ -60,18 +61,21 @@ public class SheetService {
     private final RoundService rounds;
     private final RoundRepository repository;
     private final CommentService comments;
+    private final CommentReader reader;
     private final Access access;
     private final UploadProperties limits;
     private final Messages messages;
     /** Sheets being read now: reading takes memory and CPU, so only a few at once; more are refused at once. */
     private final Semaphore reading;
 
-    SheetService(RoundService rounds, RoundRepository repository, CommentService comments, Access access,
+    SheetService(RoundService rounds, RoundRepository repository, CommentService comments, CommentReader reader,
+                 Access access,
             UploadProperties limits, Messages messages) {
         this.rounds = rounds;
         this.messages = messages;
         this.repository = repository;
         this.comments = comments;
+        this.reader = reader;
         this.access = access;
         this.limits = limits;
         this.reading = new Semaphore(Math.max(1, limits.parallelSheetReads()));
@@ -380,7 +384,7 @@ public class SheetService {
         } else {
             filter = filter.withAuthorId(me.id());
         }
-        return comments.findAll(round.projectId(), round.commitId(), filter, DispositionService.MAX_COMMENTS);
+        return reader.findAll(round.projectId(), round.commitId(), filter, DispositionService.MAX_COMMENTS);
     }
 
     /**

@@ -33,6 +33,7 @@ import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.security.domain.Organisation;
 import org.draftroom.security.service.DirectoryService;
@@ -56,8 +57,8 @@ class RoundDialog extends Dialog {
     final Checkbox ownOnly = new Checkbox();
     final Button save = new Button();
 
-    RoundDialog(RoundService rounds, ProjectService projects, DraftService drafts, DirectoryService directory,
-                String projectId, Consumer<Round> onScheduled) {
+    RoundDialog(RoundService rounds, RoundLifecycleService lifecycle, ProjectService projects, DraftService drafts,
+                DirectoryService directory, String projectId, Consumer<Round> onScheduled) {
         ZoneId zone = rounds.zone();
         setId("round-dialog");
         setHeaderTitle(getTranslation("rounds.new"));
@@ -158,7 +159,7 @@ class RoundDialog extends Dialog {
                 return;
             }
             try {
-                Round round = rounds.schedule(new RoundForm(project.getValue() == null ? null : project.getValue().id(),
+                Round round = lifecycle.schedule(new RoundForm(project.getValue() == null ? null : project.getValue().id(),
                         number.getValue(), label.getValue(),
                         version.getValue() == null ? null : version.getValue().commitId(), tag.getValue(),
                         RoundsUi.instant(opens.getValue(), zone), RoundsUi.instant(closes.getValue(), zone),

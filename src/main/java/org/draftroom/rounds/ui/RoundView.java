@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.Notices;
 import org.draftroom.base.ui.Times;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.comments.ui.CommentedDraft;
 import org.draftroom.rounds.RoundViewExtension;
@@ -47,8 +48,10 @@ import org.draftroom.rounds.domain.RoundState;
 import org.draftroom.rounds.domain.Submission;
 import org.draftroom.rounds.service.DispositionService;
 import org.draftroom.rounds.service.RoundActions;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.rounds.service.SheetService;
+import org.draftroom.rounds.service.SubmissionService;
 import org.draftroom.security.Access;
 import org.draftroom.security.CurrentUser;
 
@@ -66,9 +69,12 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     static final String PATH = "rounds/:roundId";
 
     private final RoundService rounds;
+    private final RoundLifecycleService lifecycle;
+    private final SubmissionService submissionService;
     private final DispositionService dispositions;
     private final RoundActions actions;
     private final CommentService comments;
+    private final CommentReader reader;
     private final Access access;
     private final SheetService sheets;
     private final List<RoundViewExtension> extensions;
@@ -79,14 +85,19 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     final Tabs tabs = new Tabs();
     final Map<Tab, Supplier<Component>> pages = new LinkedHashMap<>();
 
-    RoundView(RoundService rounds, DispositionService dispositions, CommentService comments, Access access,
-              SheetService sheets, List<RoundViewExtension> extensions, RoundActions actions) {
+    RoundView(RoundService rounds, RoundLifecycleService lifecycle, SubmissionService submissionService,
+              DispositionService dispositions, CommentService comments, CommentReader reader, Access access,
+              SheetService sheets,
+              List<RoundViewExtension> extensions, RoundActions actions) {
         this.rounds = rounds;
+        this.lifecycle = lifecycle;
+        this.submissionService = submissionService;
         this.actions = actions;
         this.extensions = extensions;
         this.sheets = sheets;
         this.dispositions = dispositions;
         this.comments = comments;
+        this.reader = reader;
         this.access = access;
         setId("round-view");
         setSizeFull();
@@ -185,7 +196,8 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         }
 
         addPage("rounds.tab.draft", "tab-draft", () -> {
-            CommentedDraft draft = new CommentedDraft(comments, access, rounds.zone(), rounds.frozenDraft(round.id()),
+            CommentedDraft draft = new CommentedDraft(comments, reader, access, rounds.zone(),
+                    rounds.frozenDraft(round.id()),
                     round.id());
             // The service says whether comments can be made here at all (not once published or submitted).
             draft.offerComments(actions.allowed(round.id()).comment());
@@ -253,18 +265,18 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         if (state == RoundState.SCHEDULED) {
             bar.add(action("round-open-now", "rounds.open-now", VaadinIcon.PLAY, () -> new ReasonDialog(
                     "open-now-dialog", getTranslation("rounds.open-now"), null, getTranslation("rounds.open-now"),
-                    null, null, rounds.zone(), (reason, time) -> rounds.openNow(round.id(), reason), this::reload)));
+                    null, null, rounds.zone(), (reason, time) -> lifecycle.openNow(round.id(), reason), this::reload)));
         }
         if (state != RoundState.PUBLISHED) {
             bar.add(action("round-extend", "rounds.extend", VaadinIcon.CALENDAR_CLOCK, () -> new ReasonDialog(
                     "extend-dialog", getTranslation("rounds.extend"), getTranslation("rounds.extend.explain"),
                     getTranslation("rounds.extend"), "round.closes-at", round.closesAt().plus(java.time.Duration.ofDays(14)),
-                    rounds.zone(), (reason, time) -> rounds.extend(round.id(), time, reason), this::reload)));
+                    rounds.zone(), (reason, time) -> lifecycle.extend(round.id(), time, reason), this::reload)));
         }
-        rounds.proposedStage(round.id()).ifPresent(next -> {
+        lifecycle.proposedStage(round.id()).ifPresent(next -> {
             Button move = new Button(getTranslation("rounds.stage.propose", getTranslation(next.labelKey())),
                     VaadinIcon.FLAG_CHECKERED.create(), e -> {
-                        rounds.moveToProposedStage(round.id());
+                        lifecycle.moveToProposedStage(round.id());
                         Notices.success(getTranslation("project.stage.moved", getTranslation(next.labelKey())));
                         reload();
                     });
@@ -276,7 +288,7 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             bar.add(action("round-close", "rounds.close-early", VaadinIcon.STOP, () -> new ReasonDialog(
                     "close-dialog", getTranslation("rounds.close-early"), getTranslation("rounds.close-early.explain"),
                     getTranslation("rounds.close-early"), null, null, rounds.zone(),
-                    (reason, time) -> rounds.closeEarly(round.id(), reason), this::reload)));
+                    (reason, time) -> lifecycle.closeEarly(round.id(), reason), this::reload)));
         }
         return bar;
     }
@@ -291,7 +303,7 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         Div bar = new Div();
         bar.setId("submission-bar");
         bar.addClassName("banner-info");
-        Optional<Submission> submission = rounds.mySubmission(round.id());
+        Optional<Submission> submission = submissionService.mySubmission(round.id());
         Anchor download = new Anchor(new StreamResource("comments-" + round.projectCode().replaceAll("[^A-Za-z0-9]+", "-")
                 + "-" + me.organisationCode() + ".docx", () -> new ByteArrayInputStream(sheets.organisationSheet(round.id()))),
                 getTranslation("rounds.sheet.download"));
@@ -323,7 +335,7 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                     getTranslation("rounds.submit.confirm", String.valueOf(me.organisationCode())),
                     getTranslation("rounds.submit"), ok -> {
                 try {
-                    rounds.submit(round.id());
+                    submissionService.submit(round.id());
                     Notices.success(getTranslation("rounds.submit.done"));
                     reload();
                 } catch (UserFacingException refusal) {
@@ -359,14 +371,14 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                 Button reopen = new Button(getTranslation("rounds.submission.reopen"), e -> new ReasonDialog(
                         "reopen-dialog", getTranslation("rounds.submission.reopen"), null,
                         getTranslation("rounds.submission.reopen"), null, null, rounds.zone(),
-                        (reason, time) -> rounds.reopenSubmission(round.id(), s.organisationId(), reason),
+                        (reason, time) -> submissionService.reopenSubmission(round.id(), s.organisationId(), reason),
                         this::reload).open());
                 reopen.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
                 reopen.setVisible(s.isFinal() && round.publishedAt() == null);
                 return reopen;
             }).setAutoWidth(true).setFlexGrow(0);
         }
-        List<Submission> list = rounds.submissions(round.id());
+        List<Submission> list = submissionService.submissions(round.id());
         submissions.setItems(list);
         submissions.setAllRowsVisible(true);
         submissions.setId("submissions-grid");
@@ -377,7 +389,7 @@ class RoundView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                         "late-dialog", getTranslation("rounds.allow-late", o.code()), null,
                         getTranslation("rounds.allow-late", o.code()), "round.late-until",
                         rounds.now().plus(java.time.Duration.ofDays(3)), rounds.zone(),
-                        (reason, time) -> rounds.allowLateComments(round.id(), o.id(), time, reason),
+                        (reason, time) -> lifecycle.allowLateComments(round.id(), o.id(), time, reason),
                         this::reload).open());
                 late.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
                 page.add(late);

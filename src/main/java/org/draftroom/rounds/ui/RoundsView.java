@@ -26,6 +26,7 @@ import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.InvitedOrganisation;
 import org.draftroom.rounds.domain.Round;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.security.service.DirectoryService;
 
@@ -38,11 +39,14 @@ class RoundsView extends VerticalLayout implements HasDynamicTitle {
     static final String PATH = "rounds";
 
     private final RoundService rounds;
+    private final RoundLifecycleService lifecycle;
     final Grid<Round> grid = new Grid<>();
     final ComboBox<Project> project = new ComboBox<>();
 
-    RoundsView(RoundService rounds, ProjectService projects, DraftService drafts, DirectoryService directory) {
+    RoundsView(RoundService rounds, RoundLifecycleService lifecycle, ProjectService projects, DraftService drafts,
+               DirectoryService directory) {
         this.rounds = rounds;
+        this.lifecycle = lifecycle;
         setId("rounds-view");
         setSizeFull();
 
@@ -57,7 +61,7 @@ class RoundsView extends VerticalLayout implements HasDynamicTitle {
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         if (rounds.canManage()) {
             Button create = new Button(getTranslation("rounds.new"), VaadinIcon.PLUS.create(),
-                    e -> new RoundDialog(rounds, projects, drafts, directory,
+                    e -> new RoundDialog(rounds, lifecycle, projects, drafts, directory,
                             project.getValue() == null ? null : project.getValue().id(), this::open).open());
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             create.setId("new-round");

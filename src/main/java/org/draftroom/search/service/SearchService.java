@@ -21,7 +21,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
 import org.draftroom.comments.RoundCommentRules;
-import org.draftroom.comments.service.CommentService;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.drafts.domain.Project;
 import org.draftroom.drafts.domain.ProjectFilter;
 import org.draftroom.drafts.service.ProjectService;
@@ -50,7 +50,7 @@ import org.springframework.stereotype.Service;
  *   <li>a round's frozen text: the rounds {@link RoundService#visibleRounds} gives (reviewers: the opened rounds of
  *   their audience). Those who read the working drafts find it only when they limit the search to the round, so
  *   that every clause is not found twice;</li>
- *   <li>working-draft comments: the projects for which {@link CommentService#mayReadWorkingDraft} says yes;</li>
+ *   <li>working-draft comments: the projects for which {@link CommentReader#mayReadWorkingDraft} says yes;</li>
  *   <li>round comments: the rounds of {@link RoundCommentRules#mayRead}, limited to the organisations of
  *   {@link RoundCommentRules#visibleOrganisations} and the person's own comments, as the comments module does;</li>
  *   <li>dispositions: as their comments, and only once published unless {@link DispositionService#isStaff}.</li>
@@ -67,7 +67,7 @@ public class SearchService {
 
     private final SearchIndexer indexer;
     private final ProjectService projects;
-    private final CommentService comments;
+    private final CommentReader comments;
     private final RoundService rounds;
     private final RoundCommentRules roundRules;
     private final DispositionService dispositions;
@@ -75,7 +75,7 @@ public class SearchService {
     private final SearchProperties properties;
     private final Map<Long, Visibility> visibilities = new ConcurrentHashMap<>();
 
-    SearchService(SearchIndexer indexer, ProjectService projects, CommentService comments, RoundService rounds,
+    SearchService(SearchIndexer indexer, ProjectService projects, CommentReader comments, RoundService rounds,
                   RoundCommentRules roundRules, DispositionService dispositions, Access access,
                   SearchProperties properties) {
         this.indexer = indexer;

@@ -18,7 +18,7 @@ import org.draftroom.rounds.data.RoundRepository;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
-import org.draftroom.rounds.service.RoundService;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.security.Role;
 import org.draftroom.security.SignedIn;
 import org.draftroom.security.domain.UserForm;
@@ -63,7 +63,7 @@ public final class RoundApiBenchmark {
         long xyz = roundRepository.organisationByCode("CN-XYZ").orElseThrow().id();
 
         SignedIn.as(users, "secretariat");
-        Round round = context.getBean(RoundService.class).schedule(new RoundForm(SAMPLE, 9, "征求意见稿", "cd-1",
+        Round round = context.getBean(RoundLifecycleService.class).schedule(new RoundForm(SAMPLE, 9, "征求意见稿", "cd-1",
                 "bench-api-round", Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)),
                 "", Audience.INVITED, Set.of(abc, xyz), true));
 

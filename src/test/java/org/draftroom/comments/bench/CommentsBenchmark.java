@@ -18,6 +18,7 @@ import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
 import org.draftroom.comments.service.CommentReanchoring;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.Clause;
 import org.draftroom.drafts.domain.DraftDocument;
@@ -87,6 +88,7 @@ public final class CommentsBenchmark {
         DraftReader reader = context.getBean(DraftReader.class);
         DraftService drafts = context.getBean(DraftService.class);
         CommentService comments = context.getBean(CommentService.class);
+        CommentReader commentReader = context.getBean(CommentReader.class);
         CommentReanchoring reanchoring = context.getBean(CommentReanchoring.class);
         CommentRepository repository = context.getBean(CommentRepository.class);
         JdbcClient jdbc = context.getBean(JdbcClient.class);
@@ -120,7 +122,7 @@ public final class CommentsBenchmark {
         System.out.printf("draft: %,d characters, %,d headings; %,d comments stored in %,d ms%n",
                 document.text().length(), document.clauses().size(), COMMENTS, (System.nanoTime() - t0) / 1_000_000);
 
-        margin("latest version, stored placements", comments, null);
+        margin("latest version, stored placements", commentReader, null);
 
         DraftDocument edited = newVersion(document, withText, random);
         t0 = System.nanoTime();
@@ -162,11 +164,11 @@ public final class CommentsBenchmark {
                         + " and placement_clause_number <> anchor_clause_number").param("p", PROJECT)
                         .query(Integer.class).single());
 
-        margin("latest version after the commit, stored placements", comments, null);
-        margin("the version before (every comment placed in memory)", comments, before);
+        margin("latest version after the commit, stored placements", commentReader, null);
+        margin("the version before (every comment placed in memory)", commentReader, before);
     }
 
-    private static void margin(String what, CommentService comments, String ref) {
+    private static void margin(String what, CommentReader comments, String ref) {
         long[] page = new long[RUNS];
         long[] counts = new long[RUNS];
         long[] both = new long[RUNS];

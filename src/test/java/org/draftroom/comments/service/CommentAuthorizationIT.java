@@ -39,6 +39,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class CommentAuthorizationIT {
 
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired DraftService drafts;
     @Autowired ProjectService projects;
     @Autowired UserDetailsService users;
@@ -124,8 +125,8 @@ class CommentAuthorizationIT {
     private void run(Operation operation, Comment comment) {
         switch (operation) {
             case READ -> {
-                comments.get(comment.id());
-                comments.find(project.id(), null, CommentFilter.all(), 0, 10);
+                commentReader.get(comment.id());
+                commentReader.find(project.id(), null, CommentFilter.all(), 0, 10);
             }
             case COMMENT -> comments.create(project.id(), null, CommentServiceIT.general("意见"));
             case REPLY -> comments.reply(comment.id(), "回复");

@@ -53,6 +53,7 @@ class CommentServiceIT {
     private static final AtomicInteger CODES = new AtomicInteger();
 
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired DraftService drafts;
     @Autowired ProjectService projects;
     @Autowired UserDetailsService users;
@@ -111,45 +112,45 @@ class CommentServiceIT {
         drafts.save(project.id(), v2017, drafts.open(SAMPLE, "cd-1").document().text(), "Restructure as in 2020");
         String v2020 = head(project.id());
 
-        Comment access = comments.get(moved.id());
+        Comment access = commentReader.get(moved.id());
         assertThat(access.placementCommitId()).isEqualTo(v2020);
         assertThat(access.placement().status()).isEqualTo(Status.ANCHORED);
         assertThat(access.anchor().clauseNumber()).isEqualTo("7.4");
         assertThat(access.placement().clauseNumber()).as("shown as \"7.4, now 8.1\"").isEqualTo("8.1");
         assertThat(highlighted(project.id(), v2020, access.placement())).isEqualTo(access.anchor().quote());
 
-        Comment outdated = comments.get(rewritten.id());
+        Comment outdated = commentReader.get(rewritten.id());
         assertThat(outdated.placement().status()).isEqualTo(Status.OUTDATED);
         assertThat(outdated.placement().clauseNumber()).isEqualTo("8.4");
         assertThat(outdated.anchor().quote()).isEqualTo("提供撤回同意的途径");
-        assertThat(comments.history(rewritten.id())).extracting(CommentEvent::kind)
+        assertThat(commentReader.history(rewritten.id())).extracting(CommentEvent::kind)
                 .containsExactly(CommentEvent.CREATED, CommentEvent.REANCHORED);
-        assertThat(comments.history(rewritten.id()).get(1).detail()).isEqualTo("ANCHORED OUTDATED " + v2020);
+        assertThat(commentReader.history(rewritten.id()).get(1).detail()).isEqualTo("ANCHORED OUTDATED " + v2020);
 
-        Comment orphaned = comments.get(deleted.id());
+        Comment orphaned = commentReader.get(deleted.id());
         assertThat(orphaned.placement().status()).isEqualTo(Status.ORPHANED);
         assertThat(orphaned.placement().isGeneral()).isTrue();
         assertThat(orphaned.placement().noteKey()).contains("comment.anchor.orphaned");
 
-        assertThat(comments.get(wholeClause.id()).placement().clauseNumber()).isEqualTo("8.8");
-        assertThat(comments.history(moved.id())).as("no status change, no history entry")
+        assertThat(commentReader.get(wholeClause.id()).placement().clauseNumber()).isEqualTo("8.8");
+        assertThat(commentReader.history(moved.id())).as("no status change, no history entry")
                 .extracting(CommentEvent::kind).containsExactly(CommentEvent.CREATED);
 
-        List<PlacedComment> margin = comments.find(project.id(), null, CommentFilter.all(), 0, 50);
+        List<PlacedComment> margin = commentReader.find(project.id(), null, CommentFilter.all(), 0, 50);
         assertThat(margin).extracting(p -> p.comment().id()).as("document level first, then in clause order")
                 .containsExactly(general.id(), deleted.id(), moved.id(), rewritten.id(), wholeClause.id());
-        assertThat(comments.countsByClause(project.id(), null, CommentFilter.all()))
+        assertThat(commentReader.countsByClause(project.id(), null, CommentFilter.all()))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("", 2, "c-right-access", 1, "c-right-withdrawal", 1,
                         "c-complaints", 1));
-        assertThat(comments.find(project.id(), null, CommentFilter.all().withOutdatedOnly(true), 0, 50))
+        assertThat(commentReader.find(project.id(), null, CommentFilter.all().withOutdatedOnly(true), 0, 50))
                 .extracting(p -> p.comment().id()).containsExactly(rewritten.id());
 
-        List<PlacedComment> in2017 = comments.find(project.id(), v2017, CommentFilter.all(), 0, 50);
+        List<PlacedComment> in2017 = commentReader.find(project.id(), v2017, CommentFilter.all(), 0, 50);
         assertThat(in2017).as("in the version they were made on, every comment stands where it was made")
                 .allSatisfy(p -> assertThat(p.placement()).isEqualTo(Placement.initial(p.comment().anchor())));
         assertThat(in2017).filteredOn(p -> p.comment().id() == deleted.id()).singleElement()
                 .satisfies(p -> assertThat(p.placement().clauseId()).isEqualTo("c-security-capability"));
-        assertThat(comments.countsByClause(project.id(), v2017, CommentFilter.all()))
+        assertThat(commentReader.countsByClause(project.id(), v2017, CommentFilter.all()))
                 .containsEntry("c-security-capability", 1).containsEntry("", 1);
     }
 
@@ -161,13 +162,13 @@ class CommentServiceIT {
         Comment rewritten = comments.create(project.id(), v2017,
                 on(project.id(), "c-right-withdrawal", "提供撤回同意的途径", "表述不清。", ""));
         drafts.save(project.id(), v2017, drafts.open(SAMPLE, "cd-1").document().text(), "Restructure as in 2020");
-        Comment after = comments.get(rewritten.id());
+        Comment after = commentReader.get(rewritten.id());
 
         events.publishEvent(new DraftVersionCommitted(project.id(), head(project.id()), v2017));
         events.publishEvent(new DraftVersionCommitted(project.id(), v2017, null));
 
-        assertThat(comments.get(rewritten.id())).isEqualTo(after);
-        assertThat(comments.history(rewritten.id())).hasSize(2);
+        assertThat(commentReader.get(rewritten.id())).isEqualTo(after);
+        assertThat(commentReader.history(rewritten.id())).hasSize(2);
     }
 
     @Test
@@ -187,10 +188,10 @@ class CommentServiceIT {
                 drafts.open(SAMPLE, "cd-1").document().text(), "Restructure as in 2020");
 
         assertThat(saved.changed()).isTrue();
-        assertThat(comments.get(fine.id()).placementCommitId()).isEqualTo(saved.version().commitId());
-        assertThat(comments.get(fine.id()).placement().clauseNumber()).isEqualTo("8.1");
-        assertThat(comments.get(broken.id()).placementCommitId()).as("kept where it was").isEqualTo(lost);
-        assertThat(comments.find(project.id(), null, CommentFilter.all(), 0, 10))
+        assertThat(commentReader.get(fine.id()).placementCommitId()).isEqualTo(saved.version().commitId());
+        assertThat(commentReader.get(fine.id()).placement().clauseNumber()).isEqualTo("8.1");
+        assertThat(commentReader.get(broken.id()).placementCommitId()).as("kept where it was").isEqualTo(lost);
+        assertThat(commentReader.find(project.id(), null, CommentFilter.all(), 0, 10))
                 .filteredOn(p -> p.comment().id() == broken.id()).singleElement()
                 .satisfies(p -> assertThat(p.placement().status()).as("its words cannot be verified: no highlight")
                         .isEqualTo(Status.OUTDATED));
@@ -208,7 +209,7 @@ class CommentServiceIT {
         assertThat(List.of(first.readableId(), second.readableId(), secretariat.readableId()))
                 .containsExactly("CN-BCL-001", "CN-BCL-002", "CN-CESI-001");
         assertThat(first.authorName()).isEqualTo("刘洋 Liu Yang");
-        assertThat(comments.count(project.id(), CommentFilter.all().withOrganisationId(first.organisationId())))
+        assertThat(commentReader.count(project.id(), CommentFilter.all().withOrganisationId(first.organisationId())))
                 .isEqualTo(2);
     }
 
@@ -227,11 +228,12 @@ class CommentServiceIT {
         Comment reopened = comments.reopen(comment.id(), "仍有遗漏");
 
         assertThat(reply.authorName()).isNotBlank();
-        assertThat(comments.replies(comment.id())).extracting(Reply::body).containsExactly("同意，将在下一稿修改。");
+        assertThat(commentReader.replies(comment.id())).extracting(Reply::body)
+                .containsExactly("同意，将在下一稿修改。");
         assertThat(resolved.status()).isEqualTo(CommentStatus.RESOLVED);
         assertThat(reopened.status()).isEqualTo(CommentStatus.OPEN);
         assertThat(reopened.replyCount()).isEqualTo(1);
-        assertThat(comments.history(comment.id())).extracting(CommentEvent::kind, CommentEvent::detail)
+        assertThat(commentReader.history(comment.id())).extracting(CommentEvent::kind, CommentEvent::detail)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(CommentEvent.CREATED, ""),
                         org.assertj.core.groups.Tuple.tuple(CommentEvent.REPLIED, ""),
@@ -256,7 +258,7 @@ class CommentServiceIT {
                 .doesNotContain("应明确范围");
         assertThat(drafts.open(project.id(), null).document().require("c-right-access").body())
                 .contains("控制者所保存的其个人信息的类型、内容和来源");
-        assertThat(comments.history(comment.id())).extracting(CommentEvent::kind).contains(CommentEvent.APPLIED);
+        assertThat(commentReader.history(comment.id())).extracting(CommentEvent::kind).contains(CommentEvent.APPLIED);
         assertThatThrownBy(() -> comments.applyProposedChange(comment.id()))
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("comment.apply.already"));
@@ -278,7 +280,7 @@ class CommentServiceIT {
                 new CommentForm(null, CommentType.TE, "", 0, 0, "", "ok", tooLong)))
                 .isInstanceOfSatisfying(FieldProblemException.class,
                         e -> assertThat(e.fieldKey()).isEqualTo("comment.proposed-change"));
-        assertThat(comments.count(project.id(), CommentFilter.all())).isZero();
+        assertThat(commentReader.count(project.id(), CommentFilter.all())).isZero();
     }
 
     @Test
@@ -309,7 +311,7 @@ class CommentServiceIT {
 
         Comment comment = comments.create(project.id(), null, general(body));
 
-        assertThat(comments.get(comment.id()).body()).isEqualTo(body);
+        assertThat(commentReader.get(comment.id()).body()).isEqualTo(body);
         var html = Jsoup.parseBodyFragment(CommentMarkdown.toSafeHtml(comment.body()));
         assertThat(html.select("script, img, [onerror], a[href]")).isEmpty();
     }
@@ -323,7 +325,8 @@ class CommentServiceIT {
                 new CommentForm(999_999L, CommentType.GE, "", 0, 0, "", "x", "")))
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("round.not-found"));
-        assertThatThrownBy(() -> comments.find(project.id(), null, CommentFilter.all().withRoundId(999_999L), 0, 10))
+        assertThatThrownBy(() -> commentReader.find(project.id(), null, CommentFilter.all().withRoundId(999_999L), 0,
+                10))
                 .as("reading an unknown round says no more than that it may not be read")
                 .isInstanceOf(AccessDeniedException.class);
     }

@@ -40,6 +40,7 @@ class CommentsFollowSavesIT {
     private static final int SAVES = 6;
 
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired DraftService drafts;
     @Autowired ProjectService projects;
     @Autowired UserDetailsService users;
@@ -69,7 +70,7 @@ class CommentsFollowSavesIT {
             }
             DraftDocument latest = drafts.open(project.id(), null).document();
             String headId = drafts.history(project.id(), 0, 1).get(0).commitId();
-            List<PlacedComment> placed = comments.find(project.id(), null, CommentFilter.all(), 0, 500);
+            List<PlacedComment> placed = commentReader.find(project.id(), null, CommentFilter.all(), 0, 500);
             assertThat(placed).hasSize(made.size());
             for (PlacedComment p : placed) {
                 assertThat(p.comment().placementCommitId()).isEqualTo(headId);

@@ -21,6 +21,7 @@ import org.draftroom.rounds.data.RoundRepository;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.security.SignedIn;
 import org.junit.jupiter.api.AfterEach;
@@ -38,10 +39,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class RoundCommentsIT {
 
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired DraftService drafts;
     @Autowired ProjectService projects;
     @Autowired UserDetailsService users;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired RoundRepository roundRepository;
 
     @AfterEach
@@ -52,7 +55,7 @@ class RoundCommentsIT {
     /** A round open now on the project's latest version, invited to CN-ABC and CN-XYZ. */
     private Round openRound(Project project) {
         SignedIn.as(users, "secretariat");
-        Round round = rounds.schedule(new RoundForm(project.id(), null, "征求意见稿", null, null, null,
+        Round round = roundLifecycle.schedule(new RoundForm(project.id(), null, "征求意见稿", null, null, null,
                 Instant.now().plus(Duration.ofDays(30)), "", Audience.INVITED, Set.of(org("CN-ABC"), org("CN-XYZ")),
                 true));
         SignedIn.nobody();
@@ -95,27 +98,28 @@ class RoundCommentsIT {
                         e -> assertThat(e.messageKey()).isEqualTo("comment.round.frozen-version"));
 
         CommentFilter round = CommentFilter.all().withRoundId(roundId);
-        assertThat(comments.find(project.id(), frozen, round, 0, 10)).extracting(p -> p.comment().id())
+        assertThat(commentReader.find(project.id(), frozen, round, 0, 10)).extracting(p -> p.comment().id())
                 .containsExactly(xyz.id());
-        assertThatThrownBy(() -> comments.get(abc.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> commentReader.get(abc.id())).isInstanceOf(AccessDeniedException.class);
 
         SignedIn.as(users, "reviewer1");
-        PlacedComment inFrozen = comments.find(project.id(), frozen, round, 0, 10).get(0);
+        PlacedComment inFrozen = commentReader.find(project.id(), frozen, round, 0, 10).get(0);
         assertThat(inFrozen.placement()).isEqualTo(Placement.initial(abc.anchor()));
-        assertThat(comments.count(project.id(), round)).isEqualTo(1);
-        assertThatThrownBy(() -> comments.find(project.id(), null, CommentFilter.all(), 0, 10))
+        assertThat(commentReader.count(project.id(), round)).isEqualTo(1);
+        assertThatThrownBy(() -> commentReader.find(project.id(), null, CommentFilter.all(), 0, 10))
                 .as("reviewers do not read working-draft comments").isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> comments.find(project.id(), latest, round, 0, 10))
+        assertThatThrownBy(() -> commentReader.find(project.id(), latest, round, 0, 10))
                 .as("nor the round's comments as they stand in the working draft")
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(comments.find(project.id(), null, round, 0, 10)).as("without a version: in the round's text")
+        assertThat(commentReader.find(project.id(), null, round, 0, 10)).as("without a version: in the round's text")
                 .extracting(PlacedComment::placement).containsExactly(inFrozen.placement());
 
         SignedIn.as(users, "editor2");
-        assertThat(comments.find(project.id(), null, round, 0, 10)).as("carried onto the current draft for editors")
+        assertThat(commentReader.find(project.id(), null, round, 0, 10))
+                .as("carried onto the current draft for editors")
                 .extracting(p -> p.placement().clauseNumber()).containsExactly("", "8.1");
-        assertThat(comments.countsByClause(project.id(), null, round)).containsEntry("c-right-access", 1);
-        assertThat(comments.find(project.id(), null, CommentFilter.all(), 0, 10))
+        assertThat(commentReader.countsByClause(project.id(), null, round)).containsEntry("c-right-access", 1);
+        assertThat(commentReader.find(project.id(), null, CommentFilter.all(), 0, 10))
                 .as("round comments are not working-draft comments").isEmpty();
     }
 
@@ -127,7 +131,7 @@ class RoundCommentsIT {
         Comment open = comments.create(project.id(), null, new CommentForm(roundId, CommentType.ED, "", 0, 0, "",
                 "措辞。", ""));
         SignedIn.as(users, "secretariat");
-        rounds.closeEarly(roundId, "Enough comments received");
+        roundLifecycle.closeEarly(roundId, "Enough comments received");
         SignedIn.as(users, "reviewer1");
 
         assertThatThrownBy(() -> comments.create(project.id(), null, new CommentForm(roundId, CommentType.ED, "", 0, 0,

@@ -23,6 +23,7 @@ import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentStatus;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,8 @@ class CommentsViewIT extends KaribuUiTest {
 
     @Autowired
     private CommentService comments;
+    @Autowired
+    private CommentReader commentReader;
 
     @Autowired
     private JdbcClient jdbc;
@@ -168,7 +171,7 @@ class CommentsViewIT extends KaribuUiTest {
 
     @Test
     void the_draft_toolbar_offers_the_comments_with_their_number() {
-        int n = comments.count(PROJECT, org.draftroom.comments.domain.CommentFilter.all());
+        int n = commentReader.count(PROJECT, org.draftroom.comments.domain.CommentFilter.all());
         UI.getCurrent().navigate("projects/" + PROJECT);
         var button = _get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("open-comments"));
         assertThat(button.getText()).isEqualTo("Comments (" + n + ")");
@@ -211,7 +214,7 @@ class CommentsViewIT extends KaribuUiTest {
         draftService.save(project, latest.version().commitId(),
                 org.draftroom.drafts.domain.Outline.deleteClause(latest.document(), "req").text(), "Drop clause 2");
         Awaitility.await("the comment to lose its clause").atMost(Duration.ofSeconds(10)).pollInSameThread()
-                .pollInterval(Duration.ofMillis(100)).until(() -> comments.get(made.id()).placement().status()
+                .pollInterval(Duration.ofMillis(100)).until(() -> commentReader.get(made.id()).placement().status()
                         == org.draftroom.comments.anchoring.Placement.Status.ORPHANED);
 
         UI.getCurrent().navigate(CommentsView.href(project, null));
@@ -289,16 +292,17 @@ class CommentsViewIT extends KaribuUiTest {
         thread.reply.setValue("我同意这条意见。");
         clickAsTheBrowserWould(_get(thread, com.vaadin.flow.component.button.Button.class,
                 spec -> spec.withId("reply-send")));
-        assertThat(comments.replies(made.id())).extracting(r -> r.body()).containsExactly("我同意这条意见。");
+        assertThat(commentReader.replies(made.id())).extracting(r -> r.body())
+                .containsExactly("我同意这条意见。");
 
         var resolve = _get(thread, com.vaadin.flow.component.button.Button.class,
                 spec -> spec.withId("comment-resolve"));
         clickAsTheBrowserWould(resolve);
         assertThat(thread.reason.isInvalid()).isTrue();
-        assertThat(comments.get(made.id()).status()).isEqualTo(CommentStatus.OPEN);
+        assertThat(commentReader.get(made.id()).status()).isEqualTo(CommentStatus.OPEN);
         thread.reason.setValue("Done in the next draft");
         clickAsTheBrowserWould(resolve);
-        assertThat(comments.get(made.id()).status()).isEqualTo(CommentStatus.RESOLVED);
+        assertThat(commentReader.get(made.id()).status()).isEqualTo(CommentStatus.RESOLVED);
         assertThat(margin(view).stream().filter(p -> p.comment().id() == made.id()).findFirst().orElseThrow()
                 .comment().replyCount()).isEqualTo(1);
     }

@@ -26,6 +26,7 @@ import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.DocumentType;
 import org.draftroom.drafts.domain.ProjectForm;
@@ -37,6 +38,7 @@ import org.draftroom.rounds.domain.Disposition;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
 import org.draftroom.rounds.service.DispositionService;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +58,10 @@ class RoundMarginIT extends KaribuUiTest {
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired DispositionService dispositions;
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired JdbcClient jdbc;
     private Round round;
     private Comment comment;
@@ -69,7 +73,7 @@ class RoundMarginIT extends KaribuUiTest {
             String project = projects.create(new ProjectForm("GB/T M" + (System.nanoTime() % 100_000), "延续测试",
                     "Carried forward test", DocumentType.GB_T, "WG7", Stage.CONSULTATION, "30.20", "CN-BCL"),
                     drafts.open("gbt-35273", "wd-1").document()).id();
-            round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+            round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                     Instant.now().plus(Duration.ofDays(10)), "", Audience.INVITED, Set.of(abc), true));
         });
         asUser("reviewer1", () -> {
@@ -80,7 +84,7 @@ class RoundMarginIT extends KaribuUiTest {
         });
         asUser("editor2", () -> drafts.save(round.projectId(), round.commitId(),
                 drafts.open("gbt-35273", "cd-1").document().text(), "Restructure as the 2020 text"));
-        asUser("secretariat", () -> rounds.closeEarly(round.id(), "For the test"));
+        asUser("secretariat", () -> roundLifecycle.closeEarly(round.id(), "For the test"));
     }
 
     private CommentsView openRoundMode() {
@@ -163,7 +167,7 @@ class RoundMarginIT extends KaribuUiTest {
         // a reviewer gets them in the round's text).
         String[] latest = new String[1];
         asUser("secretariat", () -> latest[0] = drafts.history(round.projectId(), 0, 1).get(0).commitId());
-        asUser("reviewer1", () -> assertThatThrownBy(() -> comments.find(round.projectId(), latest[0],
+        asUser("reviewer1", () -> assertThatThrownBy(() -> commentReader.find(round.projectId(), latest[0],
                 CommentFilter.all().withRoundId(round.id()), 0, 10)).as("the service refuses, not only the view")
                 .isInstanceOf(AccessDeniedException.class));
         asUser("editor1", () -> assertThatThrownBy(() -> dispositions.dispositions(round.id(), List.of(comment.id())))

@@ -26,6 +26,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.draftroom.base.ui.KaribuUiTest;
 import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.domain.ProjectFilter;
 import org.draftroom.drafts.imports.DocxImporter;
@@ -50,6 +51,7 @@ class WordUploadIT extends KaribuUiTest {
     @Autowired DirectoryService directory;
     @Autowired DraftService drafts;
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired DraftStore store;
 
     private static int counter;
@@ -136,7 +138,7 @@ class WordUploadIT extends KaribuUiTest {
             assertThat(text).contains("本文件规定了旧的要求。").doesNotContain("新的");
             String figure = text.replaceAll("(?s).*\\]\\((figures/[^)]+)\\).*", "$1");
             assertThat(store.readBytes(id, draft.version().commitId(), figure)).hasValue(WordFixtures.png());
-            List<PlacedComment> placed = comments.findAll(id, null, CommentFilter.all(), 10);
+            List<PlacedComment> placed = commentReader.findAll(id, null, CommentFilter.all(), 10);
             assertThat(placed).hasSize(1);
             assertThat(placed.get(0).comment().body()).isEqualTo("王五 (Word): 请补充定义。");
             assertThat(placed.get(0).placement().clauseId()).isEqualTo(draft.document().clauses().get(3).id());

@@ -32,7 +32,7 @@ import org.draftroom.drafts.storage.seed.SeedClock;
 import org.draftroom.export.draft.CoverStage;
 import org.draftroom.export.draft.DraftExport;
 import org.draftroom.export.draft.DraftExports;
-import org.draftroom.sheets.DispositionRow;
+import org.draftroom.sheets.DispositionTableRow;
 import org.draftroom.sheets.DispositionTableWriter;
 
 /**
@@ -93,7 +93,7 @@ public final class ExportBenchmark {
 
         measure("DOCX of the large project (target < 5 s)", 5, () -> DraftExports.docx(export).length);
         measure("PDF of the large project (target < 10 s)", 3, () -> DraftExports.pdf(export).length);
-        List<DispositionRow> rows = dispositions(10_000);
+        List<DispositionTableRow> rows = dispositions(10_000);
         measure("disposition table XLSX, 10,000 rows (target < 3 s)", 5, () -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
@@ -111,8 +111,8 @@ public final class ExportBenchmark {
      * held the rows.
      */
     private static void bounded() throws IOException {
-        List<DispositionRow> rows = dispositions(10_000);
-        Iterable<DispositionRow> all = () -> java.util.stream.IntStream.range(0, 10).boxed()
+        List<DispositionTableRow> rows = dispositions(10_000);
+        Iterable<DispositionTableRow> all = () -> java.util.stream.IntStream.range(0, 10).boxed()
                 .flatMap(i -> rows.stream()).iterator();
         Path file = Files.createTempFile("dispositions", ".xlsx");
         try {
@@ -128,17 +128,17 @@ public final class ExportBenchmark {
     }
 
     /** Comments of a round from 200 organisations, with Chinese texts of realistic length. */
-    static List<DispositionRow> dispositions(int n) {
+    static List<DispositionTableRow> dispositions(int n) {
         Random random = new Random(20241001L);
         String sentence = "建议明确个人信息控制者在收集个人敏感信息前应当取得个人信息主体的单独同意，并说明处理目的、方式和范围。";
         String[] dispositions = {"采纳", "部分采纳", "未采纳", "不涉及"};
-        List<DispositionRow> rows = new ArrayList<>(n);
+        List<DispositionTableRow> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int org = random.nextInt(200);
             String clause = (4 + random.nextInt(8)) + "." + (1 + random.nextInt(6));
             String comment = sentence.repeat(1 + random.nextInt(4)) + "\n" + "See also clause " + clause + ".";
             String disposition = dispositions[random.nextInt(dispositions.length)];
-            rows.add(new DispositionRow("CN-O%03d-%03d".formatted(org, i % 1000), "CN-O%03d".formatted(org), clause,
+            rows.add(new DispositionTableRow("CN-O%03d-%03d".formatted(org, i % 1000), "CN-O%03d".formatted(org), clause,
                     random.nextInt(10) == 0 ? "" : clause, new String[] {"ge", "te", "ed"}[random.nextInt(3)],
                     comment, sentence.substring(0, 20 + random.nextInt(30)), disposition,
                     "采纳".equals(disposition) ? "" : "与GB/T 35273—2020第5.4条的要求一致，保持原文。", "a1b2c3d"));

@@ -80,8 +80,8 @@ public final class RoundExportBenchmark {
         Collections.sort(walls);
         org.draftroom.rounds.service.DispositionService service = context.getBean(
                 org.draftroom.rounds.service.DispositionService.class);
-        org.draftroom.comments.service.CommentService commentService = context.getBean(
-                org.draftroom.comments.service.CommentService.class);
+        org.draftroom.comments.service.CommentReader commentReader = context.getBean(
+                org.draftroom.comments.service.CommentReader.class);
         org.draftroom.comments.domain.CommentFilter filter = org.draftroom.comments.domain.CommentFilter.all()
                 .withRoundId(round.id()).withTypes(Set.of(CommentType.values()));
         for (int r = 0; r < 3; r++) {
@@ -91,10 +91,10 @@ public final class RoundExportBenchmark {
             System.out.printf("  breakdown: DispositionService.rows (%,d rows) %.2f s wall, %.2f s CPU%n", n,
                     (System.nanoTime() - t) / 1e9, (THREAD.getCurrentThreadCpuTime() - cpu) / 1e9);
             t = System.nanoTime();
-            commentService.find(LargeRound.SAMPLE, null, filter, 0, 500);
+            commentReader.find(LargeRound.SAMPLE, null, filter, 0, 500);
             System.out.printf("  breakdown: one page of 500 at offset 0 (latest) %.3f s%n", (System.nanoTime() - t) / 1e9);
             t = System.nanoTime();
-            commentService.find(LargeRound.SAMPLE, null, filter, 9500, 500);
+            commentReader.find(LargeRound.SAMPLE, null, filter, 9500, 500);
             System.out.printf("  breakdown: one page of 500 at offset 9,500 (latest) %.3f s%n",
                     (System.nanoTime() - t) / 1e9);
         }

@@ -34,6 +34,7 @@ import org.draftroom.rounds.domain.Disposition;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
 import org.draftroom.rounds.service.DispositionService;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,7 @@ class RoundDownloadsIT extends KaribuUiTest {
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired RoundRepository repository;
     @Autowired CommentService comments;
     @Autowired DispositionService dispositions;
@@ -53,7 +55,7 @@ class RoundDownloadsIT extends KaribuUiTest {
         long[] ids = new long[1];
         asUser("secretariat", () -> {
             String project = TestProjects.consultationCopy(projects, drafts, "GB/T D" + (System.nanoTime() % 100_000), "下载测试", "Download test");
-            Round round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+            Round round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                     Instant.now().plus(Duration.ofDays(30)), "", Audience.INVITED,
                     Set.of(repository.organisationByCode("CN-ABC").orElseThrow().id()), true));
             ids[0] = round.id();
@@ -67,7 +69,7 @@ class RoundDownloadsIT extends KaribuUiTest {
                     CommentType.GE, "", 0, 0, "", "术语不统一。", ""));
         });
         asUser("secretariat", () -> {
-            rounds.closeEarly(round.id(), "Closing for the download test");
+            roundLifecycle.closeEarly(round.id(), "Closing for the download test");
             dispositions.record(made[0].id(), Disposition.ACCEPTED, "", null);
         });
 

@@ -15,7 +15,7 @@ import org.draftroom.rounds.domain.DispositionQuery;
 import org.draftroom.rounds.domain.DispositionRow;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.service.DispositionService;
-import org.draftroom.rounds.service.RoundService;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.security.SignedIn;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -97,7 +97,7 @@ public final class DispositionGridBenchmark {
         SignedIn.as(context.getBean(UserDetailsService.class), "secretariat");
         long t0 = System.nanoTime();
         Round round = LargeRound.create(context, 9, COMMENTS, ORGANISATIONS, true);
-        context.getBean(RoundService.class).closeEarly(round.id(), "Benchmark");
+        context.getBean(RoundLifecycleService.class).closeEarly(round.id(), "Benchmark");
         System.out.printf("%,d comments stored in %,d ms%n", COMMENTS, (System.nanoTime() - t0) / 1_000_000);
 
         DispositionService dispositions = context.getBean(DispositionService.class);

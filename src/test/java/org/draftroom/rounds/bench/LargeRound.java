@@ -18,7 +18,7 @@ import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Disposition;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
-import org.draftroom.rounds.service.RoundService;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.security.Access;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,7 +40,7 @@ public final class LargeRound {
 
     public static Round create(ApplicationContext context, int number, int comments, int organisations,
                                boolean withDispositions) {
-        RoundService rounds = context.getBean(RoundService.class);
+        RoundLifecycleService rounds = context.getBean(RoundLifecycleService.class);
         Set<Long> invited = Set.of(context.getBean(RoundRepository.class).organisationByCode("CN-ABC").orElseThrow()
                 .id());
         Round round = rounds.schedule(new RoundForm(SAMPLE, number, "征求意见稿", "cd-1", "bench-round-" + number,

@@ -16,6 +16,7 @@ import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
 import org.draftroom.rounds.domain.SheetPreview;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.rounds.service.SheetService;
 import org.draftroom.security.SignedIn;
@@ -60,7 +61,8 @@ public final class SheetImportBenchmark {
         SheetService sheets = context.getBean(SheetService.class);
         SignedIn.as(users, "secretariat");
         long abc = context.getBean(RoundRepository.class).organisationByCode("CN-ABC").orElseThrow().id();
-        Round round = rounds.schedule(new RoundForm(LargeRound.SAMPLE, 9, "征求意见稿", "cd-1", "bench-sheets",
+        Round round = context.getBean(RoundLifecycleService.class).schedule(new RoundForm(LargeRound.SAMPLE, 9,
+                "征求意见稿", "cd-1", "bench-sheets",
                 Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)), "",
                 Audience.INVITED, Set.of(abc), true));
         List<String> numbers = rounds.frozenDraft(round.id()).outline().clauses().stream()

@@ -16,6 +16,7 @@ import org.draftroom.comments.domain.Comment;
 import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.TestProjects;
 import org.draftroom.rounds.data.RoundRepository;
@@ -60,8 +61,11 @@ class DispositionServiceIT {
     }
 
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
+    @Autowired RoundAccessRules roundRules;
     @Autowired DispositionService dispositions;
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired RoundRepository repository;
     @Autowired Access access;
     @Autowired UserDetailsService users;
@@ -77,7 +81,7 @@ class DispositionServiceIT {
 
     private Round round() {
         SignedIn.as(users, "secretariat");
-        Round round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+        Round round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                 Instant.now().plus(Duration.ofDays(30)), "", Audience.INVITED, Set.of(org("CN-ABC"), org("CN-XYZ")),
                 true));
         SignedIn.nobody();
@@ -109,12 +113,12 @@ class DispositionServiceIT {
 
         comment("reviewer2", round, "", CommentType.GE, "General remark from XYZ.");
         SignedIn.as(users, "reviewer1");
-        assertThat(comments.find(project, round.commitId(), CommentFilter.all().withRoundId(round.id()), 0, 100))
+        assertThat(commentReader.find(project, round.commitId(), CommentFilter.all().withRoundId(round.id()), 0, 100))
                 .as("reviewer1 sees only CN-ABC's comments before publication")
                 .extracting(p -> p.comment().organisationCode()).containsOnly("CN-ABC");
 
         SignedIn.as(users, "secretariat");
-        rounds.closeEarly(round.id(), "Closing for the test");
+        roundLifecycle.closeEarly(round.id(), "Closing for the test");
         SignedIn.as(users, "reviewer1");
         assertThatThrownBy(() -> comments.create(project, round.commitId(), new CommentForm(round.id(), CommentType.ED,
                 "", 0, 0, "", "Too late", "")))
@@ -133,7 +137,7 @@ class DispositionServiceIT {
         SignedIn.as(users, "secretariat");
         assertThatThrownBy(() -> dispositions.record(a.id(), Disposition.ACCEPTED, "", null))
                 .as("before closing").satisfies(e -> assertThat(key(e)).isEqualTo("dispositions.round-not-closed"));
-        rounds.closeEarly(round.id(), "Closing for the test");
+        roundLifecycle.closeEarly(round.id(), "Closing for the test");
 
         for (Disposition d : List.of(Disposition.PARTLY_ACCEPTED, Disposition.NOT_ACCEPTED, Disposition.NOTED)) {
             assertThatThrownBy(() -> dispositions.record(a.id(), d, "  ", null)).as(d.name())
@@ -165,7 +169,7 @@ class DispositionServiceIT {
                 .satisfies(e -> assertThat(key(e)).isEqualTo("round.already-published"));
 
         SignedIn.as(users, "reviewer1");
-        assertThat(rounds.visibleOrganisations(round.id(), access.current())).isEqualTo(Optional.empty());
+        assertThat(roundRules.visibleOrganisations(round.id(), access.current())).isEqualTo(Optional.empty());
         List<DispositionRow> seen = dispositions.rows(round.id());
         assertThat(seen).extracting(r -> r.comment().organisationCode()).contains("CN-ABC", "CN-XYZ");
         DispositionRow mine = seen.stream().filter(r -> r.comment().id() == a.id()).findFirst().orElseThrow();
@@ -186,7 +190,7 @@ class DispositionServiceIT {
         Comment e = comment("reviewer2", round, "c-right-correction", CommentType.TE, "Correction in 15 days.");
         comment("reviewer1", round, "c-collection", CommentType.GE, "Collection is too broad.");
         SignedIn.as(users, "secretariat");
-        rounds.closeEarly(round.id(), "Closing for the test");
+        roundLifecycle.closeEarly(round.id(), "Closing for the test");
         dispositions.record(c.id(), Disposition.ACCEPTED, "", null);
         dispositions.record(e.id(), Disposition.NOT_ACCEPTED, "Thirty days are the law.", null);
 
@@ -243,7 +247,7 @@ class DispositionServiceIT {
         Comment farAway = comment("reviewer2", round, "c-collection", CommentType.TE,
                 "建议将访问请求的响应时限缩短为15天。");
         SignedIn.as(users, "secretariat");
-        rounds.closeEarly(round.id(), "Closing for the test");
+        roundLifecycle.closeEarly(round.id(), "Closing for the test");
 
         List<DispositionService.DuplicateSuggestion> suggested = dispositions.suggestDuplicates(round.id());
         assertThat(suggested).hasSize(1);

@@ -35,6 +35,8 @@ class RegistrationIT {
 
     @Autowired RegistrationService registrations;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
+    @Autowired RoundAccessRules roundRules;
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
     @Autowired Access access;
@@ -55,9 +57,9 @@ class RegistrationIT {
 
         SignedIn.as(users, "secretariat");
         String project = TestProjects.consultationCopy(projects, drafts, "GB/T P" + (System.nanoTime() % 100_000), "公开征求意见", "Public round");
-        Round open = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+        Round open = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                 Instant.now().plus(Duration.ofDays(30)), "", Audience.PUBLIC, Set.of(), true));
-        assertThat(rounds.checkWrite(open.id(), me)).isFalse();
+        assertThat(roundRules.checkWrite(open.id(), me)).isFalse();
     }
 
     @Test

@@ -53,6 +53,9 @@ class RoundServiceIT {
     }
 
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
+    @Autowired RoundAccessRules roundRules;
+    @Autowired SubmissionService roundSubmissions;
     @Autowired DispositionService dispositionService;
     @Autowired RoundRepository repository;
     @Autowired DraftService drafts;
@@ -71,7 +74,7 @@ class RoundServiceIT {
     /** A round on the sample, invited to CN-ABC only, scheduled by the secretariat. */
     private Round invitedRound(Instant opens, Instant closes) {
         SignedIn.as(users, "secretariat");
-        Round round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, opens, closes,
+        Round round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, opens, closes,
                 "Comment on clause 5 in particular.", Audience.INVITED, Set.of(org("CN-ABC")), true));
         SignedIn.nobody();
         return round;
@@ -108,7 +111,7 @@ class RoundServiceIT {
         Instant opened = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         repository.updateWindow(scheduled.id(), opened, Instant.now().plus(Duration.ofDays(30)), false);
         SignedIn.nobody();
-        rounds.announceOpenedRounds();
+        roundLifecycle.announceOpenedRounds();
 
         as("secretariat");
         assertThat(projects.get(project).stage()).isEqualTo(Stage.CONSULTATION);
@@ -124,25 +127,25 @@ class RoundServiceIT {
         assertThat(drafts.history(project, 0, 1).get(0).message()).startsWith("Move to stage consultation (40.20)");
 
         // Over: nothing proposed until the dispositions are published, then the review, to the secretariat only.
-        assertThat(rounds.proposedStage(scheduled.id())).isEmpty();
-        rounds.closeEarly(scheduled.id(), "Enough comments.");
-        assertThat(rounds.proposedStage(scheduled.id())).isEmpty();
+        assertThat(roundLifecycle.proposedStage(scheduled.id())).isEmpty();
+        roundLifecycle.closeEarly(scheduled.id(), "Enough comments.");
+        assertThat(roundLifecycle.proposedStage(scheduled.id())).isEmpty();
         Round another = invitedRound(Instant.now().plus(Duration.ofDays(3)), Instant.now().plus(Duration.ofDays(30)));
         as("secretariat");
         dispositionService.publish(scheduled.id());
-        assertThat(rounds.proposedStage(scheduled.id())).as("another round is still to come").isEmpty();
-        rounds.openNow(another.id(), "Second round now.");
-        rounds.closeEarly(another.id(), "Done.");
+        assertThat(roundLifecycle.proposedStage(scheduled.id())).as("another round is still to come").isEmpty();
+        roundLifecycle.openNow(another.id(), "Second round now.");
+        roundLifecycle.closeEarly(another.id(), "Done.");
         dispositionService.publish(another.id());
-        assertThat(rounds.proposedStage(scheduled.id())).contains(Stage.REVIEW);
+        assertThat(roundLifecycle.proposedStage(scheduled.id())).contains(Stage.REVIEW);
         as("editor2");
-        assertThat(rounds.proposedStage(scheduled.id())).isEmpty();
-        assertThatThrownBy(() -> rounds.moveToProposedStage(scheduled.id())).isInstanceOf(AccessDeniedException.class);
+        assertThat(roundLifecycle.proposedStage(scheduled.id())).isEmpty();
+        assertThatThrownBy(() -> roundLifecycle.moveToProposedStage(scheduled.id())).isInstanceOf(AccessDeniedException.class);
         as("secretariat");
-        rounds.moveToProposedStage(scheduled.id());
+        roundLifecycle.moveToProposedStage(scheduled.id());
         assertThat(projects.get(project).stage()).isEqualTo(Stage.REVIEW);
         assertThat(projects.get(project).stageCode()).isEqualTo("40.99");
-        assertThat(rounds.proposedStage(scheduled.id())).isEmpty();
+        assertThat(roundLifecycle.proposedStage(scheduled.id())).isEmpty();
         timeline = projects.stageHistory(project);
         assertThat(VersionNote.of(timeline.get(timeline.size() - 1).reason())).map(VersionNote::action)
                 .contains("round-closed");
@@ -152,13 +155,13 @@ class RoundServiceIT {
     void a_round_closing_before_it_opens_is_refused() {
         SignedIn.as(users, "secretariat");
         Instant opens = Instant.now().plus(Duration.ofDays(10));
-        assertThatThrownBy(() -> rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, opens,
+        assertThatThrownBy(() -> roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, opens,
                 opens.minus(Duration.ofDays(1)), "", Audience.PUBLIC, Set.of(), true)))
                 .isInstanceOfSatisfying(FieldProblemException.class, e -> {
                     assertThat(e.fieldKey()).isEqualTo("round.closes-at");
                     assertThat(e.messageKey()).isEqualTo("round.closes-before-opens");
                 });
-        assertThatThrownBy(() -> rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null, null, "",
+        assertThatThrownBy(() -> roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null, null, "",
                 Audience.INVITED, Set.of(), true)))
                 .isInstanceOfSatisfying(FieldProblemException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("round.organisations.required"));
@@ -167,14 +170,14 @@ class RoundServiceIT {
     @Test
     void only_the_secretariat_schedules_rounds() {
         SignedIn.as(users, "editor2");
-        assertThatThrownBy(() -> rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null, null, "",
+        assertThatThrownBy(() -> roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null, null, "",
                 Audience.PUBLIC, Set.of(), true))).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void a_round_lasts_the_default_duration_unless_told_otherwise() {
         SignedIn.as(users, "secretariat");
-        Round round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null, null, "",
+        Round round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null, null, "",
                 Audience.PUBLIC, Set.of(), true));
         assertThat(Duration.between(round.opensAt(), round.closesAt())).isEqualTo(Duration.ofDays(60));
     }
@@ -184,15 +187,15 @@ class RoundServiceIT {
         Round scheduled = invitedRound(Instant.now().plus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(5)));
         CurrentUser reviewer = as("reviewer1");
         assertThat(scheduled.state(Instant.now())).isEqualTo(RoundState.SCHEDULED);
-        assertThatThrownBy(() -> rounds.checkWrite(scheduled.id(), reviewer))
+        assertThatThrownBy(() -> roundRules.checkWrite(scheduled.id(), reviewer))
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("round.write.not-open"));
 
         Round round = openRound();
-        assertThat(rounds.checkWrite(round.id(), as("reviewer1"))).isFalse();
+        assertThat(roundRules.checkWrite(round.id(), as("reviewer1"))).isFalse();
         SignedIn.as(users, "secretariat");
-        rounds.closeEarly(round.id(), "The project was withdrawn from the plan");
-        assertThatThrownBy(() -> rounds.checkWrite(round.id(), reviewer))
+        roundLifecycle.closeEarly(round.id(), "The project was withdrawn from the plan");
+        assertThatThrownBy(() -> roundRules.checkWrite(round.id(), reviewer))
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("round.write.closed"));
     }
@@ -202,27 +205,27 @@ class RoundServiceIT {
         Round round = openRound();
         for (String outsider : new String[] {"reviewer2", "editor2", "editor1"}) {
             CurrentUser user = as(outsider);
-            assertThatThrownBy(() -> rounds.checkWrite(round.id(), user)).as(outsider)
+            assertThatThrownBy(() -> roundRules.checkWrite(round.id(), user)).as(outsider)
                     .isInstanceOfSatisfying(UserFacingException.class,
                             e -> assertThat(e.messageKey()).isEqualTo("round.write.not-audience"));
         }
-        assertThat(rounds.mayRead(round.id(), as("reviewer2"))).isFalse();
-        assertThat(rounds.mayRead(round.id(), as("reviewer1"))).isTrue();
-        assertThat(rounds.mayRead(round.id(), as("editor2"))).as("an editor of the project's WG7").isTrue();
-        assertThat(rounds.mayRead(round.id(), as("editor1"))).as("an editor of WG1").isFalse();
+        assertThat(roundRules.mayRead(round.id(), as("reviewer2"))).isFalse();
+        assertThat(roundRules.mayRead(round.id(), as("reviewer1"))).isTrue();
+        assertThat(roundRules.mayRead(round.id(), as("editor2"))).as("an editor of the project's WG7").isTrue();
+        assertThat(roundRules.mayRead(round.id(), as("editor1"))).as("an editor of WG1").isFalse();
     }
 
     @Test
     void after_closing_the_secretariat_and_allowed_organisations_write_late_comments() {
         Round round = openRound();
         SignedIn.as(users, "secretariat");
-        assertThat(rounds.checkWrite(round.id(), access.current())).as("on time").isFalse();
-        rounds.closeEarly(round.id(), "Enough comments");
-        assertThat(rounds.checkWrite(round.id(), access.current())).as("late").isTrue();
+        assertThat(roundRules.checkWrite(round.id(), access.current())).as("on time").isFalse();
+        roundLifecycle.closeEarly(round.id(), "Enough comments");
+        assertThat(roundRules.checkWrite(round.id(), access.current())).as("late").isTrue();
 
-        rounds.allowLateComments(round.id(), org("CN-ABC"), Instant.now().plus(Duration.ofDays(2)),
+        roundLifecycle.allowLateComments(round.id(), org("CN-ABC"), Instant.now().plus(Duration.ofDays(2)),
                 "Their letter was delayed by the post");
-        assertThat(rounds.checkWrite(round.id(), as("reviewer1"))).as("late, allowed").isTrue();
+        assertThat(roundRules.checkWrite(round.id(), as("reviewer1"))).as("late, allowed").isTrue();
         SignedIn.as(users, "secretariat");
         assertThat(rounds.changes(round.id()).stream().map(RoundChange::kind))
                 .contains("CLOSED_EARLY", "LATE_ALLOWED");
@@ -232,20 +235,20 @@ class RoundServiceIT {
     void a_submission_is_final_until_the_secretariat_reopens_it() {
         Round round = openRound();
         CurrentUser reviewer = as("reviewer1");
-        rounds.submit(round.id());
-        assertThat(rounds.mySubmission(round.id())).get().satisfies(s -> assertThat(s.isFinal()).isTrue());
-        assertThatThrownBy(() -> rounds.checkWrite(round.id(), reviewer))
+        roundSubmissions.submit(round.id());
+        assertThat(roundSubmissions.mySubmission(round.id())).get().satisfies(s -> assertThat(s.isFinal()).isTrue());
+        assertThatThrownBy(() -> roundRules.checkWrite(round.id(), reviewer))
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("round.write.submitted"));
-        assertThatThrownBy(() -> rounds.submit(round.id())).isInstanceOf(UserFacingException.class);
+        assertThatThrownBy(() -> roundSubmissions.submit(round.id())).isInstanceOf(UserFacingException.class);
 
         SignedIn.as(users, "secretariat");
-        assertThatThrownBy(() -> rounds.reopenSubmission(round.id(), org("CN-ABC"), " "))
+        assertThatThrownBy(() -> roundSubmissions.reopenSubmission(round.id(), org("CN-ABC"), " "))
                 .isInstanceOfSatisfying(FieldProblemException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("round.reason.required"));
-        rounds.reopenSubmission(round.id(), org("CN-ABC"), "They found a mistake in comment 3");
+        roundSubmissions.reopenSubmission(round.id(), org("CN-ABC"), "They found a mistake in comment 3");
 
-        assertThat(rounds.checkWrite(round.id(), as("reviewer1"))).isFalse();
+        assertThat(roundRules.checkWrite(round.id(), as("reviewer1"))).isFalse();
         SignedIn.as(users, "secretariat");
         assertThat(rounds.changes(round.id())).extracting(RoundChange::kind)
                 .containsExactly("SCHEDULED", "SUBMITTED", "SUBMISSION_REOPENED");
@@ -254,13 +257,13 @@ class RoundServiceIT {
     @Test
     void reviewers_see_only_their_own_organisations_comments_unless_the_round_says_otherwise() {
         Round round = openRound();
-        assertThat(rounds.visibleOrganisations(round.id(), as("reviewer1"))).contains(Set.of(org("CN-ABC")));
-        assertThat(rounds.visibleOrganisations(round.id(), as("secretariat"))).isEqualTo(Optional.empty());
-        assertThat(rounds.visibleOrganisations(round.id(), as("editor2"))).isEqualTo(Optional.empty());
+        assertThat(roundRules.visibleOrganisations(round.id(), as("reviewer1"))).contains(Set.of(org("CN-ABC")));
+        assertThat(roundRules.visibleOrganisations(round.id(), as("secretariat"))).isEqualTo(Optional.empty());
+        assertThat(roundRules.visibleOrganisations(round.id(), as("editor2"))).isEqualTo(Optional.empty());
 
         SignedIn.as(users, "secretariat");
-        rounds.setOwnOrganisationOnly(round.id(), false, "Open discussion agreed at the plenary");
-        assertThat(rounds.visibleOrganisations(round.id(), as("reviewer1"))).isEqualTo(Optional.empty());
+        roundLifecycle.setOwnOrganisationOnly(round.id(), false, "Open discussion agreed at the plenary");
+        assertThat(roundRules.visibleOrganisations(round.id(), as("reviewer1"))).isEqualTo(Optional.empty());
     }
 
     @Test
@@ -268,16 +271,16 @@ class RoundServiceIT {
         Round round = openRound();
         SignedIn.as(users, "secretariat");
         Instant later = round.closesAt().plus(Duration.ofDays(14));
-        assertThatThrownBy(() -> rounds.extend(round.id(), later, ""))
+        assertThatThrownBy(() -> roundLifecycle.extend(round.id(), later, ""))
                 .isInstanceOfSatisfying(FieldProblemException.class,
                         e -> assertThat(e.fieldKey()).isEqualTo("round.reason"));
-        assertThatThrownBy(() -> rounds.extend(round.id(), round.closesAt().minus(Duration.ofDays(1)), "Shorter"))
+        assertThatThrownBy(() -> roundLifecycle.extend(round.id(), round.closesAt().minus(Duration.ofDays(1)), "Shorter"))
                 .isInstanceOfSatisfying(FieldProblemException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("round.extend.not-later"));
 
-        Round extended = rounds.extend(round.id(), later, "Requested by three member organisations");
+        Round extended = roundLifecycle.extend(round.id(), later, "Requested by three member organisations");
         assertThat(extended.closesAt()).isEqualTo(later);
-        Round closed = rounds.closeEarly(round.id(), "The plan changed");
+        Round closed = roundLifecycle.closeEarly(round.id(), "The plan changed");
         assertThat(closed.state(Instant.now())).isEqualTo(RoundState.CLOSED);
         assertThat(closed.closedEarly()).isTrue();
         assertThat(rounds.changes(round.id())).extracting(RoundChange::kind, RoundChange::reason).containsExactly(

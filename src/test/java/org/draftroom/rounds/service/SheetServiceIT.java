@@ -13,6 +13,7 @@ import org.draftroom.IntegrationTest;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentType;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.TestProjects;
 import org.draftroom.drafts.service.DraftService;
@@ -40,7 +41,9 @@ class SheetServiceIT {
 
     @Autowired SheetService sheets;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
     @Autowired RoundRepository repository;
@@ -51,7 +54,7 @@ class SheetServiceIT {
     void openRound() {
         SignedIn.as(users, "secretariat");
         String project = TestProjects.consultationCopy(projects, drafts, "GB/T S" + (System.nanoTime() % 100_000), "意见表测试", "Sheet test");
-        round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+        round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                 Instant.now().plus(Duration.ofDays(20)), "", Audience.INVITED,
                 Set.of(repository.organisationByCode("CN-ABC").orElseThrow().id()), true));
         SignedIn.as(users, "reviewer1");
@@ -88,7 +91,7 @@ class SheetServiceIT {
         assertThatThrownBy(() -> sheets.importSheet(round.id(), preview))
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("rounds.sheet.has-problems"));
-        assertThat(comments.count(round.projectId(), CommentFilter.all().withRoundId(round.id()))).isZero();
+        assertThat(commentReader.count(round.projectId(), CommentFilter.all().withRoundId(round.id()))).isZero();
     }
 
     @Test
@@ -99,7 +102,7 @@ class SheetServiceIT {
         SheetPreview preview = sheets.preview(round.id(), "abc.xlsx", sheet);
         assertThat(preview.importable()).isTrue();
         assertThat(sheets.importSheet(round.id(), preview)).isEqualTo(2);
-        assertThat(comments.count(round.projectId(), CommentFilter.all().withRoundId(round.id()))).isEqualTo(2);
+        assertThat(commentReader.count(round.projectId(), CommentFilter.all().withRoundId(round.id()))).isEqualTo(2);
 
         SheetPreview again = sheets.preview(round.id(), "copy-of-abc.xlsx", sheet);
         assertThat(again.alreadyImported()).isTrue();
@@ -128,7 +131,7 @@ class SheetServiceIT {
             assertThat(row.clauseId()).isEqualTo("c-rights");
         });
         assertThat(sheets.importSheet(round.id(), preview)).isEqualTo(1);
-        assertThat(comments.find(round.projectId(), round.commitId(), CommentFilter.all().withRoundId(round.id()),
+        assertThat(commentReader.find(round.projectId(), round.commitId(), CommentFilter.all().withRoundId(round.id()),
                 0, 10)).singleElement().satisfies(p -> assertThat(p.comment().type()).isEqualTo(CommentType.GE));
     }
 
@@ -156,10 +159,10 @@ class SheetServiceIT {
         assertThatThrownBy(() -> sheets.importSheet(round.id(), preview))
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("rounds.sheet.has-problems"));
-        assertThat(comments.count(round.projectId(), CommentFilter.all().withRoundId(round.id()))).isZero();
+        assertThat(commentReader.count(round.projectId(), CommentFilter.all().withRoundId(round.id()))).isZero();
 
         byte[] problems = sheets.problemRowsSheet(round.id(), preview, java.util.Locale.ENGLISH);
-        assertThat(comments.count(round.projectId(), CommentFilter.all().withRoundId(round.id())))
+        assertThat(commentReader.count(round.projectId(), CommentFilter.all().withRoundId(round.id())))
                 .as("downloading the problem rows writes nothing").isZero();
         var back = SheetReader.read(SheetService.problemRowsFileName(preview), problems);
         assertThat(SheetService.problemRowsFileName(preview)).isEqualTo("abc-problem-rows.xlsx");
@@ -171,7 +174,7 @@ class SheetServiceIT {
         assertThat(back.rows().get(1).type()).as("the type as written, for the reviewer to correct").isEqualTo("xx");
 
         assertThat(sheets.importSheet(round.id(), preview, true)).isEqualTo(3);
-        assertThat(comments.count(round.projectId(), CommentFilter.all().withRoundId(round.id()))).isEqualTo(3);
+        assertThat(commentReader.count(round.projectId(), CommentFilter.all().withRoundId(round.id()))).isEqualTo(3);
 
         // The reviewer corrects the two rows in the downloaded file and uploads it: both come in, nothing twice.
         List<SheetRow> corrected = List.of(
@@ -180,7 +183,7 @@ class SheetServiceIT {
         SheetPreview second = sheets.preview(round.id(), "abc-problem-rows.xlsx", xlsx(corrected));
         assertThat(sheets.offer(second).partial()).isFalse();
         assertThat(sheets.importSheet(round.id(), second)).isEqualTo(2);
-        assertThat(comments.count(round.projectId(), CommentFilter.all().withRoundId(round.id()))).isEqualTo(5);
+        assertThat(commentReader.count(round.projectId(), CommentFilter.all().withRoundId(round.id()))).isEqualTo(5);
 
         // The whole sheet corrected instead: the rows imported before are recognised and left as they are.
         assertThat(sheets.offer(sheets.preview(round.id(), "abc-v2.xlsx", xlsx(List.of(
@@ -198,6 +201,6 @@ class SheetServiceIT {
         assertThat(offer.refusalKey()).isEqualTo("rounds.sheet.has-problems");
         assertThatThrownBy(() -> sheets.importSheet(round.id(), preview, true))
                 .isInstanceOf(UserFacingException.class);
-        assertThat(comments.count(round.projectId(), CommentFilter.all().withRoundId(round.id()))).isZero();
+        assertThat(commentReader.count(round.projectId(), CommentFilter.all().withRoundId(round.id()))).isZero();
     }
 }

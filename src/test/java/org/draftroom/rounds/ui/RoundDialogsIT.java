@@ -17,6 +17,7 @@ import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
 import org.draftroom.rounds.domain.RoundState;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,7 @@ class RoundDialogsIT extends KaribuUiTest {
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired JdbcClient jdbc;
 
     private String freshProject() {
@@ -51,7 +53,7 @@ class RoundDialogsIT extends KaribuUiTest {
         String project = freshProject();
         long abc = jdbc.sql("select id from organisation where code = 'CN-ABC'").query(Long.class).single();
         Round[] round = new Round[1];
-        asUser("secretariat", () -> round[0] = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null,
+        asUser("secretariat", () -> round[0] = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null,
                 null, Instant.now().plus(Duration.ofDays(10)), "", Audience.INVITED, Set.of(abc), true)));
         signInAs("secretariat", Locale.ENGLISH);
         com.vaadin.flow.component.UI.getCurrent().navigate("rounds/" + round[0].id());

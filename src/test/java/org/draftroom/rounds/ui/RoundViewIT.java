@@ -16,6 +16,7 @@ import java.util.Set;
 import org.draftroom.base.ui.KaribuUiTest;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.TestProjects;
 import org.draftroom.drafts.service.DraftService;
@@ -24,6 +25,7 @@ import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Disposition;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +38,10 @@ class RoundViewIT extends KaribuUiTest {
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired org.draftroom.rounds.service.DispositionService dispositions;
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired JdbcClient jdbc;
     private Round round;
 
@@ -46,7 +50,7 @@ class RoundViewIT extends KaribuUiTest {
         long abc = jdbc.sql("select id from organisation where code = 'CN-ABC'").query(Long.class).single();
         asUser("secretariat", () -> {
             String project = TestProjects.consultationCopy(projects, drafts, "GB/T V" + (System.nanoTime() % 100_000), "视图测试", "View test");
-            round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+            round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                     Instant.now().plus(Duration.ofDays(10)), "Read clause 8.", Audience.INVITED, Set.of(abc), true));
         });
         asUser("reviewer1", () -> comments.create(round.projectId(), round.commitId(), new CommentForm(round.id(),
@@ -65,7 +69,7 @@ class RoundViewIT extends KaribuUiTest {
 
     @Test
     void a_disposition_other_than_acceptance_needs_a_reason() {
-        asUser("secretariat", () -> rounds.closeEarly(round.id(), "For the test"));
+        asUser("secretariat", () -> roundLifecycle.closeEarly(round.id(), "For the test"));
         signInAs("secretariat", Locale.SIMPLIFIED_CHINESE);
         UI.getCurrent().navigate("rounds/" + round.id());
         RoundView view = _get(RoundView.class);
@@ -89,8 +93,8 @@ class RoundViewIT extends KaribuUiTest {
     @Test
     void after_publication_the_round_proposes_the_next_stage_and_the_timeline_says_what_the_round_did() {
         asUser("secretariat", () -> {
-            rounds.closeEarly(round.id(), "For the test");
-            long comment = comments.find(round.projectId(), round.commitId(),
+            roundLifecycle.closeEarly(round.id(), "For the test");
+            long comment = commentReader.find(round.projectId(), round.commitId(),
                     org.draftroom.comments.domain.CommentFilter.all().withRoundId(round.id()), 0, 1).get(0)
                     .comment().id();
             dispositions.record(comment, Disposition.ACCEPTED, "", null);

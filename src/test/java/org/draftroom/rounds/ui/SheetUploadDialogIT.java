@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.draftroom.base.ui.KaribuUiTest;
 import org.draftroom.comments.domain.CommentFilter;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.drafts.TestProjects;
 import org.draftroom.drafts.service.DraftService;
@@ -24,6 +25,7 @@ import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.rounds.domain.Audience;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.domain.RoundForm;
+import org.draftroom.rounds.service.RoundLifecycleService;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.sheets.SheetReader;
 import org.draftroom.sheets.SheetRow;
@@ -43,7 +45,9 @@ class SheetUploadDialogIT extends KaribuUiTest {
     @Autowired ProjectService projects;
     @Autowired DraftService drafts;
     @Autowired RoundService rounds;
+    @Autowired RoundLifecycleService roundLifecycle;
     @Autowired CommentService comments;
+    @Autowired CommentReader commentReader;
     @Autowired JdbcClient jdbc;
     private Round round;
 
@@ -70,14 +74,14 @@ class SheetUploadDialogIT extends KaribuUiTest {
         asUser("secretariat", () -> {
             String project = TestProjects.consultationCopy(projects, drafts, "GB/T U" + (System.nanoTime() % 100_000),
                     "意见表上传", "Sheet upload");
-            round = rounds.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
+            round = roundLifecycle.schedule(new RoundForm(project, null, "征求意见稿", null, null, null,
                     Instant.now().plus(Duration.ofDays(10)), "", Audience.INVITED, Set.of(abc), true));
         });
     }
 
     private long commentsOfTheRound() {
         long[] n = new long[1];
-        asUser("reviewer1", () -> n[0] = comments.count(round.projectId(),
+        asUser("reviewer1", () -> n[0] = commentReader.count(round.projectId(),
                 CommentFilter.all().withRoundId(round.id())));
         return n[0];
     }

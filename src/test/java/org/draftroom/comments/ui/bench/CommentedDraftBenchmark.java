@@ -12,6 +12,7 @@ import org.draftroom.comments.domain.CommentFilter;
 import org.draftroom.comments.domain.CommentForm;
 import org.draftroom.comments.domain.CommentType;
 import org.draftroom.comments.domain.PlacedComment;
+import org.draftroom.comments.service.CommentReader;
 import org.draftroom.comments.service.CommentService;
 import org.draftroom.comments.ui.CommentedDraft;
 import org.draftroom.drafts.domain.Clause;
@@ -64,23 +65,25 @@ public final class CommentedDraftBenchmark {
         UserDetailsService users = context.getBean(UserDetailsService.class);
         DraftService drafts = context.getBean(DraftService.class);
         CommentService comments = context.getBean(CommentService.class);
+        CommentReader commentReader = context.getBean(CommentReader.class);
         SignedIn.as(users, "secretariat");
 
         DraftService.DraftSnapshot snapshot = waitForLargeProject(drafts);
         System.out.printf("draft: %,d characters, %,d clauses%n", snapshot.document().text().length(),
                 snapshot.document().clauses().size());
-        seed(comments, snapshot);
+        seed(comments, commentReader, snapshot);
         String head = snapshot.version().commitId();
         CommentFilter all = CommentFilter.all();
-        System.out.printf("comments: %,d%n", comments.count(PROJECT, all));
+        System.out.printf("comments: %,d%n", commentReader.count(PROJECT, all));
 
         time("open the version (git read, parse, number, checks)", () -> drafts.open(PROJECT, null));
-        time("counts per clause", () -> comments.countsByClause(PROJECT, head, all));
-        time("first margin page (" + 20 + " cards)", () -> comments.find(PROJECT, head, all, 0, 20));
-        int general = comments.countsByClause(PROJECT, head, all).getOrDefault("", 0);
+        time("counts per clause", () -> commentReader.countsByClause(PROJECT, head, all));
+        time("first margin page (" + 20 + " cards)", () -> commentReader.find(PROJECT, head, all, 0, 20));
+        int general = commentReader.countsByClause(PROJECT, head, all).getOrDefault("", 0);
         time("comments to highlight (" + CommentedDraft.HIGHLIGHT_LIMIT + ", after the general ones)",
-                () -> comments.find(PROJECT, head, all, general, CommentedDraft.HIGHLIGHT_LIMIT));
-        List<PlacedComment> highlighted = comments.find(PROJECT, head, all, general, CommentedDraft.HIGHLIGHT_LIMIT);
+                () -> commentReader.find(PROJECT, head, all, general, CommentedDraft.HIGHLIGHT_LIMIT));
+        List<PlacedComment> highlighted = commentReader.find(PROJECT, head, all, general,
+                CommentedDraft.HIGHLIGHT_LIMIT);
         String html = time("render the draft with the highlights of " + highlighted.size() + " comments",
                 () -> CommentedDraft.highlighted(snapshot.document(), Language.ZH, highlighted));
         time("render the draft without highlights (DraftHtml, for comparison)",
@@ -113,8 +116,9 @@ public final class CommentedDraftBenchmark {
         }
     }
 
-    private static void seed(CommentService comments, DraftService.DraftSnapshot snapshot) {
-        int existing = comments.count(PROJECT, CommentFilter.all());
+    private static void seed(CommentService comments, CommentReader commentReader,
+                             DraftService.DraftSnapshot snapshot) {
+        int existing = commentReader.count(PROJECT, CommentFilter.all());
         if (existing >= COMMENTS) {
             return;
         }

@@ -14,18 +14,18 @@ package org.draftroom.sheets;
  * @param lineNumber the ISO template's line number the reviewer gave, {@code ""} when none
  * @param location the template's Paragraph/Figure/Table the reviewer gave ("Table 3"), {@code ""} when none
  */
-public record DispositionRow(String id, String organisation, String clauseThen, String clauseNow, String type,
+public record DispositionTableRow(String id, String organisation, String clauseThen, String clauseNow, String type,
         String comment, String proposedChange, String disposition, String reason, String appliedVersion,
         String lineNumber, String location) {
 
     /** A row without line number or paragraph/figure/table. */
-    public DispositionRow(String id, String organisation, String clauseThen, String clauseNow, String type,
+    public DispositionTableRow(String id, String organisation, String clauseThen, String clauseNow, String type,
             String comment, String proposedChange, String disposition, String reason, String appliedVersion) {
         this(id, organisation, clauseThen, clauseNow, type, comment, proposedChange, disposition, reason,
                 appliedVersion, "", "");
     }
 
-    public DispositionRow {
+    public DispositionTableRow {
         id = id == null ? "" : id;
         organisation = organisation == null ? "" : organisation;
         clauseThen = clauseThen == null ? "" : clauseThen;
