@@ -466,7 +466,7 @@ public class CoEditingService implements SmartInitializingSingleton {
     private String refuse(Connection connection, RejectReason reason, String detail) {
         log.warn("Refused a sync message of {} ({}) in {}: {} {}", connection.name, connection.clientId,
                 connection.projectId, reason, detail == null ? "" : detail.length() > 200 ? detail.substring(0, 200) : detail);
-        return REFUSED + reason.name() + (reason.requiresResync() ? " resync" : "") + "\n";
+        return SyncCodec.encodeRefusal(reason);
     }
 
     private Connection requireConnection(String clientId) {
