@@ -224,9 +224,7 @@ public class CoEditingService implements SmartInitializingSingleton {
             return refuse(connection, rejected.reason(), rejected.detail());
         }
         SyncOutcome.Accepted accepted = (SyncOutcome.Accepted) outcome;
-        if (cluster != null && !accepted.acknowledged().isEmpty()) {
-            cluster.bus().publish("sync", connection.projectId + " " + message.clauseId());
-        }
+        // With several nodes, the journal's insert of the acknowledged edits told the other nodes ("sync").
         for (String other : accepted.othersToNotify()) {
             Connection c = connections.get(other);
             if (c != null) {
