@@ -3,6 +3,11 @@
  * a step-by-step port of org.draftroom.editing.sync.ClientSync and TextDiffs. Plain JavaScript, no build: needs the
  * diff-match-patch WebJar (global diff_match_patch) loaded before it.
  *
+ * Everything it offers the page is under one global, window.draftroom.live: keepWork() (below), and for tests the
+ * protocol without the element: codec (the messages as objects with the field names of the Java records),
+ * ClientSync (the client's steps, as the Java class), diff, delta, fuzzyApply, wellFormed. The shared test vectors
+ * (src/test/resources/editing-sync/vectors.json) run against these in Chromium and against the Java engine.
+ *
  * The element's Java component (org.draftroom.editing.ui.LiveText) offers two server calls:
  *   $server.open(clauseId) -> "DS1 J clientId clauseId epoch maxLength\n" + text   (join or resync)
  *   $server.sync(message)  -> "DS1 S ..." answer, or "DS1 R REASON [resync]\n"      (one message in flight)
@@ -14,12 +19,13 @@
  * Keeping work (docs/editing-decision.md): while typed text is not yet acknowledged, a copy of it and of the text it
  * was typed on stays in localStorage (key "<store-key attribute>:<clauseId>"); opening that clause again, after a
  * closed tab, a crash or an expired session, rebases the copy onto the server's text and sends it. Closing or
- * reloading the page with unsent text asks first (beforeunload); window.drKeepWork() sends what is unsent in every
- * editor on the page (sign-out calls it). None of this changes the messages of the sync protocol.
+ * reloading the page with unsent text asks first (beforeunload); draftroom.live.keepWork() sends what is unsent in
+ * every editor on the page (sign-out calls it). None of this changes the messages of the sync protocol.
  */
 (function () {
   'use strict';
-  if (customElements.get('dr-live-text')) {
+  const draftroom = window.draftroom = window.draftroom || {};
+  if (draftroom.live || customElements.get('dr-live-text')) {
     return;
   }
   const TYPING_DELAY = 250;
@@ -345,8 +351,202 @@
     return wellFormed(out);
   }
 
+  /** The delta that turns a into b (TextDiffs.delta). */
+  function delta(a, b) {
+    return dmp.diff_toDelta(diff(a, b));
+  }
+
+  /*
+   * The messages (SyncCodec, docs/sync-protocol.md "Messages"). A header line is "DS1 <kind>" and the named fields
+   * below, in this order, separated by one space; a message is read into an object with these names (those of the
+   * Java records) and written from one, never picked apart by position elsewhere.
+   */
+  const MAGIC = 'DS1';
+  const HEADERS = {
+    C: ['clientId', 'clauseId', 'epoch', 'seq', 'serverVersionAcked', 'editCount'],
+    S: ['clientId', 'clauseId', 'epoch', 'seq', 'clientVersionAcked', 'editCount'],
+    J: ['clientId', 'clauseId', 'epoch', 'maxLength'],
+  };
+  const ID_FIELDS = new Set(['clientId', 'clauseId']);
+  const ID = /^[A-Za-z0-9._:@-]{1,128}$/;
+  const NUMBER = /^[0-9]{1,15}$/;
+  /** An edit line: clientVersion serverVersion delta (the delta may hold spaces, never a line break). */
+  const EDIT_LINE = /^([0-9]{1,15}) ([0-9]{1,15}) (.*)$/;
+
+  /** The fields of a header line of the given kind, or null if it is not one. */
+  function readHeader(line, kind) {
+    const words = line.split(' ');
+    const names = HEADERS[kind];
+    if (words[0] !== MAGIC || words[1] !== kind || words.length !== names.length + 2) {
+      return null;
+    }
+    const fields = {};
+    for (let i = 0; i < names.length; i++) {
+      const word = words[i + 2];
+      if (ID_FIELDS.has(names[i]) ? !ID.test(word) : !NUMBER.test(word)) {
+        return null;
+      }
+      fields[names[i]] = ID_FIELDS.has(names[i]) ? word : Number(word);
+    }
+    return fields;
+  }
+
+  function writeHeader(kind, fields) {
+    return [MAGIC, kind, ...HEADERS[kind].map(name => fields[name])].join(' ') + '\n';
+  }
+
+  /** A client or server message (C or S) from its fields, edits included. */
+  function encodeMessage(kind, message) {
+    let out = writeHeader(kind, Object.assign({}, message, {editCount: message.edits.length}));
+    for (const e of message.edits) {
+      out += e.clientVersion + ' ' + e.serverVersion + ' ' + e.delta + '\n';
+    }
+    return out;
+  }
+
+  /** A C or S message read into its fields, or null if it is not one well formed. */
+  function decodeMessage(kind, text) {
+    const lines = text.split('\n');
+    const header = readHeader(lines[0], kind);
+    if (header === null || lines.length !== header.editCount + 2 || lines[lines.length - 1] !== '') {
+      return null;
+    }
+    const edits = [];
+    for (let i = 1; i <= header.editCount; i++) {
+      const fields = EDIT_LINE.exec(lines[i]);
+      if (fields === null) {
+        return null;
+      }
+      edits.push({clientVersion: Number(fields[1]), serverVersion: Number(fields[2]), delta: fields[3]});
+    }
+    delete header.editCount;
+    header.edits = edits;
+    return header;
+  }
+
+  const codec = Object.freeze({
+    /** A ClientMessage {clientId, clauseId, epoch, seq, serverVersionAcked, edits} as text. */
+    encodeClient: message => encodeMessage('C', message),
+    decodeClient: text => decodeMessage('C', text),
+    encodeServer: message => encodeMessage('S', message),
+    /** A ServerMessage {clientId, clauseId, epoch, seq, clientVersionAcked, edits}, or null if malformed. */
+    decodeServer: text => decodeMessage('S', text),
+    /** "DS1 J ..." + text: {clientId, clauseId, epoch, maxLength, text}, or null. */
+    decodeJoined(text) {
+      const newline = text.indexOf('\n');
+      const header = newline < 0 ? null : readHeader(text.substring(0, newline), 'J');
+      return header && Object.assign(header, {text: text.substring(newline + 1)});
+    },
+    /** "DS1 R REASON [resync]": {reason, resync}, or null. */
+    decodeRefusal(text) {
+      const words = text.replace(/\n$/, '').split(' ');
+      if (words[0] !== MAGIC || words[1] !== 'R' || !words[2] || words.length > 4
+          || (words.length === 4 && words[3] !== 'resync')) {
+        return null;
+      }
+      return {reason: words[2], resync: words[3] === 'resync'};
+    },
+    /** "DS1 X message" (a clause that cannot be opened): the message for the person, or null. */
+    decodeProblem: text => text.startsWith(MAGIC + ' X ') ? text.substring(MAGIC.length + 3) : null,
+  });
+
+  /**
+   * The client's side of the protocol for one clause, step by step as org.draftroom.editing.sync.ClientSync (same
+   * names, same results): text is what the user edits, shadow with versions n and m what the server's shadow of it
+   * is, stack the edits the server has not acknowledged. One message in flight; only the answer to the latest is
+   * applied. Knows nothing of the page: the element below keeps text and its textarea in step.
+   */
+  class ClientSync {
+    /** @param snapshot {clientId, clauseId, epoch, text} */
+    constructor(snapshot, maxEdits = MAX_EDITS) {
+      this.maxEdits = maxEdits;
+      this.start(snapshot);
+    }
+
+    start(snapshot) {
+      this.clientId = snapshot.clientId;
+      this.clauseId = snapshot.clauseId;
+      this.epoch = snapshot.epoch;
+      this.shadow = snapshot.text;
+      this.text = snapshot.text;
+      this.n = 0;
+      this.m = 0;
+      this.seq = 0;
+      this.answered = true;
+      this.stack = [];
+    }
+
+    /** The user deleted deleteCount units at offset and inserted insert there. */
+    edit(offset, deleteCount, insert) {
+      this.text = this.text.substring(0, offset) + insert + this.text.substring(offset + deleteCount);
+    }
+
+    hasUnacknowledged() {
+      return this.stack.length > 0 || this.text !== this.shadow;
+    }
+
+    pendingEdits() {
+      return this.stack.length;
+    }
+
+    /** The next message (a ClientMessage's fields): stacks the typing as an edit while the stack has room. */
+    nextMessage() {
+      this.text = wellFormed(this.text);
+      if (this.text !== this.shadow && this.stack.length < this.maxEdits) {
+        this.stack.push({clientVersion: this.n, serverVersion: this.m, delta: delta(this.shadow, this.text)});
+        this.shadow = this.text;
+        this.n++;
+      }
+      this.answered = false;
+      this.seq++;
+      return {clientId: this.clientId, clauseId: this.clauseId, epoch: this.epoch, seq: this.seq,
+        serverVersionAcked: this.m, edits: this.stack.slice()};
+    }
+
+    /** Applies a server message (its fields): 'APPLIED', 'IGNORED' (acknowledgements still honoured) or 'RESYNC_NEEDED'. */
+    receive(message) {
+      if (message.epoch !== this.epoch || message.clientId !== this.clientId || message.seq > this.seq) {
+        return 'IGNORED';
+      }
+      this.stack = this.stack.filter(e => e.clientVersion >= message.clientVersionAcked);
+      if (message.seq !== this.seq || this.answered) {
+        return 'IGNORED';
+      }
+      this.answered = true;
+      for (const edit of message.edits) {
+        if (edit.serverVersion < this.m) { continue; }
+        if (edit.serverVersion > this.m || edit.clientVersion > this.n) { return 'RESYNC_NEEDED'; }
+        if (edit.clientVersion < this.n) { continue; }
+        let change;
+        try {
+          change = dmp.diff_fromDelta(this.shadow, edit.delta);
+        } catch (e) {
+          return 'RESYNC_NEEDED';
+        }
+        const newShadow = dmp.diff_text2(change);
+        this.text = this.text === this.shadow ? newShadow : fuzzyApply(this.shadow, change, this.text);
+        this.shadow = newShadow;
+        this.m++;
+      }
+      return 'APPLIED';
+    }
+
+    /** Starts again from a snapshot, the typing not yet in the old shadow rebased onto its text. */
+    resync(snapshot) {
+      const current = this.text;
+      const oldShadow = this.shadow;
+      this.start(snapshot);
+      if (current !== oldShadow) {
+        this.text = fuzzyApply(oldShadow, diff(oldShadow, current), snapshot.text);
+      }
+    }
+  }
+
   /** Sends what is unsent in every live editor on the page; resolves when answered (or after a few seconds). */
-  window.drKeepWork = () => Promise.all([...document.querySelectorAll('dr-live-text')].map(e => e.keepWork()));
+  const keepWork = () => Promise.all([...document.querySelectorAll('dr-live-text')].map(e => e.keepWork()));
+
+  draftroom.live = Object.freeze({keepWork, codec, ClientSync, diff, delta, fuzzyApply, wellFormed});
+
   window.addEventListener('beforeunload', e => {
     let unsent = false;
     document.querySelectorAll('dr-live-text').forEach(editor => {
@@ -364,15 +564,10 @@
   class DrLiveText extends HTMLElement {
     constructor() {
       super();
+      /** The clause open here ('' when none); its protocol state is in client. */
       this.clauseId = '';
-      this.clientId = '';
-      this.epoch = 0;
-      this.shadow = '';
-      this.n = 0;
-      this.m = 0;
-      this.seq = 0;
-      this.stack = [];
-      this.answered = true;
+      /** The protocol state of the open clause (ClientSync), null before the first one opens. */
+      this.client = null;
       this.inFlight = false;
       this.sentAt = 0;
       this.composing = false;
@@ -463,12 +658,14 @@
       this.clauseId = '';
       this.textarea.disabled = true;
       const answer = await this.$server.open(clauseId);
-      if (answer.startsWith('DS1 X ')) {
+      const problem = codec.decodeProblem(answer);
+      const joined = codec.decodeJoined(answer);
+      if (problem !== null || joined === null) {
         this.close();
-        this.showProblem(answer.substring(6));
+        this.showProblem(problem);
         return;
       }
-      this.start(answer, false);
+      this.start(joined, false);
       this.textarea.disabled = false;
     }
 
@@ -493,7 +690,7 @@
 
     /** Sends until everything typed is acknowledged, for at most a few rounds (before switching clauses). */
     async flush() {
-      for (let i = 0; i < 10 && this.clauseId && (this.textarea.value !== this.shadow || this.stack.length); i++) {
+      for (let i = 0; i < 10 && this.hasUnsent(); i++) {
         await new Promise(resolve => {
           this.onAnswered = resolve;
           this.schedule(0);
@@ -540,36 +737,28 @@
         this.showProblem(this.texts.tooLong);
         return;
       }
-      if (text !== this.shadow && this.stack.length < MAX_EDITS) {
-        this.stack.push([this.n, this.m, dmp.diff_toDelta(diff(this.shadow, text))]);
-        this.shadow = text;
-        this.n++;
-      }
-      this.seq++;
+      const client = this.client;
+      client.text = text;
+      const message = client.nextMessage();
       this.pushed = false;
-      this.answered = false;
       this.inFlight = true;
       this.sentAt = Date.now();
-      let message = 'DS1 C ' + this.clientId + ' ' + this.clauseId + ' ' + this.epoch + ' ' + this.seq + ' '
-          + this.m + ' ' + this.stack.length + '\n';
-      for (const e of this.stack) {
-        message += e[0] + ' ' + e[1] + ' ' + e[2] + '\n';
-      }
-      const seq = this.seq;
-      const epoch = this.epoch;
+      const seq = message.seq;
+      const epoch = message.epoch;
+      const current = () => this.client === client && client.epoch === epoch && client.seq === seq;
       this.syncs++;
-      setTimeout(() => { if (this.inFlight && this.seq === seq) { this.setOffline(true); } }, ANSWER_TIMEOUT);
-      this.$server.sync(message).then(answer => {
-        if (this.seq === seq) { this.inFlight = false; }
+      setTimeout(() => { if (this.inFlight && current()) { this.setOffline(true); } }, ANSWER_TIMEOUT);
+      this.$server.sync(codec.encodeClient(message)).then(answer => {
+        if (current()) { this.inFlight = false; }
         this.setOffline(false);
-        if (epoch !== this.epoch) { return; }
+        if (this.client !== client || client.epoch !== epoch) { return; }
         if (this.composing) {
           this.deferred = answer; // applied when the composition ends
           return;
         }
         this.receive(answer);
       }, () => {
-        if (this.seq === seq) { this.inFlight = false; }
+        if (current()) { this.inFlight = false; }
         this.setOffline(true);
         this.schedule(1000);
       });
@@ -577,11 +766,11 @@
 
     /** Applies an answer (ClientSync.receive), or resynchronises when told. */
     receive(answer) {
-      if (answer.startsWith('DS1 R ')) {
-        const words = answer.trim().split(' ');
-        if (words.includes('resync')) {
-          this.resync(words[2]);
-        } else if (words[2] === 'UNKNOWN_CLIENT') {
+      const refusal = codec.decodeRefusal(answer);
+      if (refusal !== null) {
+        if (refusal.resync) {
+          this.resync(refusal.reason);
+        } else if (refusal.reason === 'UNKNOWN_CLIENT') {
           // Refused for good (signed out, no longer allowed, connection ended): keep the text, say so, stop sending.
           this.ended = true;
           this.problem.textContent = this.texts.ended;
@@ -589,54 +778,33 @@
         this.answeredNow();
         return;
       }
-      const lines = answer.split('\n');
-      const h = lines[0].split(' ');
-      const epoch = Number(h[4]);
-      const seq = Number(h[5]);
-      const ack = Number(h[6]);
-      const count = Number(h[7]);
-      if (h[0] !== 'DS1' || h[1] !== 'S' || epoch !== this.epoch || h[2] !== this.clientId || seq > this.seq) {
+      const message = codec.decodeServer(answer);
+      const client = this.client;
+      if (message === null || client === null) {
         return;
       }
-      const unacknowledged = this.stack.length;
-      this.stack = this.stack.filter(e => e[0] >= ack);
-      if (seq !== this.seq || this.answered) {
+      const unacknowledged = client.pendingEdits();
+      client.text = this.textarea.value;
+      const result = client.receive(message);
+      this.setText(client.text);
+      if (result === 'RESYNC_NEEDED') {
+        this.resync(result);
         return;
       }
-      this.answered = true;
-      for (let i = 1; i <= count; i++) {
-        const line = lines[i];
-        const s1 = line.indexOf(' ');
-        const s2 = line.indexOf(' ', s1 + 1);
-        const en = Number(line.substring(0, s1));
-        const em = Number(line.substring(s1 + 1, s2));
-        const delta = line.substring(s2 + 1);
-        if (em < this.m) { continue; }
-        if (em > this.m || en > this.n) { this.resync('FUTURE_VERSION'); return; }
-        if (en < this.n) { continue; }
-        let diffs;
-        try {
-          diffs = dmp.diff_fromDelta(this.shadow, delta);
-        } catch (e) {
-          this.resync('DELTA_MISMATCH');
-          return;
-        }
-        const newShadow = dmp.diff_text2(diffs);
-        const current = this.textarea.value;
-        this.setText(current === this.shadow ? newShadow : fuzzyApply(this.shadow, diffs, current));
-        this.shadow = newShadow;
-        this.m++;
+      if (result !== 'APPLIED') {
+        return;
       }
-      if (count > 0 || this.stack.length < unacknowledged) {
+      if (message.edits.length > 0 || client.pendingEdits() < unacknowledged) {
         // The clause's text changed on the server (for the preview and the structure warnings beside it).
         this.dispatchEvent(new CustomEvent('dr-acknowledged'));
       }
-      if (this.stack.length === 0 && this.textarea.value === this.shadow) {
-        this.acknowledgedText = this.shadow;
-        this.keepLocal();
-      } else if (this.stack.length === 0) {
-        this.acknowledgedText = this.shadow;
-        this.schedule(TYPING_DELAY);
+      if (client.pendingEdits() === 0) {
+        this.acknowledgedText = client.shadow;
+        if (this.textarea.value === client.shadow) {
+          this.keepLocal();
+        } else {
+          this.schedule(TYPING_DELAY);
+        }
       }
       this.answeredNow();
     }
@@ -648,7 +816,7 @@
         this.onAnswered = null;
         done();
       }
-      if (this.textarea.value !== this.shadow || this.stack.length) {
+      if (this.hasUnsent()) {
         this.schedule(TYPING_DELAY);
       } else if (this.pushed) {
         this.schedule(Math.max(0, this.sentAt + PUSH_INTERVAL - Date.now()));
@@ -661,51 +829,47 @@
       if (!clauseId) { return; }
       this.resyncs++;
       const answer = await this.$server.open(clauseId);
-      if (answer.startsWith('DS1 X ')) {
+      const joined = codec.decodeJoined(answer);
+      if (joined === null) {
         // The clause cannot be joined again (deleted, access withdrawn): keep the text on screen to copy, stop.
         this.clauseId = '';
         this.textarea.readOnly = true;
-        this.problem.textContent = answer.substring(6);
+        this.problem.textContent = codec.decodeProblem(answer) || '';
         return;
       }
       const tooLarge = reason === 'TEXT_TOO_LONG' || reason === 'MESSAGE_TOO_LARGE' || reason === 'TOO_MANY_EDITS';
-      this.start(answer, !tooLarge);
+      this.start(joined, !tooLarge);
       this.showProblem(tooLarge ? this.texts.tooLong : this.texts.resynced);
     }
 
-    /** Starts from a snapshot "DS1 J clientId clauseId epoch maxLength\n" + text. */
-    start(answer, keepTyping) {
-      const newline = answer.indexOf('\n');
-      const h = answer.substring(0, newline).split(' ');
-      const text = answer.substring(newline + 1);
-      const oldShadow = this.shadow;
-      const current = this.textarea.value;
-      const sameClause = this.clauseId === h[3];
-      this.clientId = h[2];
-      this.clauseId = h[3];
-      this.epoch = Number(h[4]);
-      this.maxLength = Number(h[5]);
-      this.n = 0;
-      this.m = 0;
-      this.seq = 0;
-      this.stack = [];
-      this.answered = true;
+    /**
+     * Starts from a join answer (codec.decodeJoined): on the same clause with keepTyping, the typing not yet in the
+     * old shadow is rebased onto the new text (ClientSync.resync); on another clause, a copy kept in localStorage is.
+     */
+    start(joined, keepTyping) {
+      const sameClause = this.client !== null && this.clauseId === joined.clauseId;
+      this.maxLength = joined.maxLength;
       this.inFlight = false;
       this.deferred = null;
-      const restored = sameClause ? null : this.restoreLocal(this.clauseId, text);
-      if (keepTyping && sameClause && current !== oldShadow) {
-        this.setText(fuzzyApply(oldShadow, diff(oldShadow, current), text));
-      } else if (restored !== null) {
-        this.textarea.value = restored;
-        this.showProblem(this.texts.restored);
+      if (keepTyping && sameClause) {
+        this.client.text = this.textarea.value;
+        this.client.resync(joined);
+        this.setText(this.client.text);
       } else {
-        this.textarea.value = text;
+        const restored = sameClause ? null : this.restoreLocal(joined.clauseId, joined.text);
+        this.client = new ClientSync(joined);
+        if (restored !== null) {
+          this.textarea.value = restored;
+          this.showProblem(this.texts.restored);
+        } else {
+          this.textarea.value = joined.text;
+        }
       }
-      this.shadow = text;
-      this.acknowledgedText = text;
+      this.clauseId = joined.clauseId;
+      this.acknowledgedText = joined.text;
       this.textarea.readOnly = false;
       this.showStatus();
-      if (this.textarea.value !== this.shadow) { this.schedule(0); }
+      if (this.textarea.value !== joined.text) { this.schedule(0); }
     }
 
     /** Replaces the textarea's text, keeping the caret and selection where they were in the text around them. */
@@ -745,7 +909,7 @@
       if (this.offline) {
         text = this.texts.offline;
       } else if (this.clauseId) {
-        text = this.textarea.value === this.shadow && this.stack.length === 0 ? this.texts.synced : this.texts.pending;
+        text = this.hasUnsent() ? this.texts.pending : this.texts.synced;
       }
       this.status.textContent = text;
     }
@@ -775,7 +939,8 @@
     }
 
     hasUnsent() {
-      return !!this.clauseId && (this.textarea.value !== this.shadow || this.stack.length > 0);
+      return !!this.clauseId && this.client !== null
+          && (this.textarea.value !== this.client.shadow || this.client.pendingEdits() > 0);
     }
 
     localKey(clauseId) {
@@ -788,7 +953,7 @@
       const key = this.localKey(this.clauseId);
       if (!key) { return; }
       try {
-        if (this.textarea.value === this.acknowledgedText && this.stack.length === 0) {
+        if (this.textarea.value === this.acknowledgedText && (!this.client || this.client.pendingEdits() === 0)) {
           window.localStorage.removeItem(key);
         } else {
           window.localStorage.setItem(key, JSON.stringify(
@@ -826,8 +991,9 @@
 
     /** For tests: the client's state. */
     state() {
-      return {clauseId: this.clauseId, n: this.n, m: this.m, pending: this.stack.length,
-        unsent: this.textarea.value !== this.shadow, offline: this.offline, syncs: this.syncs,
+      const client = this.client;
+      return {clauseId: this.clauseId, n: client ? client.n : 0, m: client ? client.m : 0,
+        pending: client ? client.pendingEdits() : 0, unsent: !!client && this.textarea.value !== client.shadow, offline: this.offline, syncs: this.syncs,
         pushes: this.pushes, resyncs: this.resyncs, composing: this.composing};
     }
   }

@@ -23,7 +23,8 @@ public final class CommentsPage {
         browser.$("div").id("document");
         browser.$("vaadin-grid").id("margin");
         browser.waitUntil("the browser helper to be attached", () -> Boolean.TRUE.equals(browser.js(
-                "return !!(window.draftroomComments && document.querySelector('#document').__drComments)")));
+                "return !!(window.draftroom && window.draftroom.comments"
+                        + " && document.querySelector('#document').__drComments)")));
         return new CommentsPage(browser);
     }
 

@@ -65,6 +65,20 @@ public class ClusterBus implements SmartLifecycle {
                 .query().singleValue();
     }
 
+    /**
+     * A message to send with {@code pg_notify(channel, payload)} inside a statement of one's own, saving the round
+     * trip of {@link #publish}: PostgreSQL delivers it when that statement's transaction commits, and drops it if it
+     * rolls back. Empty with one node. The payload must not contain a tab.
+     */
+    public java.util.Optional<Notice> notice(String topic, String payload) {
+        return properties.enabled() ? java.util.Optional.of(new Notice(CHANNEL, node + "\t" + topic + "\t" + payload))
+                : java.util.Optional.empty();
+    }
+
+    /** The arguments of {@code pg_notify} for a message of {@link #notice}. */
+    public record Notice(String channel, String payload) {
+    }
+
     /** Calls {@code handler} with the payload of every message of {@code topic} from another node. */
     public void subscribe(String topic, Consumer<String> handler) {
         handlers.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(handler);

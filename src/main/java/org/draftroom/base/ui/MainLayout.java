@@ -120,7 +120,8 @@ public class MainLayout extends AppLayout {
                   document.body.append(form);
                   form.submit();
                 };
-                return (window.drKeepWork ? window.drKeepWork() : Promise.resolve()).then(leave, leave);""")
+                return (window.draftroom && window.draftroom.live ? window.draftroom.live.keepWork() : Promise.resolve())
+                        .then(leave, leave);""")
                 .then(done -> { }, failed -> authentication.logout());
     }
 

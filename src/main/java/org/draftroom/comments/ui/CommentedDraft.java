@@ -1,6 +1,7 @@
 package org.draftroom.comments.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -403,13 +404,33 @@ public class CommentedDraft extends VerticalLayout {
         return page;
     }
 
+    /**
+     * JavaScript that runs {@code call} (an expression using {@code comments}, the browser helper's API, and
+     * {@code self}, the document element) once {@code js/comments/selection.js} has loaded: at once if it has, else
+     * on its {@code draftroom-comments} event. Vaadin may run this before it has loaded the helper.
+     */
+    static String whenLoaded(String call) {
+        return "const self = this; const loaded = window.draftroom && window.draftroom.comments;"
+                + " (loaded ? Promise.resolve(loaded) : new Promise(resolve => window.addEventListener("
+                + "'draftroom-comments', () => resolve(window.draftroom.comments), {once: true})))"
+                + ".then(comments => " + call + ");";
+    }
+
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        document.getElement().executeJs(
-                "const self = this; const go = () => window.draftroomComments"
-                        + " ? window.draftroomComments.attach(self, $0) : setTimeout(go, 50); go();",
-                getElement());
+        document.getElement().executeJs(whenLoaded("comments.attach(self, $0)"), getElement());
+    }
+
+    /**
+     * Stops the browser helper's listeners of this document, the one on the whole page included (it would otherwise
+     * outlive the view). Runs after the browser has removed the element, so the helper finds it gone.
+     */
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        detachEvent.getUI().getPage().executeJs(
+                "window.draftroom && window.draftroom.comments && window.draftroom.comments.detachRemoved()");
+        super.onDetach(detachEvent);
     }
 
     /** Called by the browser helper when the selection in the document changes (clause id "" = none). */
@@ -477,7 +498,8 @@ public class CommentedDraft extends VerticalLayout {
         scrollMarginTo(clauseId);
         if (!clauseId.isEmpty()) {
             document.getElement().executeJs(
-                    "window.draftroomComments && window.draftroomComments.showClause(this, $0)", clauseId);
+                    "window.draftroom && window.draftroom.comments && window.draftroom.comments.showClause(this, $0)",
+                    clauseId);
         }
     }
 
@@ -524,7 +546,8 @@ public class CommentedDraft extends VerticalLayout {
     }
 
     private void reveal(Comment comment) {
-        document.getElement().executeJs("window.draftroomComments && window.draftroomComments.reveal(this, $0, $1)",
+        document.getElement().executeJs(
+                "window.draftroom && window.draftroom.comments && window.draftroom.comments.reveal(this, $0, $1)",
                 String.valueOf(comment.id()), comment.placement() == null ? "" : comment.placement().clauseId());
     }
 
@@ -537,8 +560,7 @@ public class CommentedDraft extends VerticalLayout {
         if (!comment.projectId().equals(projectId)) {
             return;
         }
-        document.getElement().executeJs("const self = this; const go = () => window.draftroomComments"
-                + " ? window.draftroomComments.reveal(self, $0, $1) : setTimeout(go, 50); go();",
+        document.getElement().executeJs(whenLoaded("comments.reveal(self, $0, $1)"),
                 String.valueOf(comment.id()), comment.placement() == null ? "" : comment.placement().clauseId());
         openThread(comment, comment.placement());
     }

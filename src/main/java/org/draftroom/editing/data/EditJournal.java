@@ -3,6 +3,7 @@ package org.draftroom.editing.data;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.draftroom.base.cluster.ClusterBus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,24 +41,43 @@ public class EditJournal {
 
     /** Appends the edits of one message, in revision order, as one statement (all or nothing). */
     public void append(long sessionId, List<Entry> entries) {
+        append(sessionId, entries, java.util.Optional.empty());
+    }
+
+    /**
+     * Appends as {@link #append(long, List)} and, in the same statement, sends {@code notice} (other nodes get it when
+     * the surrounding transaction commits, never for edits that were rolled back).
+     */
+    public void append(long sessionId, List<Entry> entries, java.util.Optional<ClusterBus.Notice> notice) {
         if (entries.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("insert into edit_journal (session_id, revision, user_id, author_name,"
+        StringBuilder sql = new StringBuilder(notice.isPresent() ? "with written as (" : "");
+        sql.append("insert into edit_journal (session_id, revision, user_id, author_name,"
                 + " author_email, client_id, master_delta, changed, clean, created_at) values ");
         for (int i = 0; i < entries.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(:s, :r").append(i).append(", :u").append(i).append(", :n")
                     .append(i).append(", :e").append(i).append(", :c").append(i).append(", :d").append(i)
                     .append(", :x").append(i).append(", :k").append(i).append(", :a").append(i).append(")");
         }
+        if (notice.isPresent()) {
+            sql.append(" returning revision) select pg_notify(:nc, :np) from (select count(*) from written) w");
+        }
         JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("s", sessionId);
+        if (notice.isPresent()) {
+            statement = statement.param("nc", notice.get().channel()).param("np", notice.get().payload());
+        }
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             statement = statement.param("r" + i, e.revision()).param("u" + i, e.userId()).param("n" + i, e.authorName())
                     .param("e" + i, e.authorEmail()).param("c" + i, e.clientId()).param("d" + i, e.masterDelta())
                     .param("x" + i, e.changed()).param("k" + i, e.clean()).param("a" + i, Timestamp.from(e.at()));
         }
-        statement.update();
+        if (notice.isPresent()) {
+            statement.query().listOfRows();
+        } else {
+            statement.update();
+        }
     }
 
     /** Marks the session's text up to {@code revision} as written to Git in {@code commitId} (null: nothing new). */
@@ -135,10 +155,23 @@ public class EditJournal {
      * text is in Git; an editor must start again from there). One round trip.
      */
     public java.util.Optional<List<Step>> stepsAfter(long sessionId, long revision) {
-        List<Object[]> rows = jdbc.sql("select s.closed_at is not null, j.revision, j.master_delta from live_session s"
+        return steps(jdbc.sql("select s.closed_at is not null, j.revision, j.master_delta from live_session s"
                         + " left join edit_journal j on j.session_id = s.id and j.revision > :r where s.id = :s"
                         + " order by j.revision")
-                .param("s", sessionId).param("r", revision)
+                .param("s", sessionId).param("r", revision));
+    }
+
+    /**
+     * {@link #lock} and then {@link #stepsAfter}, in one round trip (the function {@code live_lock_and_steps}, V23,
+     * which reads after the lock is held, with a snapshot taken then). Must run inside a transaction.
+     */
+    public java.util.Optional<List<Step>> lockAndStepsAfter(String key, long sessionId, long revision) {
+        return steps(jdbc.sql("select closed, step_revision, step_delta from live_lock_and_steps(:k, :s, :r)")
+                .param("k", key).param("s", sessionId).param("r", revision));
+    }
+
+    private static java.util.Optional<List<Step>> steps(JdbcClient.StatementSpec query) {
+        List<Object[]> rows = query
                 .query((rs, i) -> new Object[] {rs.getBoolean(1), rs.getObject(2), rs.getString(3)}).list();
         if (rows.isEmpty() || (Boolean) rows.get(0)[0]) {
             return java.util.Optional.empty();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.draftroom.base.cluster.ClusterBus;
@@ -70,9 +71,23 @@ class ClusterEditing {
     /** Runs {@code work} in a transaction holding the clause's cluster-wide lock. */
     <T> T inClauseLock(String projectId, String clauseId, Supplier<T> work) {
         return transactions.execute(status -> {
-            journal.lock("clause:" + projectId + ":" + clauseId);
+            journal.lock(clauseLock(projectId, clauseId));
             return work.get();
         });
+    }
+
+    /**
+     * Runs {@code work} in a transaction holding the clause's cluster-wide lock, giving it the session's edits after
+     * {@code revision} (empty when the session was closed) read under the lock in the same round trip that takes it.
+     */
+    <T> T inClauseLockWithStepsAfter(String projectId, String clauseId, long sessionId, long revision,
+                                     Function<Optional<List<EditJournal.Step>>, T> work) {
+        return transactions.execute(status ->
+                work.apply(journal.lockAndStepsAfter(clauseLock(projectId, clauseId), sessionId, revision)));
+    }
+
+    private static String clauseLock(String projectId, String clauseId) {
+        return "clause:" + projectId + ":" + clauseId;
     }
 
     /** Where a node starts a clause: the clause's open session (shared) or a new one on the text in Git. */

@@ -223,9 +223,7 @@ public class CoEditingService implements SmartInitializingSingleton {
             return refuse(connection, rejected.reason(), rejected.detail());
         }
         SyncOutcome.Accepted accepted = (SyncOutcome.Accepted) outcome;
-        if (cluster != null && !accepted.acknowledged().isEmpty()) {
-            cluster.bus().publish("sync", connection.projectId + " " + message.clauseId());
-        }
+        // With several nodes, the journal's insert of the acknowledged edits told the other nodes ("sync").
         for (String other : accepted.othersToNotify()) {
             Connection c = connections.get(other);
             if (c != null) {
@@ -465,7 +463,7 @@ public class CoEditingService implements SmartInitializingSingleton {
     private String refuse(Connection connection, RejectReason reason, String detail) {
         log.warn("Refused a sync message of {} ({}) in {}: {} {}", connection.name, connection.clientId,
                 connection.projectId, reason, detail == null ? "" : detail.length() > 200 ? detail.substring(0, 200) : detail);
-        return REFUSED + reason.name() + (reason.requiresResync() ? " resync" : "") + "\n";
+        return SyncCodec.encodeRefusal(reason);
     }
 
     private Connection requireConnection(String clientId) {

@@ -109,14 +109,25 @@ final class DocumentSession {
         if (session.isEmpty() || live == null) {
             return true;
         }
-        Optional<List<EditJournal.Step>> steps = cluster.stepsAfter(live.sessionId, session.get().revision());
+        return absorb(clauseId, live, session.get(), cluster.stepsAfter(live.sessionId, session.get().revision()));
+    }
+
+    /**
+     * Takes in the journalled steps the local master lacks; those up to its revision are in it already (revisions
+     * are one sequence across the nodes: this node's own edits, or steps taken in before, when the steps were read
+     * after a revision looked up before the lock). False, dropping the local clause, when the session was closed.
+     */
+    private boolean absorb(String clauseId, LiveClause live, ClauseSession session,
+                           Optional<List<EditJournal.Step>> steps) {
         if (steps.isEmpty()) {
             sync.drop(clauseId);
             clauses.remove(clauseId, live);
             return false;
         }
         for (EditJournal.Step step : steps.get()) {
-            session.get().absorb(step.revision(), step.masterDelta());
+            if (step.revision() > session.revision()) {
+                session.absorb(step.revision(), step.masterDelta());
+            }
         }
         return true;
     }
@@ -149,7 +160,9 @@ final class DocumentSession {
             entries.add(new EditJournal.Entry(e.revision(), author.userId, author.name, author.email, e.clientId(),
                     e.masterDelta(), Deltas.size(e.masterDelta()), e.clean(), now));
         }
-        journal.append(live.sessionId, entries);
+        // With several nodes, the "sync now" to the others goes in the insert's statement, sent when it commits.
+        journal.append(live.sessionId, entries, cluster == null ? Optional.empty()
+                : cluster.bus().notice("sync", projectId + " " + live.clauseId));
         synchronized (live) {
             for (EditJournal.Entry e : entries) {
                 if (cluster == null) { // with several nodes, checkpoints weigh authors from the journal
@@ -181,14 +194,19 @@ final class DocumentSession {
             return sync.receive(message);
         }
         String clauseId = message.clauseId();
+        LiveClause live = clauses.get(clauseId);
+        Optional<ClauseSession> session = sync.session(clauseId);
         try {
-            return cluster.inClauseLock(projectId, clauseId, () -> {
-                if (!catchUp(clauseId)) {
-                    return new SyncOutcome.Rejected(org.draftroom.editing.sync.RejectReason.UNKNOWN_CLIENT,
-                            "the clause's session was closed");
-                }
-                return sync.receive(message);
-            });
+            if (live == null || session.isEmpty()) {
+                return cluster.inClauseLock(projectId, clauseId, () -> receiveCaughtUp(message, catchUp(clauseId)));
+            }
+            // One round trip takes the lock and reads what other nodes journalled after the revision seen here.
+            return cluster.inClauseLockWithStepsAfter(projectId, clauseId, live.sessionId, session.get().revision(),
+                    steps -> {
+                        boolean same = clauses.get(clauseId) == live && sync.session(clauseId).equals(session);
+                        return receiveCaughtUp(message,
+                                same ? absorb(clauseId, live, session.get(), steps) : catchUp(clauseId));
+                    });
         } catch (RuntimeException e) {
             // The transaction may not have committed what the local session now holds: start the clause afresh
             // from the journal; its clients join again and rebase their unsent typing.
@@ -196,6 +214,11 @@ final class DocumentSession {
             clauses.remove(clauseId);
             throw e;
         }
+    }
+
+    private SyncOutcome receiveCaughtUp(ClientMessage message, boolean open) {
+        return open ? sync.receive(message) : new SyncOutcome.Rejected(
+                org.draftroom.editing.sync.RejectReason.UNKNOWN_CLIENT, "the clause's session was closed");
     }
 
     /** Leaves the clause the connection has open; an idle clause session is checkpointed and closed. */

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * DS1 C clientId clauseId epoch seq serverVersionAcked editCount     (client to server)
  * DS1 S clientId clauseId epoch seq clientVersionAcked editCount     (server to client)
  * clientVersion serverVersion delta                                   (editCount lines, oldest first)
+ * DS1 J clientId clauseId epoch maxLength                            (answer to a join, then the text)
+ * DS1 R REASON [resync]                                              (answer to a refused message)
  * </pre>
  *
  * Lines end with {@code \n}; a delta never contains a line break because diff-match-patch URL-encodes inserted text.
@@ -35,6 +37,33 @@ public final class SyncCodec {
     public static String encode(ServerMessage message) {
         return encode("S", message.clientId(), message.clauseId(), message.epoch(), message.seq(),
                 message.clientVersionAcked(), message.edits());
+    }
+
+    /**
+     * The answer to a join: {@code DS1 J clientId clauseId epoch maxLength}, a line break, then the text (which may
+     * hold line breaks of its own; it runs to the end).
+     *
+     * @param maxLength the longest clause text the editor accepts, in UTF-16 units
+     */
+    public static String encodeJoined(Snapshot snapshot, int maxLength) {
+        return MAGIC + " J " + snapshot.clientId() + ' ' + snapshot.clauseId() + ' ' + snapshot.epoch() + ' '
+                + maxLength + '\n' + snapshot.text();
+    }
+
+    /**
+     * The answer to a refused message: {@code DS1 R REASON}, followed by {@code  resync} when the reason
+     * {@linkplain RejectReason#requiresResync() requires} the client to rejoin.
+     */
+    public static String encodeRefusal(RejectReason reason) {
+        return encodeRefusal(reason, reason.requiresResync());
+    }
+
+    /**
+     * {@code DS1 R REASON}, with {@code  resync} only if {@code resync}: without it, an {@code UNKNOWN_CLIENT}
+     * refusal tells the browser it is refused for good (signed out, no longer allowed) and should stop sending.
+     */
+    public static String encodeRefusal(RejectReason reason, boolean resync) {
+        return MAGIC + " R " + reason.name() + (resync ? " resync" : "") + '\n';
     }
 
     /**

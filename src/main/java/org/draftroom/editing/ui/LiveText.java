@@ -12,6 +12,7 @@ import org.draftroom.base.UserFacingException;
 import org.draftroom.editing.service.CoEditingService;
 import org.draftroom.editing.sync.RejectReason;
 import org.draftroom.editing.sync.Snapshot;
+import org.draftroom.editing.sync.SyncCodec;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -64,8 +65,7 @@ class LiveText extends Component {
         }
         Snapshot s = o.snapshot();
         opened.accept(clauseId);
-        return "DS1 J " + s.clientId() + " " + s.clauseId() + " " + s.epoch() + " " + o.maxClauseLength() + "\n"
-                + s.text();
+        return SyncCodec.encodeJoined(s, o.maxClauseLength());
     }
 
     /** One sync message; the answer, or a refusal {@code DS1 R REASON [resync]}. */
@@ -74,7 +74,7 @@ class LiveText extends Component {
         try {
             return service.sync(clientId, message);
         } catch (AccessDeniedException | UserFacingException refused) {
-            return CoEditingService.REFUSED + RejectReason.UNKNOWN_CLIENT.name() + "\n";
+            return SyncCodec.encodeRefusal(RejectReason.UNKNOWN_CLIENT, false);
         }
     }
 

@@ -3,10 +3,17 @@
  * in (see org.draftroom.comments.ui.DraftMarks): the clause is the one whose heading (h1-h6.dr-clause with an id)
  * precedes the selection; its text is the concatenation of its non-blank text nodes up to the next clause heading.
  * Also: clicking a highlight opens its comments, and scrolling the draft tells the server which clause is on top.
- * Plain script, no build step.
+ * Plain script, no build step. Offers window.draftroom.comments and then fires 'draftroom-comments' on window, so
+ * that a call made before the script has loaded can wait for it (CommentedDraft.whenLoaded) instead of polling.
  */
 (function () {
   'use strict';
+  const draftroom = window.draftroom = window.draftroom || {};
+  if (draftroom.comments) {
+    return;
+  }
+  /** Each attached document element and the AbortController whose signal removes its listeners. */
+  const attached = new Map();
 
   function isBlank(s) {
     return /^[ \t\n\f\r]*$/.test(s);
@@ -86,16 +93,28 @@
     return {clauseId: heading.id, start: start, end: end, text: text};
   }
 
+  /**
+   * Starts reporting the selection in doc to server (its $server.selected, markClicked and topClause). The
+   * selectionchange listener sits on the whole page's document: detach(doc) removes it with doc's other listeners
+   * (CommentedDraft calls detachRemoved() when it leaves the page; a listener that finds doc gone detaches too).
+   */
   function attach(doc, server) {
-    if (doc.__drComments) {
+    if (attached.has(doc)) {
       return;
     }
+    const controller = new AbortController();
+    const signal = controller.signal;
+    attached.set(doc, controller);
     doc.__drComments = true;
-    keyboardSelection(doc);
+    keyboardSelection(doc, signal);
     let timer = null;
     doc.__drLast = '';
     document.addEventListener('selectionchange', () => {
       clearTimeout(timer);
+      if (!doc.isConnected) {
+        detach(doc);
+        return;
+      }
       timer = setTimeout(() => {
         const s = selectionIn(doc);
         const key = s ? s.clauseId + ':' + s.start + ':' + s.end : '';
@@ -109,13 +128,14 @@
           server.$server.selected('', 0, 0, '');
         }
       }, 200);
-    });
+    }, {signal});
+    signal.addEventListener('abort', () => clearTimeout(timer));
     doc.addEventListener('click', (e) => {
       const mark = e.target.closest && e.target.closest('mark.dr-cmark');
       if (mark && window.getSelection().isCollapsed) {
         server.$server.markClicked(mark.dataset.comments || '');
       }
-    });
+    }, {signal});
     let scrollTimer = null;
     let lastTop = '';
     doc.addEventListener('scroll', () => {
@@ -134,7 +154,23 @@
           server.$server.topClause(current);
         }
       }, 250);
-    });
+    }, {signal});
+    signal.addEventListener('abort', () => clearTimeout(scrollTimer));
+  }
+
+  /** Stops reporting for doc: removes every listener attach added, the page-level one included. */
+  function detach(doc) {
+    const controller = attached.get(doc);
+    if (controller) {
+      attached.delete(doc);
+      controller.abort();
+      delete doc.__drComments;
+    }
+  }
+
+  /** Detaches every attached document element that is no longer in the page. */
+  function detachRemoved() {
+    [...attached.keys()].filter(doc => !doc.isConnected).forEach(detach);
   }
 
   /**
@@ -143,7 +179,7 @@
    * an editor; the words selected are reported as a mouse selection is. Selection.modify works on text that is not
    * editable, so the draft stays read-only.
    */
-  function keyboardSelection(doc) {
+  function keyboardSelection(doc, signal) {
     doc.setAttribute('tabindex', '0');
     doc.setAttribute('role', 'document');
     doc.addEventListener('focus', () => {
@@ -162,7 +198,7 @@
       if (first) {
         sel.collapse(first, 0);
       }
-    });
+    }, {signal});
     const moves = {ArrowLeft: ['backward', 'character'], ArrowRight: ['forward', 'character'],
       ArrowUp: ['backward', 'line'], ArrowDown: ['forward', 'line'], Home: ['backward', 'lineboundary'],
       End: ['forward', 'lineboundary']};
@@ -179,7 +215,7 @@
       if (focus && focus.scrollIntoView) {
         focus.scrollIntoView({block: 'nearest'});
       }
-    });
+    }, {signal});
   }
 
   /** Scrolls to the first highlight of the comment (or else the clause heading) and makes it flash. */
@@ -208,5 +244,6 @@
     }
   }
 
-  window.draftroomComments = {attach: attach, reveal: reveal, showClause: showClause, selectionIn: selectionIn};
+  draftroom.comments = Object.freeze({attach, detach, detachRemoved, reveal, showClause, selectionIn});
+  window.dispatchEvent(new Event('draftroom-comments'));
 })();
