@@ -158,6 +158,7 @@ class DispositionsPanel extends VerticalLayout {
 
         if (editable) {
             toolbar.addClassName("dispositions-toolbar-compact");
+            toolbar.setWidthFull();
             // Wraps rather than pushing "Publish dispositions" out of sight (English at 1400 px was 20 px too wide).
             toolbar.setWrap(true);
             clause.addThemeName("small");
