@@ -2,13 +2,9 @@ package org.draftroom.security;
 
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.draftroom.security.data.OrganisationRepository;
 import org.draftroom.security.data.UserRepository;
-import org.draftroom.security.data.WorkingGroupRepository;
-import org.draftroom.security.domain.Organisation;
 import org.draftroom.security.domain.User;
-import org.draftroom.security.domain.WorkingGroup;
 import org.draftroom.security.web.DraftroomUserDetails;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -26,12 +22,10 @@ public class Access {
 
     private final UserRepository users;
     private final OrganisationRepository organisations;
-    private final WorkingGroupRepository workingGroups;
 
-    Access(UserRepository users, OrganisationRepository organisations, WorkingGroupRepository workingGroups) {
+    Access(UserRepository users, OrganisationRepository organisations) {
         this.users = users;
         this.organisations = organisations;
-        this.workingGroups = workingGroups;
     }
 
     /** The signed-in, enabled user of this thread, if any. */
@@ -40,12 +34,8 @@ public class Access {
         if (auth == null || !(auth.getPrincipal() instanceof DraftroomUserDetails principal)) {
             return Optional.empty();
         }
-        return users.findById(principal.id()).filter(u -> u.enabled()).map(u -> new CurrentUser(u.id(), u.username(),
-                u.displayName(), u.email(), u.roles(), u.organisationId(),
-                u.organisationId() == null ? null
-                        : organisations.findById(u.organisationId()).map(Organisation::code).orElse(null),
-                u.workingGroupIds().stream().map(workingGroups::findById).flatMap(Optional::stream)
-                        .map(WorkingGroup::code).collect(Collectors.toUnmodifiableSet())));
+        return users.findSignedIn(principal.id()).map(u -> new CurrentUser(u.id(), u.username(), u.displayName(),
+                u.email(), u.roles(), u.organisationId(), u.organisationCode(), u.workingGroupCodes()));
     }
 
     /**
@@ -115,7 +105,11 @@ public class Access {
 
     /** Editing the drafts of a working group's projects: the secretariat, and editors who are members of the group. */
     public boolean canEditProjectsOf(String workingGroupCode) {
-        return currentUser().map(u -> u.has(Role.SECRETARIAT)
-                || (u.has(Role.EDITOR) && u.isMemberOf(workingGroupCode))).orElse(false);
+        return currentUser().map(u -> canEditProjectsOf(u, workingGroupCode)).orElse(false);
+    }
+
+    /** {@link #canEditProjectsOf(String)} for a user the caller has just read with {@link #currentUser()}. */
+    public boolean canEditProjectsOf(CurrentUser user, String workingGroupCode) {
+        return user.has(Role.SECRETARIAT) || (user.has(Role.EDITOR) && user.isMemberOf(workingGroupCode));
     }
 }

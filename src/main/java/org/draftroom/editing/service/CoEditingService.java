@@ -477,7 +477,7 @@ public class CoEditingService implements SmartInitializingSingleton {
             throw new AccessDeniedException("not signed in");
         }
         DocumentSession document = document(connection);
-        if (user.id() != connection.userId || !access.canEditProjectsOf(document.workingGroup)) {
+        if (user.id() != connection.userId || !access.canEditProjectsOf(user, document.workingGroup)) {
             log.warn("Refused a live-editing call for {} from {}: not its editor", connection.projectId,
                     user.username());
             throw new AccessDeniedException("not an editor of " + document.workingGroup);

@@ -62,6 +62,32 @@ public class UserRepository {
         return jdbc.sql(SELECT + " where u.id = :id").param("id", id).query(UserRepository::map).optional();
     }
 
+    /** What a signed-in person is, as every access question needs it. */
+    public record Signed(long id, String username, String displayName, String email, Set<Role> roles,
+                         Long organisationId, String organisationCode, Set<String> workingGroupCodes) {
+    }
+
+    /**
+     * The enabled user with this id, their roles, organisation code and working groups' codes in one statement: every
+     * service call asks this (a live sync several times a second per editor), so it is one round trip, not 2 + groups.
+     */
+    public Optional<Signed> findSignedIn(long id) {
+        return jdbc.sql("""
+                        select u.id, u.username, u.display_name, u.email, u.organisation_id,
+                               (select o.code from organisation o where o.id = u.organisation_id) as org_code,
+                               coalesce((select string_agg(r.role, ',') from user_role r where r.user_id = u.id), '') roles,
+                               coalesce((select string_agg(g.code, ',') from wg_membership m
+                                         join working_group g on g.id = m.working_group_id
+                                         where m.user_id = u.id), '') wgs
+                        from app_user u where u.id = :id and u.enabled""")
+                .param("id", id)
+                .query((rs, n) -> new Signed(rs.getLong("id"), rs.getString("username"),
+                        rs.getString("display_name"), rs.getString("email"), roles(rs.getString("roles")),
+                        rs.getObject("organisation_id", Long.class), rs.getString("org_code"),
+                        codes(rs.getString("wgs"))))
+                .optional();
+    }
+
     public Optional<User> findByUsername(String username) {
         return jdbc.sql(SELECT + " where lower(u.username) = lower(:username)").param("username", username)
                 .query(UserRepository::map).optional();
@@ -226,6 +252,10 @@ public class UserRepository {
     private static Set<Role> roles(String csv) {
         return csv.isEmpty() ? EnumSet.noneOf(Role.class)
                 : Arrays.stream(csv.split(",")).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    private static Set<String> codes(String csv) {
+        return csv.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(csv.split(",")));
     }
 
     private static Set<Long> ids(String csv) {

@@ -469,10 +469,17 @@ public final class LiveTypingBenchmark {
         static Draftroom start(Path jar, int port, Path work, List<Process> started) throws Exception {
             Path data = work.resolve("draftroom-data");
             Path log = work.resolve("draftroom.log");
-            Process p = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString(), "--spring.profiles.active=demo",
+            List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+            // e.g. -DserverJvmArgs=-XX:StartFlightRecording=filename=/tmp/live.jfr to profile the server
+            String extra = System.getProperty("serverJvmArgs", "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=demo",
                     "--server.port=" + port, "--draftroom.data-dir=" + data,
                     "--draftroom.drafts-repo=" + work.resolve("draftroom-repo"), "--draftroom.demo.large-project=false",
-                    "--draftroom.demo.rounds=false").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    "--draftroom.demo.rounds=false"));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             started.add(p);
             String base = "http://localhost:" + port;
             waitForHttp(base + "/login", p, log);
