@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.base.ui.Notices;
@@ -181,24 +180,11 @@ class LiveDraftView extends VerticalLayout implements BeforeEnterObserver, Befor
         UI ui = attach.getUI();
         try {
             clientId = service.connect(projectId, new CoEditingService.Listener() {
-                /** Typists in the clause ask many times a second; one push waiting for the UI is enough. */
-                private final AtomicBoolean syncPushWaiting = new AtomicBoolean();
-
                 @Override
                 public void syncNow() {
-                    if (!syncPushWaiting.compareAndSet(false, true)) {
-                        return;
-                    }
-                    try {
-                        ui.access(() -> {
-                            syncPushWaiting.set(false);
-                            if (liveText != null) {
-                                liveText.syncNow();
-                            }
-                        });
-                    } catch (RuntimeException detached) {
-                        syncPushWaiting.set(false);
-                        throw detached;
+                    LiveText text = liveText;
+                    if (text != null) {
+                        text.pushSyncNow(ui);
                     }
                 }
 

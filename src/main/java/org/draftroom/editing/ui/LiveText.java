@@ -3,10 +3,12 @@ package org.draftroom.editing.ui;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dependency.JavaScript;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import elemental.json.Json;
 import elemental.json.JsonObject;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.editing.service.CoEditingService;
@@ -31,6 +33,11 @@ class LiveText extends Component {
     private final CoEditingService service;
     private final String clientId;
     private final Consumer<String> opened;
+    /** A "sync now" push is waiting for the UI; more requests meanwhile ride on it. */
+    private final AtomicBoolean pushWaiting = new AtomicBoolean();
+    /** When the latest "sync now" was requested and when the latest sync message started (System.nanoTime). */
+    private volatile long pushRequested;
+    private volatile long syncStarted;
 
     LiveText(CoEditingService service, String clientId, Consumer<String> opened) {
         this.service = service;
@@ -71,6 +78,7 @@ class LiveText extends Component {
     /** One sync message; the answer, or a refusal {@code DS1 R REASON [resync]}. */
     @ClientCallable
     String sync(String message) {
+        syncStarted = System.nanoTime();
         try {
             return service.sync(clientId, message);
         } catch (AccessDeniedException | UserFacingException refused) {
@@ -107,8 +115,27 @@ class LiveText extends Component {
         getElement().addEventListener("dr-acknowledged", e -> changed.run()).debounce(600);
     }
 
-    void syncNow() {
-        getElement().callJsFunction("syncNow");
+    /**
+     * Someone else changed the clause (any thread): asks the browser to sync, by server push. Typists in the clause
+     * ask many times a second: one push waiting for the UI takes all requests made meanwhile, and none is sent when
+     * the browser's own sync message started after the latest request (its answer carries the change already).
+     */
+    void pushSyncNow(UI ui) {
+        pushRequested = System.nanoTime();
+        if (!pushWaiting.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            ui.access(() -> {
+                pushWaiting.set(false);
+                if (syncStarted - pushRequested <= 0) {
+                    getElement().callJsFunction("syncNow");
+                }
+            });
+        } catch (RuntimeException detached) {
+            pushWaiting.set(false);
+            throw detached;
+        }
     }
 
     void close() {
