@@ -1,10 +1,10 @@
 package org.draftroom.drafts.service;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.drafts.DraftVersionCommitted;
 import org.draftroom.drafts.WordCommentsImported;
@@ -194,57 +194,108 @@ public class DraftService {
     }
 
     /**
-     * Writes clause texts that were co-edited live as a new version on top of the latest one (a checkpoint). Each
-     * entry of {@code bodies} maps a clause id to a function from the clause's body in the latest version to its new
-     * body; clauses no longer in the draft are skipped. When someone saves in between, the functions are applied
-     * again to the new latest version, so nothing is overwritten. Publishes {@link DraftVersionCommitted}.
+     * A clause's text as it was co-edited live: {@code text} is written over the clause's body in the latest version
+     * when that body is one of {@code over} (compared without the line ending the draft format adds when another
+     * clause follows), the texts the live edits started from. Data only: what a live edit may do to a draft is this
+     * replacement, checked against the text it was made on; carrying edits onto a body someone changed meanwhile
+     * stays with the caller, who is told that body ({@link LiveCommit.Moved}).
+     */
+    public record LiveEdit(String clauseId, List<String> over, String text) {
+        public LiveEdit {
+            over = List.copyOf(over);
+        }
+    }
+
+    /** What {@link #commitLiveEdits} did. */
+    public sealed interface LiveCommit {
+
+        /** A new version holds the edits. */
+        record Committed(VersionInfo version) implements LiveCommit {
+        }
+
+        /** The latest version already holds every edit (or none of its clauses is in the draft any more). */
+        record Unchanged() implements LiveCommit {
+        }
+
+        /**
+         * Nothing written: these clauses' bodies in the latest version (by clause id) are none of the texts the
+         * edits were made on; carry the edits onto them and try again.
+         */
+        record Moved(Map<String, String> bodies) implements LiveCommit {
+        }
+    }
+
+    /**
+     * Writes clause texts that were co-edited live as a new version on top of the latest one (a checkpoint): each
+     * {@link LiveEdit}'s text replaces its clause's body when the latest version still holds one of the texts the edit
+     * was made on; clauses no longer in the draft are skipped. When one of them holds something else (someone saved in
+     * between), nothing is written and the answer names those bodies, so nothing is overwritten. Publishes
+     * {@link DraftVersionCommitted}.
      *
      * <p>No access check of its own: the editing module calls it for text whose every edit it has checked as coming
      * from an editor of the project (also from background threads, with nobody signed in).
-     *
-     * @return the new version, or empty when nothing changed
      */
     @Transactional
-    public Optional<VersionInfo> commitLiveEdits(String projectId, Map<String, UnaryOperator<String>> bodies,
-                                                 Contributor author, List<Contributor> coAuthors, String message) {
+    public LiveCommit commitLiveEdits(String projectId, List<LiveEdit> edits, Contributor author,
+                                      List<Contributor> coAuthors, String message) {
         Project project = projectIndex.findById(projectId)
                 .orElseThrow(() -> new UserFacingException("project.not-found", projectId));
         for (int attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
             String head = store.head(projectId).orElseThrow();
             DraftDocument before = read(projectId, head);
             DraftDocument after = before;
-            for (Map.Entry<String, UnaryOperator<String>> e : bodies.entrySet()) {
-                var clause = after.find(e.getKey());
-                if (clause.isPresent()) {
-                    String body = flattenDeepNesting(e.getValue().apply(clause.get().body()));
-                    if (!body.equals(clause.get().body())) {
-                        try {
-                            after = Outline.replaceBody(after, e.getKey(), body);
-                        } catch (DraftException headingTyped) {
-                            // Someone typed a heading line into the text: keep it as text, never lose it.
-                            after = Outline.replaceBody(after, e.getKey(), escapeHeadings(body));
-                        }
+            Map<String, String> moved = new LinkedHashMap<>();
+            for (LiveEdit edit : edits) {
+                var clause = after.find(edit.clauseId());
+                if (clause.isEmpty()) {
+                    continue;
+                }
+                String current = clause.get().body();
+                if (!sameBody(edit.text(), current) && edit.over().stream().noneMatch(t -> sameBody(t, current))) {
+                    moved.put(edit.clauseId(), current);
+                    continue;
+                }
+                String body = flattenDeepNesting(edit.text());
+                if (!body.equals(current)) {
+                    try {
+                        after = Outline.replaceBody(after, edit.clauseId(), body);
+                    } catch (DraftException headingTyped) {
+                        // Someone typed a heading line into the text: keep it as text, never lose it.
+                        after = Outline.replaceBody(after, edit.clauseId(), escapeHeadings(body));
                     }
                 }
             }
+            if (!moved.isEmpty()) {
+                return new LiveCommit.Moved(moved);
+            }
             if (after.text().equals(before.text())) {
-                return Optional.empty();
+                return new LiveCommit.Unchanged();
             }
             try {
                 CommitResult result = store.commit(projectId, CommitRequest.onTopOf(head,
                         Map.of(DraftStore.DRAFT_FILE, after.text()), person(author), message)
                         .withCoAuthors(coAuthors.stream().map(DraftService::person).toList()));
                 if (!result.created()) {
-                    return Optional.empty();
+                    return new LiveCommit.Unchanged();
                 }
                 projectIndex.touch(project.id(), clock.instant());
                 events.publishEvent(new DraftVersionCommitted(projectId, result.version().commitId(), head));
-                return Optional.of(Versions.info(result.version()));
-            } catch (StaleVersionException moved) {
-                // someone saved in between: apply the clause functions again to the new head
+                return new LiveCommit.Committed(Versions.info(result.version()));
+            } catch (StaleVersionException movedOn) {
+                // someone saved in between: check the edits again against the new head
             }
         }
         throw new UserFacingException("draft.save.busy");
+    }
+
+    /**
+     * Whether a clause body stored in a draft is {@code text}: equal, or equal but for the line ending the draft
+     * format adds when another clause follows.
+     */
+    static boolean sameBody(String text, String stored) {
+        return stored.equals(text) || stored.length() == text.length() + 1 && stored.startsWith(text)
+                && stored.endsWith("\n") || stored.length() == text.length() + 2 && stored.startsWith(text)
+                && stored.endsWith("\r\n");
     }
 
     /**

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import org.draftroom.base.cluster.ClusterBus;
 import org.draftroom.drafts.domain.VersionInfo;
 import org.draftroom.drafts.service.DraftService;
@@ -123,7 +122,7 @@ class ClusterEditing {
     Optional<VersionInfo> checkpoint(String projectId, Set<Long> only, String message) {
         return transactions.execute(status -> {
             journal.lock("checkpoint:" + projectId);
-            Map<String, UnaryOperator<String>> bodies = new LinkedHashMap<>();
+            List<LiveCommits.Pending> bodies = new ArrayList<>();
             Map<Long, Long> last = new LinkedHashMap<>();
             Map<Long, Long> sizes = new HashMap<>();
             Map<Long, DraftService.Contributor> people = new HashMap<>();
@@ -138,7 +137,7 @@ class ClusterEditing {
                 }
                 unsaved.get().sizes().forEach((user, size) -> sizes.merge(user, size, Long::sum));
                 people.putAll(unsaved.get().people());
-                bodies.put(session.clauseId(), unsaved.get().body());
+                bodies.add(unsaved.get().pending(session.clauseId()));
                 last.put(session.id(), unsaved.get().lastRevision());
                 clauseIds.add(session.clauseId());
             }
@@ -147,7 +146,7 @@ class ClusterEditing {
             }
             JournalReplay.Credits credits = JournalReplay.Credits.of(sizes, people);
             String why = message != null ? message : automaticMessage(clauseIds);
-            Optional<VersionInfo> version = drafts.commitLiveEdits(projectId, bodies, credits.author(),
+            Optional<VersionInfo> version = LiveCommits.commit(drafts, projectId, bodies, credits.author(),
                     credits.coAuthors(), why);
             last.forEach((id, revision) ->
                     journal.checkpointed(id, revision, version.map(VersionInfo::commitId).orElse(null)));

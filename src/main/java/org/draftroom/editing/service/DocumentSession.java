@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.drafts.domain.VersionNote;
 import org.draftroom.drafts.domain.Clause;
@@ -359,7 +359,7 @@ final class DocumentSession {
     }
 
     private Optional<VersionInfo> checkpointClauses(List<String> clauseIds, String message) {
-        Map<String, UnaryOperator<String>> bodies = new LinkedHashMap<>();
+        List<LiveCommits.Pending> bodies = new ArrayList<>();
         Map<LiveClause, ClauseSession.State> taken = new LinkedHashMap<>();
         Map<Long, Long> sizes = new HashMap<>();
         Map<Long, CoEditingService.Connection> people = new HashMap<>();
@@ -384,7 +384,8 @@ final class DocumentSession {
                 people.putAll(live.people);
             }
             taken.put(live, state);
-            bodies.put(clauseId, head -> Deltas.rebase(base, state.text(), head));
+            bodies.add(new LiveCommits.Pending(clauseId, Collections.singletonList(base), state.text(),
+                    head -> Deltas.rebase(base, state.text(), head)));
         }
         if (taken.isEmpty()) {
             return Optional.empty();
@@ -401,7 +402,7 @@ final class DocumentSession {
         String why = message != null ? message : automaticMessage(taken.keySet());
         Optional<VersionInfo> version;
         try {
-            version = drafts.commitLiveEdits(projectId, bodies,
+            version = LiveCommits.commit(drafts, projectId, bodies,
                     new DraftService.Contributor(author.name, author.email), coAuthors, why);
         } catch (RuntimeException refused) {
             if (bodies.size() == 1) {
@@ -410,7 +411,7 @@ final class DocumentSession {
             // One clause's text cannot be stored (e.g. an unclosed code fence): write the others one by one, so a
             // single clause never holds back the rest; the refused one stays in the journal.
             Optional<VersionInfo> last = Optional.empty();
-            for (String clauseId : bodies.keySet()) {
+            for (String clauseId : bodies.stream().map(LiveCommits.Pending::clauseId).toList()) {
                 try {
                     Optional<VersionInfo> one = checkpointClauses(List.of(clauseId), message);
                     last = one.isPresent() ? one : last;

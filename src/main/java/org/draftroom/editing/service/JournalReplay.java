@@ -74,6 +74,16 @@ final class JournalReplay {
         UnaryOperator<String> body() {
             return head -> Deltas.rebase(newestIn(since, head, checkpointed), text, head);
         }
+
+        /**
+         * The clause's live text for {@link LiveCommits}: written as it is over the checkpoint's text or any of the
+         * texts since, carried by {@link #body()} onto anything else Git holds.
+         */
+        LiveCommits.Pending pending(String clauseId) {
+            List<String> over = new ArrayList<>(since);
+            over.add(checkpointed);
+            return new LiveCommits.Pending(clauseId, over, text, body());
+        }
     }
 
     /**
@@ -129,8 +139,8 @@ final class JournalReplay {
         }
         Unsaved unsaved = found.get();
         Credits credits = Credits.of(unsaved.sizes(), unsaved.people());
-        Optional<VersionInfo> version = drafts.commitLiveEdits(session.projectId(),
-                Map.of(session.clauseId(), unsaved.body()), credits.author(), credits.coAuthors(),
+        Optional<VersionInfo> version = LiveCommits.commit(drafts, session.projectId(),
+                List.of(unsaved.pending(session.clauseId())), credits.author(), credits.coAuthors(),
                 "Recover live edits of " + session.clauseId() + " after a restart");
         journal.checkpointed(session.id(), unsaved.lastRevision(), version.map(VersionInfo::commitId).orElse(null));
         journal.close(session.id(), clock.instant());

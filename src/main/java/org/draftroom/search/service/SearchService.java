@@ -20,13 +20,13 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
-import org.draftroom.comments.RoundCommentRules;
 import org.draftroom.comments.service.CommentReader;
 import org.draftroom.drafts.domain.Project;
 import org.draftroom.drafts.domain.ProjectFilter;
 import org.draftroom.drafts.service.ProjectService;
 import org.draftroom.rounds.domain.Round;
 import org.draftroom.rounds.service.DispositionService;
+import org.draftroom.rounds.service.RoundAccessRules;
 import org.draftroom.rounds.service.RoundService;
 import org.draftroom.search.SearchProperties;
 import org.draftroom.search.index.IndexedItem;
@@ -51,8 +51,8 @@ import org.springframework.stereotype.Service;
  *   their audience). Those who read the working drafts find it only when they limit the search to the round, so
  *   that every clause is not found twice;</li>
  *   <li>working-draft comments: the projects for which {@link CommentReader#mayReadWorkingDraft} says yes;</li>
- *   <li>round comments: the rounds of {@link RoundCommentRules#mayRead}, limited to the organisations of
- *   {@link RoundCommentRules#visibleOrganisations} and the person's own comments, as the comments module does;</li>
+ *   <li>round comments: the rounds of {@link RoundAccessRules#mayRead}, limited to the organisations of
+ *   {@link RoundAccessRules#visibleOrganisations} and the person's own comments, as the comments module does;</li>
  *   <li>dispositions: as their comments, and only once published unless {@link DispositionService#isStaff}.</li>
  * </ul>
  *
@@ -69,14 +69,14 @@ public class SearchService {
     private final ProjectService projects;
     private final CommentReader comments;
     private final RoundService rounds;
-    private final RoundCommentRules roundRules;
+    private final RoundAccessRules roundRules;
     private final DispositionService dispositions;
     private final Access access;
     private final SearchProperties properties;
     private final Map<Long, Visibility> visibilities = new ConcurrentHashMap<>();
 
     SearchService(SearchIndexer indexer, ProjectService projects, CommentReader comments, RoundService rounds,
-                  RoundCommentRules roundRules, DispositionService dispositions, Access access,
+                  RoundAccessRules roundRules, DispositionService dispositions, Access access,
                   SearchProperties properties) {
         this.indexer = indexer;
         this.projects = projects;

@@ -12,6 +12,7 @@ import org.draftroom.IntegrationTest;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.drafts.domain.DocumentType;
 import org.draftroom.drafts.domain.DraftDocument;
+import org.draftroom.drafts.domain.Outline;
 import org.draftroom.drafts.domain.Project;
 import org.draftroom.drafts.domain.ProjectForm;
 import org.draftroom.drafts.domain.Stage;
@@ -181,6 +182,26 @@ class CoEditingServiceIT {
                 .as("a heading typed into the text stays text").endsWith("Quiet now. Last words.\n\\# typed like a heading");
         assertThat(last.document().clauses()).hasSameSizeAs(checkpoint.document().clauses());
         assertThat(journal.openSessions()).noneMatch(s -> s.projectId().equals(projectId));
+    }
+
+    @Test
+    void a_checkpoint_keeps_a_whole_draft_save_made_meanwhile_in_the_same_clause() {
+        String projectId = freshProject("GB/T 90407");
+        Editor liu = new Editor(projectId, "editor2").open("scope");
+        liu.type(" Live words.");
+        liu.sync();
+
+        SignedIn.as(users, "secretariat");
+        DraftService.DraftSnapshot head = drafts.open(projectId, null);
+        String scope = head.document().require("scope").body();
+        drafts.save(projectId, head.version().commitId(),
+                Outline.replaceBody(head.document(), "scope", "Saved words. " + scope).text(), "Classic save");
+
+        liu.as();
+        assertThat(service.saveVersion(liu.clientId, "Live save")).isPresent();
+        SignedIn.as(users, "editor2");
+        String saved = drafts.open(projectId, null).document().require("scope").body().stripTrailing();
+        assertThat(saved).as("both edits, neither overwritten").startsWith("Saved words. ").endsWith(" Live words.");
     }
 
     @Test
