@@ -78,6 +78,16 @@ public final class LiveTypingBenchmark {
         /** JavaScript returning the page's text, run in the top frame. */
         String textScript();
 
+        /** Messages the page has sent to the server so far ({@code -1} when the system does not count them). */
+        default long messagesSent(Browser page) {
+            return -1;
+        }
+
+        /** "Sync now" pushes the page has received so far ({@code -1} when not counted). */
+        default long pushesReceived(Browser page) {
+            return -1;
+        }
+
         void caretAtEndOf(Browser browser, String marker);
 
         void caretAtEnd(Browser browser);
@@ -228,6 +238,12 @@ public final class LiveTypingBenchmark {
 
             int keystrokes = (int) (seconds * RATE);
             long[][] typedAt = new long[n][keystrokes];
+            long[] sentBefore = new long[n];
+            long[] pushedBefore = new long[n];
+            for (int i = 0; i < n; i++) {
+                sentBefore[i] = system.messagesSent(pages.get(i));
+                pushedBefore[i] = system.pushesReceived(pages.get(i));
+            }
             Set<Long> browserPids = descendants(ProcessHandle.current().pid());
             long serverStart = ticks(system.serverPids());
             long browserStart = ticks(browserPids);
@@ -248,6 +264,16 @@ public final class LiveTypingBenchmark {
             double elapsed = (System.nanoTime() - start) / 1e9;
             double serverCores = (ticks(system.serverPids()) - serverStart) * TICK_NS / 1e9 / elapsed;
             double browserCores = (ticks(browserPids) - browserStart) * TICK_NS / 1e9 / elapsed;
+            if (sentBefore[0] >= 0) {
+                long sent = 0;
+                long pushed = 0;
+                for (int i = 0; i < n; i++) {
+                    sent += system.messagesSent(pages.get(i)) - sentBefore[i];
+                    pushed += system.pushesReceived(pages.get(i)) - pushedBefore[i];
+                }
+                System.out.printf(Locale.ROOT, "%s N = %d %s: %.1f sync messages and %.1f pushes per editor per second%n",
+                        system.name(), n, layout, sent / elapsed / n, pushed / elapsed / n);
+            }
 
             // Convergence: every page of a group shows the same lines, or 30 s pass.
             boolean converged = true;
@@ -490,6 +516,16 @@ public final class LiveTypingBenchmark {
         @Override
         public String name() {
             return "Draftroom";
+        }
+
+        @Override
+        public long messagesSent(Browser page) {
+            return ((Number) page.js("return document.querySelector('dr-live-text').state().syncs")).longValue();
+        }
+
+        @Override
+        public long pushesReceived(Browser page) {
+            return ((Number) page.js("return document.querySelector('dr-live-text').state().pushes")).longValue();
         }
 
         @Override
