@@ -1,8 +1,12 @@
 package org.draftroom.browser;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -14,12 +18,22 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 /**
  * Gives a test class one browser for all its tests, and a test more browsers when it needs other people at once.
  * Before the class it checks that Chromium and chromedriver are installed (failing, never skipping, when not) and
- * starts the browser; before each test it points the browser at the application Spring started and signs it out
+ * takes the browser; before each test it points the browser at the application Spring started and signs it out
  * (no cookies); when a test fails it saves what every open browser shows as {@code target/screenshots/<test>.png}.
  * Register it on a static field after the Spring extension, as {@link BrowserTestBase} does.
+ *
+ * <p>Browsers are reused: a test's extra browsers after the test, and the class's browser after the class, are
+ * {@linkplain Browser#reset() reset} (one window, no cookies, storage or cache, usual size, online) and kept, by
+ * language, for the next test or class that asks for one; they are closed when the test run ends. Starting Chromium
+ * took seconds each time, and the browser tests started about 45 of them in a run.
  */
 public final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, TestExecutionExceptionHandler,
         AfterEachCallback, AfterAllCallback {
+
+    /** Reset browsers waiting for the next test or class, by language tag; shared by every class of the run. */
+    private static final Map<String, Deque<Browser>> IDLE = new HashMap<>();
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(BrowserExtension.class);
 
     private final Locale language;
     private final List<Browser> others = new ArrayList<>();
@@ -35,7 +49,9 @@ public final class BrowserExtension implements BeforeAllCallback, BeforeEachCall
     @Override
     public void beforeAll(ExtensionContext context) {
         binaries = BrowserBinaries.locate();
-        browser = Browser.start(binaries, language);
+        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("idle browsers",
+                k -> (ExtensionContext.Store.CloseableResource) BrowserExtension::closeIdle);
+        browser = take(binaries, language);
     }
 
     @Override
@@ -52,9 +68,9 @@ public final class BrowserExtension implements BeforeAllCallback, BeforeEachCall
         return browser;
     }
 
-    /** Starts another browser for the running test (e.g. a second person); it is closed after the test. */
+    /** Another browser for the running test (e.g. a second person), signed out; it is taken back after the test. */
     public Browser anotherBrowser(Locale language) {
-        Browser other = Browser.start(binaries, language);
+        Browser other = take(binaries, language);
         other.useApplicationAt(baseUrl);
         others.add(other);
         return other;
@@ -79,7 +95,7 @@ public final class BrowserExtension implements BeforeAllCallback, BeforeEachCall
         RuntimeException closing = null;
         for (Browser other : others) {
             try {
-                other.close();
+                giveBack(other);
             } catch (RuntimeException e) {
                 closing = e;
             }
@@ -93,7 +109,48 @@ public final class BrowserExtension implements BeforeAllCallback, BeforeEachCall
     @Override
     public void afterAll(ExtensionContext context) {
         if (browser != null) {
+            giveBack(browser);
+            browser = null;
+        }
+    }
+
+    private static Browser take(BrowserBinaries binaries, Locale language) {
+        Browser idle;
+        synchronized (IDLE) {
+            Deque<Browser> waiting = IDLE.get(language.toLanguageTag());
+            idle = waiting == null ? null : waiting.poll();
+        }
+        if (idle != null) {
+            idle.forgetEverything();
+            return idle;
+        }
+        return Browser.start(binaries, language);
+    }
+
+    /** Keeps the browser for another test when it can be reset, else closes it. */
+    private static void giveBack(Browser browser) {
+        if (browser.reset()) {
+            synchronized (IDLE) {
+                IDLE.computeIfAbsent(browser.language().toLanguageTag(), k -> new ArrayDeque<>()).push(browser);
+            }
+        } else {
             browser.close();
+        }
+    }
+
+    /** At the end of the test run. */
+    private static void closeIdle() {
+        List<Browser> all = new ArrayList<>();
+        synchronized (IDLE) {
+            IDLE.values().forEach(all::addAll);
+            IDLE.clear();
+        }
+        for (Browser browser : all) {
+            try {
+                browser.close();
+            } catch (RuntimeException e) {
+                System.err.println("Could not close a browser: " + e);
+            }
         }
     }
 
