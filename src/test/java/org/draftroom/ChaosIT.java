@@ -38,12 +38,15 @@ import org.junit.jupiter.api.Test;
  * two live editors type in two clauses in headless Chromium (the real entry point of live co-editing) and, once they
  * type, API writers post comments with tokens; at a random moment 1–5 s after the round's first comment was
  * acknowledged PostgreSQL is killed with SIGKILL (the application must start it again and take writes again without a
- * restart), then, 0.5–3.5 s after the first write taken again, the JVM is killed with SIGKILL, over several rounds
- * (each but the first on data that survived the crashes before it). After each
- * restart, which must succeed the first time: every comment answered 201 is there with its id, ids and readable ids
- * are unique, every word the browsers saw acknowledged is in the draft, {@code git fsck --full} is clean on every
+ * restart), then, 0.5–3.5 s after the first write taken again, the JVM is killed with SIGKILL (leaving its PostgreSQL
+ * running, which the next start must stop), over two rounds: the second runs on data that survived the first's
+ * crashes, so ids and readable ids given after a crash must not collide with those acknowledged before it. After
+ * each restart, which must succeed the first time: every comment answered 201 is there with its id, ids and readable
+ * ids are unique, every word the browsers saw acknowledged is in the draft, {@code git fsck --full} is clean on every
  * repository, and no stored event is left incomplete (Spring Modulith's {@code event_publication} table, checked when
- * it exists). The counts are printed for CI. {@code -Dchaos.rounds=N} and {@code -Dchaos.writers=N} change the size.
+ * it exists). The counts are printed for CI. {@code -Dchaos.rounds=N} and {@code -Dchaos.writers=N} change the size;
+ * each round is the same two kill points at other random moments (until 2026-12 the default was 3 rounds: the third
+ * added no kill point, only another minute to every build).
  */
 class ChaosIT {
 
@@ -64,7 +67,7 @@ class ChaosIT {
 
     @Test
     void every_acknowledged_write_survives_killing_postgresql_and_the_jvm_at_random_moments() throws Exception {
-        int rounds = Integer.getInteger("chaos.rounds", 3);
+        int rounds = Integer.getInteger("chaos.rounds", 2);
         int writers = Integer.getInteger("chaos.writers", 8);
         ChildApplication app = ChildApplication.start(Files.createTempDirectory(Path.of("target"), "chaos-"));
         try {

@@ -264,8 +264,9 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Makes this browser as good as a newly started one for the next test or class, so that it need not be closed and
-     * another started (seconds each on the build machine): one window, sized 1400×1000, on {@code about:blank}, online,
-     * with no cookies, storage or cache of the application it was pointed at and no console messages left over.
+     * another started (seconds each on the build machine): one window, sized 1400×1000, on {@code about:blank},
+     * online, with no cookies or storage (local, session, IndexedDB, cache storage) of the application it was pointed
+     * at and no console messages left over. Its HTTP cache stays, as in a person's browser.
      *
      * @return false when it could not (e.g. Chromium is gone): the caller closes it instead
      */

@@ -23,9 +23,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * Register it on a static field after the Spring extension, as {@link BrowserTestBase} does.
  *
  * <p>Browsers are reused: a test's extra browsers after the test, and the class's browser after the class, are
- * {@linkplain Browser#reset() reset} (one window, no cookies, storage or cache, usual size, online) and kept, by
+ * {@linkplain Browser#reset() reset} (one window, no cookies or storage, usual size, online) and kept, by
  * language, for the next test or class that asks for one; they are closed when the test run ends. Starting Chromium
- * took seconds each time, and the browser tests started about 45 of them in a run.
+ * took seconds each time, and the browser tests started some 50 of them in a run.
  */
 public final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, TestExecutionExceptionHandler,
         AfterEachCallback, AfterAllCallback {
