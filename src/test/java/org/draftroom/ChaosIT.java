@@ -95,8 +95,8 @@ class ChaosIT {
         AtomicInteger writtenSinceKill = new AtomicInteger();
         AtomicBoolean postgresKilled = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(writers + CLAUSES.length);
-        // The browsers first: started while the writers already kept both cores busy, signing in and opening the
-        // live editor took over a minute of every round (2026-12-07: 68 s of round 1's 92 s).
+        // The browsers first: when they started beside the 8 busy writers, 65-68 s of every 85-92 s round passed
+        // before both typed (2026-12-07, quiet machine); the kills need them typing, not the writers' head start.
         List<AtomicBoolean> typing = new ArrayList<>();
         for (int e = 0; e < CLAUSES.length; e++) {
             AtomicBoolean started = new AtomicBoolean();

@@ -121,8 +121,17 @@ public final class BrowserExtension implements BeforeAllCallback, BeforeEachCall
             idle = waiting == null ? null : waiting.poll();
         }
         if (idle != null) {
-            idle.forgetEverything();
-            return idle;
+            try {
+                idle.forgetEverything();
+                return idle;
+            } catch (RuntimeException gone) {
+                // Chromium ended while it waited: a new one instead
+                try {
+                    idle.close();
+                } catch (RuntimeException alreadyGone) {
+                    System.err.println("Could not close a browser: " + alreadyGone);
+                }
+            }
         }
         return Browser.start(binaries, language);
     }
