@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
@@ -123,7 +122,7 @@ final class DraftAst {
             } else if (node instanceof Paragraph p && figureImage(p) != null) {
                 String number = next(figureCounters, annex);
                 add(node, new BodyItem(BodyItem.Kind.FIGURE, clauseId(document, clause), number,
-                        plainText(figureImage(p)), firstLine(node) + 1));
+                        PlainText.LITERALS.of(figureImage(p)), firstLine(node) + 1));
             }
         }
         for (int i = 0; i < notes.size(); i++) {
@@ -213,22 +212,6 @@ final class DraftAst {
             }
         }
         return image;
-    }
-
-    static String plainText(Node node) {
-        StringBuilder sb = new StringBuilder();
-        node.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text text) {
-                sb.append(text.getLiteral());
-            }
-
-            @Override
-            public void visit(Code code) {
-                sb.append(code.getLiteral());
-            }
-        });
-        return sb.toString();
     }
 
     private static int firstLine(Node node) {

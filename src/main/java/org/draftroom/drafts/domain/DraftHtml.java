@@ -350,7 +350,7 @@ public final class DraftHtml {
         }
 
         private void renderImage(Image image) {
-            String alt = DraftAst.plainText(image);
+            String alt = PlainText.LITERALS.of(image);
             String destination = image.getDestination();
             if (SafeUrls.isLocalImage(destination)) {
                 Map<String, String> attributes = new LinkedHashMap<>();

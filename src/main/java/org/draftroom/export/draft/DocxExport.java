@@ -53,6 +53,7 @@ import org.draftroom.drafts.domain.ClauseKind;
 import org.draftroom.drafts.domain.DocumentInfo;
 import org.draftroom.drafts.domain.Language;
 import org.draftroom.drafts.domain.NumberedClause;
+import org.draftroom.drafts.domain.PlainText;
 import org.draftroom.drafts.domain.Project;
 import org.draftroom.drafts.domain.TocEntry;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
@@ -408,7 +409,7 @@ final class DocxExport {
             XWPFParagraph p = paragraph(ParagraphAlignment.LEFT);
             inlines(p, heading.getFirstChild(), new Style(TEXT_SIZE).withBold());
         } else if (!(block instanceof LinkReferenceDefinition) && !(block instanceof ThematicBreak)) {
-            String text = DraftTree.plainText(block);
+            String text = PlainText.SOFT_BREAKS.of(block);
             if (!text.isBlank()) {
                 run(paragraph(ParagraphAlignment.BOTH), text, SONG, TEXT_SIZE, false);
             }
@@ -599,11 +600,11 @@ final class DocxExport {
                 inlineChildren(link, style);
             }
         } else if (node instanceof Image image) {
-            styled(p, DraftTree.plainText(image), style);
+            styled(p, PlainText.SOFT_BREAKS.of(image), style);
         } else if (node instanceof HtmlInline html) {
             styled(p, html.getLiteral(), style);
         } else {
-            styled(p, DraftTree.plainText(node), style);
+            styled(p, PlainText.SOFT_BREAKS.of(node), style);
         }
     }
 

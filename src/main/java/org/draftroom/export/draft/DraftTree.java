@@ -13,9 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.commonmark.ext.gfm.tables.TableBlock;
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
-import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
@@ -31,6 +28,7 @@ import org.draftroom.drafts.domain.DraftFormat;
 import org.draftroom.drafts.domain.Language;
 import org.draftroom.drafts.domain.NumberedClause;
 import org.draftroom.drafts.domain.NumberedOutline;
+import org.draftroom.drafts.domain.PlainText;
 
 /**
  * A draft parsed for export: the CommonMark blocks of each clause body, the clause tree, and the numbered notes,
@@ -184,37 +182,7 @@ final class DraftTree {
      * target's number ("5.3", "附录B") and soft line breaks kept as line feeds.
      */
     String text(Node node) {
-        StringBuilder sb = new StringBuilder();
-        node.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text text) {
-                sb.append(text.getLiteral());
-            }
-
-            @Override
-            public void visit(Code code) {
-                sb.append(code.getLiteral());
-            }
-
-            @Override
-            public void visit(SoftLineBreak softLineBreak) {
-                sb.append('\n');
-            }
-
-            @Override
-            public void visit(HardLineBreak hardLineBreak) {
-                sb.append('\n');
-            }
-
-            @Override
-            public void visit(Link link) {
-                sb.append(linkText(link));
-                if (link.getFirstChild() != null) {
-                    visitChildren(link);
-                }
-            }
-        });
-        return sb.toString();
+        return PlainText.reading(this::linkText).of(node);
     }
 
     /**
@@ -235,28 +203,6 @@ final class DraftTree {
         for (Node n = paragraph.getFirstChild().getNext(); n != null; n = n.getNext()) {
             sb.append(n instanceof Text t ? t.getLiteral() : text(n));
         }
-        return sb.toString();
-    }
-
-    /** The text of a node and its descendants, without markup. */
-    static String plainText(Node node) {
-        StringBuilder sb = new StringBuilder();
-        node.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text text) {
-                sb.append(text.getLiteral());
-            }
-
-            @Override
-            public void visit(Code code) {
-                sb.append(code.getLiteral());
-            }
-
-            @Override
-            public void visit(SoftLineBreak softLineBreak) {
-                sb.append('\n');
-            }
-        });
         return sb.toString();
     }
 

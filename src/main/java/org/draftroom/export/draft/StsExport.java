@@ -47,6 +47,7 @@ import org.draftroom.drafts.domain.ClauseKind;
 import org.draftroom.drafts.domain.DocumentInfo;
 import org.draftroom.drafts.domain.Language;
 import org.draftroom.drafts.domain.NumberedClause;
+import org.draftroom.drafts.domain.PlainText;
 import org.draftroom.drafts.domain.Project;
 
 /**
@@ -459,7 +460,7 @@ final class StsExport {
             end();
             end();
         } else if (!(block instanceof LinkReferenceDefinition) && !(block instanceof ThematicBreak)) {
-            String text = DraftTree.plainText(block);
+            String text = PlainText.SOFT_BREAKS.of(block);
             if (!text.isBlank()) {
                 textElement("p", text);
             }
@@ -550,7 +551,7 @@ final class StsExport {
                     list(nested);
                     any = true;
                 } else if (!(child instanceof LinkReferenceDefinition)) {
-                    String text = DraftTree.plainText(child);
+                    String text = PlainText.SOFT_BREAKS.of(child);
                     if (!text.isBlank()) {
                         textElement("p", text);
                         any = true;
@@ -620,11 +621,11 @@ final class StsExport {
         } else if (node instanceof Link link) {
             link(link);
         } else if (node instanceof Image image) {
-            text(DraftTree.plainText(image));
+            text(PlainText.SOFT_BREAKS.of(image));
         } else if (node instanceof HtmlInline html) {
             text(html.getLiteral());
         } else {
-            text(DraftTree.plainText(node));
+            text(PlainText.SOFT_BREAKS.of(node));
         }
     }
 
@@ -634,20 +635,20 @@ final class StsExport {
             String id = destination.substring(1);
             boolean generated = link.getFirstChild() == null;
             if (!anchorIds.contains(id)) {
-                text(generated ? destination : DraftTree.plainText(link));
+                text(generated ? destination : PlainText.SOFT_BREAKS.of(link));
                 return;
             }
             NumberedClause target = tree.target(id).orElseThrow();
             start("xref");
             xml.writeAttribute("ref-type", target.kind() == ClauseKind.ANNEX ? "app" : "sec");
             xml.writeAttribute("rid", id);
-            text(generated ? target.referenceText(language) : DraftTree.plainText(link));
+            text(generated ? target.referenceText(language) : PlainText.SOFT_BREAKS.of(link));
             end();
             return;
         }
         String scheme = destination.toLowerCase(Locale.ROOT);
         if (scheme.startsWith("http://") || scheme.startsWith("https://") || scheme.startsWith("mailto:")) {
-            externalLink(destination, DraftTree.plainText(link));
+            externalLink(destination, PlainText.SOFT_BREAKS.of(link));
         } else {
             inlines(link.getFirstChild(), null);
         }
