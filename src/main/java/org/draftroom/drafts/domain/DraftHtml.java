@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -17,7 +16,6 @@ import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
-import org.commonmark.node.Text;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -65,8 +63,8 @@ public final class DraftHtml {
 
     /** Renders the document with the labels of the given language. */
     public static String render(DraftDocument document, Language language) {
-        List<NumberedClause> numbered = NumberedOutline.number(document);
-        DraftAst ast = DraftAst.of(document, numbered);
+        DraftAst ast = DraftAst.parse(document);
+        List<NumberedClause> numbered = ast.numbered;
         HtmlRenderer renderer = HtmlRenderer.builder()
                 .escapeHtml(true)
                 .sanitizeUrls(true)
@@ -270,11 +268,8 @@ public final class DraftHtml {
                 html.line();
                 html.tag("p", Map.of("class", item.kind() == BodyItem.Kind.NOTE ? "dr-note" : "dr-example"));
                 span("dr-label", item.label(language) + language.labelSeparator());
-                Text first = (Text) paragraph.getFirstChild();
-                Matcher m = (item.kind() == BodyItem.Kind.NOTE ? DraftAst.NOTE : DraftAst.EXAMPLE)
-                        .matcher(first.getLiteral());
-                html.text(m.find() ? first.getLiteral().substring(m.end()) : first.getLiteral());
-                for (Node child = first.getNext(); child != null; child = child.getNext()) {
+                html.text(DraftAst.afterOpener(paragraph, item));
+                for (Node child = paragraph.getFirstChild().getNext(); child != null; child = child.getNext()) {
                     context.render(child);
                 }
                 html.tag("/p");

@@ -42,8 +42,8 @@ public final class DraftText {
     private final Language language;
 
     private DraftText(DraftDocument document, Language language) {
-        this.numbered = NumberedOutline.number(document);
-        this.ast = DraftAst.of(document, numbered);
+        this.ast = DraftAst.parse(document);
+        this.numbered = ast.numbered;
         this.language = language;
     }
 

@@ -51,8 +51,10 @@ import org.draftroom.drafts.domain.GbtList;
 import org.draftroom.drafts.domain.GbtListItem;
 import org.draftroom.drafts.domain.ClauseKind;
 import org.draftroom.drafts.domain.DocumentInfo;
+import org.draftroom.drafts.domain.DraftAst;
 import org.draftroom.drafts.domain.Language;
 import org.draftroom.drafts.domain.NumberedClause;
+import org.draftroom.drafts.domain.NumberedOutline;
 import org.draftroom.drafts.domain.PlainText;
 import org.draftroom.drafts.domain.Project;
 import org.draftroom.drafts.domain.TocEntry;
@@ -99,7 +101,8 @@ final class DocxExport {
     static final String NUMBER_SEPARATOR = "  ";
 
     private final DraftExport export;
-    private final DraftTree tree;
+    private final DraftAst ast;
+    private final NumberedOutline outline;
     private final Language language;
     private final XWPFDocument doc;
     private boolean firstClauseWritten;
@@ -110,7 +113,8 @@ final class DocxExport {
 
     private DocxExport(DraftExport export, XWPFDocument doc) {
         this.export = export;
-        this.tree = new DraftTree(export.document(), export.language());
+        this.ast = DraftAst.parse(export.document());
+        this.outline = ast.outline();
         this.language = export.language();
         this.doc = doc;
     }
@@ -131,10 +135,10 @@ final class DocxExport {
         page(doc);
         cover();
         tableOfContents();
-        for (Node block : tree.preamble()) {
+        for (Node block : ast.preamble()) {
             block(block, 0);
         }
-        for (NumberedClause clause : tree.topLevel()) {
+        for (NumberedClause clause : outline.topLevel()) {
             clause(clause);
         }
         doc.enforceUpdateFields();
@@ -297,7 +301,7 @@ final class DocxExport {
         XWPFParagraph title = paragraph(ParagraphAlignment.CENTER);
         run(title, language.contents(), HEI, 32, false);
         title.setSpacingAfter(480);
-        List<TocEntry> entries = tree.outline.tableOfContents(4, language).stream()
+        List<TocEntry> entries = outline.tableOfContents(4, language).stream()
                 .filter(e -> e.level() <= 4).toList();
         List<String> lines = new ArrayList<>();
         List<Integer> levels = new ArrayList<>();
@@ -353,10 +357,10 @@ final class DocxExport {
         }
         bookmark(heading, clause.id());
         boolean bibliography = clause.kind() == ClauseKind.BIBLIOGRAPHY;
-        for (Node block : tree.blocks(clause)) {
+        for (Node block : ast.blocks(clause)) {
             block(block, bibliography ? -1 : 0);
         }
-        for (NumberedClause child : tree.children(clause)) {
+        for (NumberedClause child : outline.children(clause)) {
             clause(child);
         }
     }
@@ -367,9 +371,9 @@ final class DocxExport {
      * @param depth list nesting depth for indentation; -1 for bibliography entries, which hang without indent
      */
     private void block(Node block, int depth) {
-        BodyItem item = tree.item(block).orElse(null);
+        BodyItem item = ast.item(block).orElse(null);
         if (block instanceof Paragraph p) {
-            if (tree.isTableCaption(p)) {
+            if (ast.isTableCaption(p)) {
                 return;
             }
             if (item != null && item.kind() == BodyItem.Kind.FIGURE) {
@@ -379,7 +383,7 @@ final class DocxExport {
                 note.setIndentationLeft(INDENT);
                 XWPFRun label = run(note, item.label(language) + language.labelSeparator(), HEI, SMALL_SIZE, false);
                 label.setBold(false);
-                run(note, DraftTree.afterOpener(p, item), SONG, SMALL_SIZE, false);
+                run(note, DraftAst.afterOpener(p, item), SONG, SMALL_SIZE, false);
                 inlines(note, p.getFirstChild().getNext(), new Style(SMALL_SIZE));
             } else {
                 XWPFParagraph text = paragraph(ParagraphAlignment.BOTH);
@@ -417,7 +421,7 @@ final class DocxExport {
     }
 
     private void figure(Paragraph p, BodyItem item) {
-        Image image = DraftTree.figureImage(p);
+        Image image = DraftAst.figureImage(p);
         XWPFParagraph placeholder = paragraph(ParagraphAlignment.CENTER);
         placeholder.setBorderTop(Borders.DASHED);
         placeholder.setBorderBottom(Borders.DASHED);
@@ -587,7 +591,7 @@ final class DocxExport {
                 line = continuation(p);
             }
         } else if (node instanceof Link link) {
-            String generated = tree.linkText(link);
+            String generated = ast.linkText(link, language);
             String target = link.getDestination() == null ? "" : link.getDestination();
             if (!generated.isEmpty() && target.startsWith("#") && bookmarkName(target.substring(1)).length() <= 40) {
                 // a cross-reference: an internal link to the clause's bookmark, so the import reads it back by id

@@ -45,8 +45,10 @@ import org.draftroom.drafts.domain.GbtList;
 import org.draftroom.drafts.domain.GbtListItem;
 import org.draftroom.drafts.domain.ClauseKind;
 import org.draftroom.drafts.domain.DocumentInfo;
+import org.draftroom.drafts.domain.DraftAst;
 import org.draftroom.drafts.domain.Language;
 import org.draftroom.drafts.domain.NumberedClause;
+import org.draftroom.drafts.domain.NumberedOutline;
 import org.draftroom.drafts.domain.PlainText;
 import org.draftroom.drafts.domain.Project;
 
@@ -70,7 +72,8 @@ final class StsExport {
     private static final Pattern BILINGUAL_TERM = Pattern.compile("^(.*\\p{IsHan}[^A-Za-z]*?)\\s+([A-Za-z].*)$");
 
     private final DraftExport export;
-    private final DraftTree tree;
+    private final DraftAst ast;
+    private final NumberedOutline outline;
     private final Language language;
     private final XMLStreamWriter xml;
     private final Set<String> writtenIds = new HashSet<>();
@@ -79,11 +82,12 @@ final class StsExport {
 
     private StsExport(DraftExport export, XMLStreamWriter xml) {
         this.export = export;
-        this.tree = new DraftTree(export.document(), export.language());
+        this.ast = DraftAst.parse(export.document());
+        this.outline = ast.outline();
         this.language = export.language();
         this.xml = xml;
         Set<String> seen = new HashSet<>();
-        for (NumberedClause c : tree.outline.clauses()) {
+        for (NumberedClause c : outline.clauses()) {
             if (!c.id().isEmpty() && seen.add(c.id())) {
                 anchorIds.add(c.id());
             }
@@ -183,8 +187,8 @@ final class StsExport {
             end();
         }
         end();
-        for (NumberedClause clause : tree.topLevel()) {
-            if (tree.isFrontMatter(clause)) {
+        for (NumberedClause clause : outline.topLevel()) {
+            if (outline.isFrontMatter(clause)) {
                 section(clause, frontType(clause));
             }
         }
@@ -216,9 +220,9 @@ final class StsExport {
 
     private void body() throws XMLStreamException {
         start("body");
-        blocks(tree.preamble());
-        for (NumberedClause clause : tree.topLevel()) {
-            if (!tree.isFrontMatter(clause) && clause.kind() != ClauseKind.ANNEX
+        blocks(ast.preamble());
+        for (NumberedClause clause : outline.topLevel()) {
+            if (!outline.isFrontMatter(clause) && clause.kind() != ClauseKind.ANNEX
                     && clause.kind() != ClauseKind.BIBLIOGRAPHY) {
                 clause(clause);
             }
@@ -229,7 +233,7 @@ final class StsExport {
     private void back() throws XMLStreamException {
         List<NumberedClause> annexes = new ArrayList<>();
         List<NumberedClause> bibliographies = new ArrayList<>();
-        for (NumberedClause clause : tree.topLevel()) {
+        for (NumberedClause clause : outline.topLevel()) {
             if (clause.kind() == ClauseKind.ANNEX) {
                 annexes.add(clause);
             } else if (clause.kind() == ClauseKind.BIBLIOGRAPHY) {
@@ -271,8 +275,8 @@ final class StsExport {
             textElement("label", clause.number());
         }
         textElement("title", clause.clause().title());
-        blocks(tree.blocks(clause));
-        for (NumberedClause child : tree.children(clause)) {
+        blocks(ast.blocks(clause));
+        for (NumberedClause child : outline.children(clause)) {
             clause(child);
         }
         end();
@@ -289,8 +293,8 @@ final class StsExport {
             textElement("annex-type", language.annexMark(annex.normative()));
         }
         textElement("title", annex.clause().title());
-        blocks(tree.blocks(annex));
-        for (NumberedClause child : tree.children(annex)) {
+        blocks(ast.blocks(annex));
+        for (NumberedClause child : outline.children(annex)) {
             clause(child);
         }
         end();
@@ -305,13 +309,13 @@ final class StsExport {
         start("term-sec");
         id(term.id());
         textElement("label", term.number());
-        List<Node> blocks = tree.blocks(term);
+        List<Node> blocks = ast.blocks(term);
         Node definition = null;
         List<Node> notes = new ArrayList<>();
         List<Node> examples = new ArrayList<>();
         List<Node> rest = new ArrayList<>();
         for (Node block : blocks) {
-            BodyItem item = tree.item(block).orElse(null);
+            BodyItem item = ast.item(block).orElse(null);
             if (item != null && item.kind() == BodyItem.Kind.NOTE) {
                 notes.add(block);
             } else if (item != null && item.kind() == BodyItem.Kind.EXAMPLE) {
@@ -331,13 +335,13 @@ final class StsExport {
         xml.writeStartElement("tbx", "langSet", TBX);
         lang(first);
         if (definition != null) {
-            tbxText("definition", tree.text(definition));
+            tbxText("definition", ast.text(definition, language));
         }
         for (Node note : notes) {
-            tbxText("note", tree.itemText((Paragraph) note, tree.item(note).orElseThrow()));
+            tbxText("note", ast.itemText((Paragraph) note, ast.item(note).orElseThrow(), language));
         }
         for (Node example : examples) {
-            tbxText("example", tree.itemText((Paragraph) example, tree.item(example).orElseThrow()));
+            tbxText("example", ast.itemText((Paragraph) example, ast.item(example).orElseThrow(), language));
         }
         tig(bilingual ? m.group(1).strip() : title);
         xml.writeEndElement();
@@ -349,7 +353,7 @@ final class StsExport {
         }
         xml.writeEndElement();
         blocks(rest);
-        for (NumberedClause child : tree.children(term)) {
+        for (NumberedClause child : outline.children(term)) {
             if (child.kind() == ClauseKind.TERM) {
                 termSection(child);
             } else {
@@ -359,7 +363,7 @@ final class StsExport {
                 start("p");
                 textElement("bold", child.clause().title());
                 end();
-                blocks(tree.blocks(child));
+                blocks(ast.blocks(child));
                 end();
             }
         }
@@ -384,14 +388,14 @@ final class StsExport {
         id(bibliography.id());
         xml.writeAttribute("content-type", "bibl");
         textElement("title", bibliography.clause().title());
-        for (Node block : tree.blocks(bibliography)) {
+        for (Node block : ast.blocks(bibliography)) {
             if (block instanceof LinkReferenceDefinition || block instanceof ThematicBreak) {
                 continue;
             }
             List<Node> entries = block instanceof ListBlock || block instanceof GbtList ? children(block)
                     : List.of(block);
             for (Node entry : entries) {
-                String text = tree.text(entry).strip();
+                String text = ast.text(entry, language).strip();
                 if (text.isEmpty()) {
                     continue;
                 }
@@ -405,7 +409,7 @@ final class StsExport {
                 end();
             }
         }
-        for (NumberedClause child : tree.children(bibliography)) {
+        for (NumberedClause child : outline.children(bibliography)) {
             referenceList(child);
         }
         end();
@@ -419,9 +423,9 @@ final class StsExport {
     }
 
     private void block(Node block) throws XMLStreamException {
-        BodyItem item = tree.item(block).orElse(null);
+        BodyItem item = ast.item(block).orElse(null);
         if (block instanceof Paragraph p) {
-            if (tree.isTableCaption(p)) {
+            if (ast.isTableCaption(p)) {
                 return;
             }
             if (item != null && item.kind() == BodyItem.Kind.FIGURE) {
@@ -430,7 +434,7 @@ final class StsExport {
                 start(item.kind() == BodyItem.Kind.NOTE ? "non-normative-note" : "non-normative-example");
                 textElement("label", item.label(language));
                 start("p");
-                text(DraftTree.afterOpener(p, item));
+                text(DraftAst.afterOpener(p, item));
                 inlines(p.getFirstChild().getNext(), null);
                 end();
                 end();
@@ -474,7 +478,7 @@ final class StsExport {
     }
 
     private void figure(Paragraph p, BodyItem item) throws XMLStreamException {
-        Image image = DraftTree.figureImage(p);
+        Image image = DraftAst.figureImage(p);
         start("fig");
         textElement("label", item.label(language));
         if (!item.caption().isEmpty()) {
@@ -638,7 +642,7 @@ final class StsExport {
                 text(generated ? destination : PlainText.SOFT_BREAKS.of(link));
                 return;
             }
-            NumberedClause target = tree.target(id).orElseThrow();
+            NumberedClause target = outline.find(id).orElseThrow();
             start("xref");
             xml.writeAttribute("ref-type", target.kind() == ClauseKind.ANNEX ? "app" : "sec");
             xml.writeAttribute("rid", id);
