@@ -12,13 +12,20 @@ import java.util.regex.Pattern;
 
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
+import org.commonmark.node.LinkReferenceDefinition;
+import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
+import org.commonmark.node.ThematicBreak;
 
 /**
  * A draft parsed once as CommonMark: the one tree that every rendering of a draft walks (the HTML of the browser and
@@ -123,6 +130,46 @@ public final class DraftAst {
     public boolean isTableCaption(Node block) {
         Node table = captionOf.get(block);
         return table != null && !items.get(table).caption().isEmpty();
+    }
+
+    /**
+     * Hands a block of a clause body (or of a list item, quote or cell inside one) to the renderer's method for its
+     * kind: the single place that decides which kind of block a node is. Link reference definitions are not handed on.
+     */
+    public <C, E extends Exception> void render(Node block, C context, BlockRenderer<C, E> renderer) throws E {
+        if (block instanceof Paragraph p) {
+            Node table = captionOf.get(p);
+            BodyItem item = items.get(p);
+            if (table != null) {
+                renderer.tableCaption(p, items.get(table), context);
+            } else if (item != null && item.kind() == BodyItem.Kind.FIGURE) {
+                renderer.figure(p, figureImage(p), item, context);
+            } else if (item != null) {
+                renderer.noteOrExample(p, item, context);
+            } else {
+                renderer.paragraph(p, context);
+            }
+        } else if (block instanceof TableBlock table) {
+            renderer.table(table, items.get(table), context);
+        } else if (block instanceof GbtList list) {
+            renderer.gbtList(list, context);
+        } else if (block instanceof ListBlock list) {
+            renderer.list(list, context);
+        } else if (block instanceof BlockQuote quote) {
+            renderer.blockQuote(quote, context);
+        } else if (block instanceof FencedCodeBlock code) {
+            renderer.preformatted(code, code.getLiteral(), context);
+        } else if (block instanceof IndentedCodeBlock code) {
+            renderer.preformatted(code, code.getLiteral(), context);
+        } else if (block instanceof HtmlBlock html) {
+            renderer.preformatted(html, html.getLiteral(), context);
+        } else if (block instanceof Heading heading) {
+            renderer.heading(heading, context);
+        } else if (block instanceof ThematicBreak thematicBreak) {
+            renderer.thematicBreak(thematicBreak, context);
+        } else if (!(block instanceof LinkReferenceDefinition)) {
+            renderer.other(block, context);
+        }
     }
 
     /** The text of the first inline of a note or example paragraph after its typed opener ("注：", "EXAMPLE:"). */

@@ -23,13 +23,10 @@ import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
-import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
-import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
-import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.ListBlock;
@@ -40,6 +37,7 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
+import org.draftroom.drafts.domain.BlockRenderer;
 import org.draftroom.drafts.domain.BodyItem;
 import org.draftroom.drafts.domain.GbtList;
 import org.draftroom.drafts.domain.GbtListItem;
@@ -79,6 +77,7 @@ final class StsExport {
     private final Set<String> writtenIds = new HashSet<>();
     private final Set<String> anchorIds = new HashSet<>();
     private int inlineDepth;
+    private final Blocks blocks = new Blocks();
 
     private StsExport(DraftExport export, XMLStreamWriter xml) {
         this.export = export;
@@ -423,47 +422,83 @@ final class StsExport {
     }
 
     private void block(Node block) throws XMLStreamException {
-        BodyItem item = ast.item(block).orElse(null);
-        if (block instanceof Paragraph p) {
-            if (ast.isTableCaption(p)) {
-                return;
+        ast.render(block, null, blocks);
+    }
+
+    /** What each kind of block becomes in STS. */
+    private final class Blocks implements BlockRenderer<Void, XMLStreamException> {
+
+        @Override
+        public void paragraph(Paragraph p, Void context) throws XMLStreamException {
+            StsExport.this.paragraph(p);
+        }
+
+        @Override
+        public void noteOrExample(Paragraph p, BodyItem item, Void context) throws XMLStreamException {
+            start(item.kind() == BodyItem.Kind.NOTE ? "non-normative-note" : "non-normative-example");
+            textElement("label", item.label(language));
+            start("p");
+            text(DraftAst.afterOpener(p, item));
+            inlines(p.getFirstChild().getNext(), null);
+            end();
+            end();
+        }
+
+        @Override
+        public void figure(Paragraph p, Image image, BodyItem item, Void context) throws XMLStreamException {
+            StsExport.this.figure(image, item);
+        }
+
+        /** The table's caption carries a title; "表：" without one stays a paragraph of its own. */
+        @Override
+        public void tableCaption(Paragraph p, BodyItem table, Void context) throws XMLStreamException {
+            if (table.caption().isEmpty()) {
+                StsExport.this.paragraph(p);
             }
-            if (item != null && item.kind() == BodyItem.Kind.FIGURE) {
-                figure(p, item);
-            } else if (item != null) {
-                start(item.kind() == BodyItem.Kind.NOTE ? "non-normative-note" : "non-normative-example");
-                textElement("label", item.label(language));
-                start("p");
-                text(DraftAst.afterOpener(p, item));
-                inlines(p.getFirstChild().getNext(), null);
-                end();
-                end();
-            } else {
-                paragraph(p);
-            }
-        } else if (block instanceof TableBlock table) {
-            table(table, item);
-        } else if (block instanceof ListBlock list) {
-            list(list);
-        } else if (block instanceof GbtList list) {
-            gbtList(list);
-        } else if (block instanceof BlockQuote quote) {
+        }
+
+        @Override
+        public void table(TableBlock table, BodyItem item, Void context) throws XMLStreamException {
+            StsExport.this.table(table, item);
+        }
+
+        @Override
+        public void gbtList(GbtList list, Void context) throws XMLStreamException {
+            StsExport.this.gbtList(list);
+        }
+
+        @Override
+        public void list(ListBlock list, Void context) throws XMLStreamException {
+            StsExport.this.list(list);
+        }
+
+        @Override
+        public void blockQuote(BlockQuote quote, Void context) throws XMLStreamException {
             start("disp-quote");
             blocks(children(quote));
             end();
-        } else if (block instanceof FencedCodeBlock code) {
-            textElement("preformat", code.getLiteral());
-        } else if (block instanceof IndentedCodeBlock code) {
-            textElement("preformat", code.getLiteral());
-        } else if (block instanceof HtmlBlock html) {
-            textElement("preformat", html.getLiteral());
-        } else if (block instanceof Heading heading) {
+        }
+
+        @Override
+        public void preformatted(Node block, String literal, Void context) throws XMLStreamException {
+            textElement("preformat", literal);
+        }
+
+        @Override
+        public void heading(Heading heading, Void context) throws XMLStreamException {
             start("p");
             start("bold");
             inlines(heading.getFirstChild(), null);
             end();
             end();
-        } else if (!(block instanceof LinkReferenceDefinition) && !(block instanceof ThematicBreak)) {
+        }
+
+        @Override
+        public void thematicBreak(ThematicBreak thematicBreak, Void context) {
+        }
+
+        @Override
+        public void other(Node block, Void context) throws XMLStreamException {
             String text = PlainText.SOFT_BREAKS.of(block);
             if (!text.isBlank()) {
                 textElement("p", text);
@@ -477,8 +512,7 @@ final class StsExport {
         end();
     }
 
-    private void figure(Paragraph p, BodyItem item) throws XMLStreamException {
-        Image image = DraftAst.figureImage(p);
+    private void figure(Image image, BodyItem item) throws XMLStreamException {
         start("fig");
         textElement("label", item.label(language));
         if (!item.caption().isEmpty()) {
