@@ -20,7 +20,7 @@ import org.commonmark.node.ThematicBreak;
  */
 public interface BlockRenderer<C, E extends Exception> {
 
-    /** A paragraph that is none of the kinds below (also inside lists, quotes and table-less contexts). */
+    /** A paragraph that is none of the kinds below, in a clause body or inside a list item or quote. */
     void paragraph(Paragraph paragraph, C context) throws E;
 
     /** A numbered note or example: {@code item} carries its label; the text follows the typed opener. */
