@@ -6,26 +6,38 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
+import org.commonmark.node.LinkReferenceDefinition;
+import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
+import org.commonmark.node.ThematicBreak;
 
 /**
- * The CommonMark tree of a whole draft, with each top-level block assigned to the clause whose body holds it, and the
- * numbered body elements (notes, examples, tables, figures) and cross-references found in it. Not thread-safe; built
- * per use.
+ * A draft parsed once as CommonMark: the one tree that every rendering of a draft walks (the HTML of the browser and
+ * the exports, the reading text of redlines, the DOCX and NISO STS exports) and from which the {@link NumberedOutline}
+ * takes its body items and cross-references. The whole document is parsed at once, so that blocks and link reference
+ * definitions read exactly as they do in the editor; each top-level block is assigned to the clause whose body holds
+ * it, and the numbered body elements (notes, examples, tables, figures), table captions and cross-references are found
+ * in it.
+ *
+ * <p>Not thread-safe (CommonMark nodes are mutable): built per use, linear in the size of the document.
  */
-final class DraftAst {
+public final class DraftAst {
 
     /** A note paragraph opener; a number typed by the author ({@code 注1：}) is accepted and replaced. */
     static final Pattern NOTE = Pattern.compile("^(?:注|NOTE|Note)[ \\t]*\\d*[ \\t]*[:：][ \\t]*");
@@ -35,10 +47,13 @@ final class DraftAst {
 
     final Node root;
     private final DraftDocument document;
+    final List<NumberedClause> numbered;
     /** Top-level heading nodes that are clause headings, to the clause index. */
     final Map<Node, Integer> headings = new IdentityHashMap<>();
     /** Top-level blocks (other than clause headings) to the index of the clause holding them; -1 for the preamble. */
     final Map<Node, Integer> blockClause = new IdentityHashMap<>();
+    /** The top-level blocks of each clause body, in order; the preamble's last. */
+    private final List<List<Node>> bodies = new ArrayList<>();
     /** Notes and examples (their paragraphs), tables (their table blocks) and figures (their paragraphs). */
     final Map<Node, BodyItem> items = new IdentityHashMap<>();
     /** Caption paragraphs ({@code 表：...}) that belong to the table after them. */
@@ -46,9 +61,11 @@ final class DraftAst {
     final List<BodyItem> itemList = new ArrayList<>();
     final Map<Link, CrossReference> references = new IdentityHashMap<>();
     final List<CrossReference> referenceList = new ArrayList<>();
+    private NumberedOutline outline;
 
     private DraftAst(DraftDocument document, List<NumberedClause> numbered) {
         this.document = document;
+        this.numbered = numbered;
         StringBuilder source = new StringBuilder(document.preamble());
         int[] headingLine = new int[document.clauses().size()];
         int line = DraftDocument.countLineEndings(document.preamble());
@@ -58,6 +75,9 @@ final class DraftAst {
             line += DraftDocument.countLineEndings(clause.text());
             source.append(clause.text());
         }
+        for (int i = 0; i <= headingLine.length; i++) {
+            bodies.add(new ArrayList<>());
+        }
         root = DraftFormat.parseMarkdown(source.toString());
         for (Node node = root.getFirstChild(); node != null; node = node.getNext()) {
             int nodeLine = firstLine(node);
@@ -65,15 +85,131 @@ final class DraftAst {
             if (node instanceof Heading && pos >= 0) {
                 headings.put(node, pos);
             } else {
-                blockClause.put(node, pos >= 0 ? pos : -pos - 2);
+                int clause = pos >= 0 ? pos : -pos - 2;
+                blockClause.put(node, clause);
+                bodies.get(clause < 0 ? headingLine.length : clause).add(node);
             }
         }
         findBodyItems(document, numbered);
         findReferences(document);
     }
 
-    static DraftAst of(DraftDocument document, List<NumberedClause> numbered) {
-        return new DraftAst(document, numbered);
+    /** Parses and numbers a document. */
+    public static DraftAst parse(DraftDocument document) {
+        return new DraftAst(document, NumberedOutline.number(document));
+    }
+
+    /** The numbers of the document's clauses, body items and cross-references. */
+    public NumberedOutline outline() {
+        if (outline == null) {
+            outline = new NumberedOutline(document, numbered, this);
+        }
+        return outline;
+    }
+
+    /** The top-level blocks before the first clause heading, in order. */
+    public List<Node> preamble() {
+        return bodies.get(bodies.size() - 1);
+    }
+
+    /** The top-level blocks of a clause body (its heading and subclauses not included), in order. */
+    public List<Node> blocks(NumberedClause clause) {
+        return bodies.get(clause.index());
+    }
+
+    /** The note, example, table or figure a top-level block is, if any. */
+    public Optional<BodyItem> item(Node block) {
+        return Optional.ofNullable(items.get(block));
+    }
+
+    /**
+     * Whether a block is the caption paragraph ({@code 表：标题}) of the table after it that gives the table a title,
+     * and so is printed as the table's caption rather than as a paragraph. A caption paragraph without a title
+     * ({@code 表：}) is not: the DOCX and STS exports print it, while the HTML and the reading text leave it out.
+     */
+    public boolean isTableCaption(Node block) {
+        Node table = captionOf.get(block);
+        return table != null && !items.get(table).caption().isEmpty();
+    }
+
+    /**
+     * Hands a block of a clause body (or of a list item, quote or cell inside one) to the renderer's method for its
+     * kind: the single place that decides which kind of block a node is. Link reference definitions are not handed on.
+     */
+    public <C, E extends Exception> void render(Node block, C context, BlockRenderer<C, E> renderer) throws E {
+        if (block instanceof Paragraph p) {
+            Node table = captionOf.get(p);
+            BodyItem item = items.get(p);
+            if (table != null) {
+                renderer.tableCaption(p, items.get(table), context);
+            } else if (item != null && item.kind() == BodyItem.Kind.FIGURE) {
+                renderer.figure(p, figureImage(p), item, context);
+            } else if (item != null) {
+                renderer.noteOrExample(p, item, context);
+            } else {
+                renderer.paragraph(p, context);
+            }
+        } else if (block instanceof TableBlock table) {
+            renderer.table(table, items.get(table), context);
+        } else if (block instanceof GbtList list) {
+            renderer.gbtList(list, context);
+        } else if (block instanceof ListBlock list) {
+            renderer.list(list, context);
+        } else if (block instanceof BlockQuote quote) {
+            renderer.blockQuote(quote, context);
+        } else if (block instanceof FencedCodeBlock code) {
+            renderer.preformatted(code, code.getLiteral(), context);
+        } else if (block instanceof IndentedCodeBlock code) {
+            renderer.preformatted(code, code.getLiteral(), context);
+        } else if (block instanceof HtmlBlock html) {
+            renderer.preformatted(html, html.getLiteral(), context);
+        } else if (block instanceof Heading heading) {
+            renderer.heading(heading, context);
+        } else if (block instanceof ThematicBreak thematicBreak) {
+            renderer.thematicBreak(thematicBreak, context);
+        } else if (!(block instanceof LinkReferenceDefinition)) {
+            renderer.other(block, context);
+        }
+    }
+
+    /** The text of the first inline of a note or example paragraph after its typed opener ("注：", "EXAMPLE:"). */
+    public static String afterOpener(Paragraph paragraph, BodyItem item) {
+        return afterOpener(paragraph, item.kind() == BodyItem.Kind.NOTE ? NOTE : EXAMPLE);
+    }
+
+    private static String afterOpener(Node paragraph, Pattern opener) {
+        String text = ((Text) paragraph.getFirstChild()).getLiteral();
+        Matcher m = opener.matcher(text);
+        return m.find() ? text.substring(m.end()) : text;
+    }
+
+    /**
+     * The text of a node and its descendants as a reader sees it: without markup, with {@code [](#id)} read as the
+     * target's number ("5.3", "附录B") and line breaks kept as line feeds.
+     */
+    public String text(Node node, Language language) {
+        return PlainText.reading(link -> linkText(link, language)).of(node);
+    }
+
+    /**
+     * The generated text of a link: the target's number for {@code [](#id)}, "#id" when no clause has the id, and
+     * nothing for any other link (its own text is its children's).
+     */
+    public String linkText(Link link, Language language) {
+        String destination = link.getDestination();
+        if (link.getFirstChild() != null || destination == null || !destination.startsWith("#")) {
+            return "";
+        }
+        return outline().referenceText(destination.substring(1), language).orElse(destination);
+    }
+
+    /** The text of a note or example after its label, with cross-references read as numbers. */
+    public String itemText(Paragraph paragraph, BodyItem item, Language language) {
+        StringBuilder sb = new StringBuilder(afterOpener(paragraph, item));
+        for (Node n = paragraph.getFirstChild().getNext(); n != null; n = n.getNext()) {
+            sb.append(n instanceof Text t ? t.getLiteral() : text(n, language));
+        }
+        return sb.toString();
     }
 
     /** The index of the first clause with this id, or -1. */
@@ -123,7 +259,7 @@ final class DraftAst {
             } else if (node instanceof Paragraph p && figureImage(p) != null) {
                 String number = next(figureCounters, annex);
                 add(node, new BodyItem(BodyItem.Kind.FIGURE, clauseId(document, clause), number,
-                        plainText(figureImage(p)), firstLine(node) + 1));
+                        PlainText.LITERALS.of(figureImage(p)), firstLine(node) + 1));
             }
         }
         for (int i = 0; i < notes.size(); i++) {
@@ -137,11 +273,8 @@ final class DraftAst {
                                     Pattern prefix) {
         for (int n = 0; n < paragraphs.size(); n++) {
             Node p = paragraphs.get(n);
-            String text = ((Text) p.getFirstChild()).getLiteral();
-            Matcher m = prefix.matcher(text);
-            String rest = m.find() ? text.substring(m.end()) : text;
             add(p, new BodyItem(kind, clauseId(document, clause), paragraphs.size() == 1 ? "" : String.valueOf(n + 1),
-                    rest, firstLine(p) + 1));
+                    afterOpener(p, prefix), firstLine(p) + 1));
         }
     }
 
@@ -202,8 +335,8 @@ final class DraftAst {
         return null;
     }
 
-    /** The image of a paragraph that holds nothing but one image, or null. */
-    static Image figureImage(Paragraph p) {
+    /** The image of a figure paragraph (a paragraph holding nothing but one image), or null. */
+    public static Image figureImage(Paragraph p) {
         Image image = null;
         for (Node child = p.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof Image i && image == null) {
@@ -213,22 +346,6 @@ final class DraftAst {
             }
         }
         return image;
-    }
-
-    static String plainText(Node node) {
-        StringBuilder sb = new StringBuilder();
-        node.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text text) {
-                sb.append(text.getLiteral());
-            }
-
-            @Override
-            public void visit(Code code) {
-                sb.append(code.getLiteral());
-            }
-        });
-        return sb.toString();
     }
 
     private static int firstLine(Node node) {

@@ -5,20 +5,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
-import org.commonmark.node.Text;
+import org.commonmark.node.ThematicBreak;
 import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.CoreHtmlNodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
@@ -65,8 +70,8 @@ public final class DraftHtml {
 
     /** Renders the document with the labels of the given language. */
     public static String render(DraftDocument document, Language language) {
-        List<NumberedClause> numbered = NumberedOutline.number(document);
-        DraftAst ast = DraftAst.of(document, numbered);
+        DraftAst ast = DraftAst.parse(document);
+        List<NumberedClause> numbered = ast.numbered;
         HtmlRenderer renderer = HtmlRenderer.builder()
                 .escapeHtml(true)
                 .sanitizeUrls(true)
@@ -150,6 +155,8 @@ public final class DraftHtml {
         private final DraftAst ast;
         private final List<NumberedClause> numbered;
         private final Language language;
+        private final CoreHtmlNodeRenderer core;
+        private final Blocks blocks = new Blocks();
 
         DraftNodeRenderer(HtmlNodeRendererContext context, DraftAst ast, List<NumberedClause> numbered,
                           Language language) {
@@ -158,30 +165,102 @@ public final class DraftHtml {
             this.ast = ast;
             this.numbered = numbered;
             this.language = language;
+            this.core = new CoreHtmlNodeRenderer(context);
         }
 
+        /** Every block type {@link DraftAst#render} tells apart, so that each goes through {@link Blocks}. */
         @Override
         public Set<Class<? extends Node>> getNodeTypes() {
             return Set.of(Heading.class, Paragraph.class, Link.class, Image.class, TableBlock.class, GbtList.class,
-                    GbtListItem.class);
+                    GbtListItem.class, BulletList.class, OrderedList.class, BlockQuote.class, FencedCodeBlock.class,
+                    IndentedCodeBlock.class, HtmlBlock.class, ThematicBreak.class);
         }
 
         @Override
         public void render(Node node) {
-            if (node instanceof Heading heading) {
-                renderHeading(heading);
-            } else if (node instanceof Paragraph paragraph) {
-                renderParagraph(paragraph);
+            if (node instanceof Heading heading && ast.headings.containsKey(heading)) {
+                renderClauseHeading(heading);
             } else if (node instanceof Link link) {
                 renderLink(link);
             } else if (node instanceof Image image) {
                 renderImage(image);
-            } else if (node instanceof TableBlock table) {
-                renderTable(table);
-            } else if (node instanceof GbtList list) {
-                renderList(list);
             } else if (node instanceof GbtListItem item) {
                 renderListItem(item);
+            } else {
+                ast.render(node, null, blocks);
+            }
+        }
+
+        /**
+         * What each kind of block becomes in HTML: numbered notes, examples, figures and tables, GB/T lists and
+         * headings inside a body are the draft's own; the rest is CommonMark's HTML.
+         */
+        private final class Blocks implements BlockRenderer<Void, RuntimeException> {
+
+            @Override
+            public void paragraph(Paragraph paragraph, Void context) {
+                renderParagraph(paragraph);
+            }
+
+            @Override
+            public void noteOrExample(Paragraph paragraph, BodyItem item, Void context) {
+                renderNoteOrExample(paragraph, item);
+            }
+
+            @Override
+            public void figure(Paragraph paragraph, Image image, BodyItem item, Void context) {
+                renderFigure(image, item);
+            }
+
+            /** The table's figcaption shows the caption; the paragraph is not shown, even without a title. */
+            @Override
+            public void tableCaption(Paragraph paragraph, BodyItem table, Void context) {
+            }
+
+            @Override
+            public void table(TableBlock table, BodyItem item, Void context) {
+                renderTable(table, item);
+            }
+
+            @Override
+            public void gbtList(GbtList list, Void context) {
+                renderList(list);
+            }
+
+            @Override
+            public void list(ListBlock list, Void context) {
+                core.render(list);
+            }
+
+            @Override
+            public void blockQuote(BlockQuote quote, Void context) {
+                core.render(quote);
+            }
+
+            @Override
+            public void preformatted(Node block, String literal, Void context) {
+                core.render(block);
+            }
+
+            @Override
+            public void heading(Heading heading, Void context) {
+                html.line();
+                html.tag("p", Map.of("class", "dr-heading-text"));
+                html.tag("strong");
+                renderChildren(heading);
+                html.tag("/strong");
+                html.tag("/p");
+                html.line();
+            }
+
+            @Override
+            public void thematicBreak(ThematicBreak thematicBreak, Void context) {
+                core.render(thematicBreak);
+            }
+
+            @Override
+            public void other(Node block, Void context) {
+                renderChildren(block);
             }
         }
 
@@ -210,19 +289,8 @@ public final class DraftHtml {
             html.line();
         }
 
-        private void renderHeading(Heading heading) {
-            Integer index = ast.headings.get(heading);
-            if (index == null) {
-                html.line();
-                html.tag("p", Map.of("class", "dr-heading-text"));
-                html.tag("strong");
-                renderChildren(heading);
-                html.tag("/strong");
-                html.tag("/p");
-                html.line();
-                return;
-            }
-            NumberedClause clause = numbered.get(index);
+        private void renderClauseHeading(Heading heading) {
+            NumberedClause clause = numbered.get(ast.headings.get(heading));
             String tag = "h" + clause.clause().level();
             Map<String, String> attributes = new LinkedHashMap<>();
             if (!clause.id().isEmpty()) {
@@ -249,38 +317,31 @@ public final class DraftHtml {
             html.line();
         }
 
+        private void renderFigure(Image image, BodyItem item) {
+            html.line();
+            html.tag("figure", Map.of("class", "dr-figure"));
+            renderImage(image);
+            html.tag("figcaption");
+            span("dr-label", item.label(language));
+            html.text(language.numberSeparator() + item.caption());
+            html.tag("/figcaption");
+            html.tag("/figure");
+            html.line();
+        }
+
+        private void renderNoteOrExample(Paragraph paragraph, BodyItem item) {
+            html.line();
+            html.tag("p", Map.of("class", item.kind() == BodyItem.Kind.NOTE ? "dr-note" : "dr-example"));
+            span("dr-label", item.label(language) + language.labelSeparator());
+            html.text(DraftAst.afterOpener(paragraph, item));
+            for (Node child = paragraph.getFirstChild().getNext(); child != null; child = child.getNext()) {
+                context.render(child);
+            }
+            html.tag("/p");
+            html.line();
+        }
+
         private void renderParagraph(Paragraph paragraph) {
-            if (ast.captionOf.containsKey(paragraph)) {
-                return;
-            }
-            BodyItem item = ast.items.get(paragraph);
-            if (item != null && item.kind() == BodyItem.Kind.FIGURE) {
-                html.line();
-                html.tag("figure", Map.of("class", "dr-figure"));
-                renderImage(DraftAst.figureImage(paragraph));
-                html.tag("figcaption");
-                span("dr-label", item.label(language));
-                html.text(language.numberSeparator() + item.caption());
-                html.tag("/figcaption");
-                html.tag("/figure");
-                html.line();
-                return;
-            }
-            if (item != null) {
-                html.line();
-                html.tag("p", Map.of("class", item.kind() == BodyItem.Kind.NOTE ? "dr-note" : "dr-example"));
-                span("dr-label", item.label(language) + language.labelSeparator());
-                Text first = (Text) paragraph.getFirstChild();
-                Matcher m = (item.kind() == BodyItem.Kind.NOTE ? DraftAst.NOTE : DraftAst.EXAMPLE)
-                        .matcher(first.getLiteral());
-                html.text(m.find() ? first.getLiteral().substring(m.end()) : first.getLiteral());
-                for (Node child = first.getNext(); child != null; child = child.getNext()) {
-                    context.render(child);
-                }
-                html.tag("/p");
-                html.line();
-                return;
-            }
             boolean tight = paragraph.getParent() instanceof GbtListItem
                     || paragraph.getParent() instanceof ListItem item2
                     && item2.getParent() instanceof ListBlock list && list.isTight();
@@ -295,8 +356,7 @@ public final class DraftHtml {
             }
         }
 
-        private void renderTable(TableBlock table) {
-            BodyItem item = ast.items.get(table);
+        private void renderTable(TableBlock table, BodyItem item) {
             html.line();
             if (item != null) {
                 html.tag("figure", Map.of("class", "dr-table"));
@@ -350,7 +410,7 @@ public final class DraftHtml {
         }
 
         private void renderImage(Image image) {
-            String alt = DraftAst.plainText(image);
+            String alt = PlainText.LITERALS.of(image);
             String destination = image.getDestination();
             if (SafeUrls.isLocalImage(destination)) {
                 Map<String, String> attributes = new LinkedHashMap<>();

@@ -42,8 +42,8 @@ public final class DraftText {
     private final Language language;
 
     private DraftText(DraftDocument document, Language language) {
-        this.numbered = NumberedOutline.number(document);
-        this.ast = DraftAst.of(document, numbered);
+        this.ast = DraftAst.parse(document);
+        this.numbered = ast.numbered;
         this.language = language;
     }
 
@@ -159,7 +159,7 @@ public final class DraftText {
         } else if (block instanceof Heading heading) {
             line(out, indent, inline(heading));
         } else if (!(block instanceof LinkReferenceDefinition) && !(block instanceof ThematicBreak)) {
-            line(out, indent, DraftAst.plainText(block));
+            line(out, indent, PlainText.LITERALS.of(block));
         }
     }
 
@@ -197,7 +197,7 @@ public final class DraftText {
         } else if (node instanceof HtmlInline html) {
             sb.append(html.getLiteral());
         } else if (node instanceof Image image) {
-            sb.append(DraftAst.plainText(image));
+            sb.append(PlainText.LITERALS.of(image));
         } else if (node instanceof Link link && ast.references.containsKey(link)
                 && ast.references.get(link).generatedText()) {
             sb.append(referenceText(ast.references.get(link).targetId()));

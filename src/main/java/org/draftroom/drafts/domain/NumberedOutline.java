@@ -25,7 +25,7 @@ public final class NumberedOutline {
     private final List<BodyItem> bodyItems;
     private final List<CrossReference> references;
 
-    private NumberedOutline(DraftDocument document, List<NumberedClause> clauses, DraftAst ast) {
+    NumberedOutline(DraftDocument document, List<NumberedClause> clauses, DraftAst ast) {
         this.document = document;
         this.clauses = List.copyOf(clauses);
         this.bodyItems = List.copyOf(ast.itemList);
@@ -34,8 +34,7 @@ public final class NumberedOutline {
 
     /** Numbers a document. */
     public static NumberedOutline of(DraftDocument document) {
-        List<NumberedClause> numbered = number(document);
-        return new NumberedOutline(document, numbered, DraftAst.of(document, numbered));
+        return DraftAst.parse(document).outline();
     }
 
     static List<NumberedClause> number(DraftDocument document) {
@@ -101,6 +100,39 @@ public final class NumberedOutline {
     /** Every clause with its number, in document order. */
     public List<NumberedClause> clauses() {
         return clauses;
+    }
+
+    /** The clauses at the top level, in order. */
+    public List<NumberedClause> topLevel() {
+        return clauses.stream().filter(c -> c.parentIndex() < 0).toList();
+    }
+
+    /** The direct subclauses of a clause, in order. */
+    public List<NumberedClause> children(NumberedClause parent) {
+        List<NumberedClause> children = new ArrayList<>();
+        for (int i = parent.index() + 1; i < clauses.size() && clauses.get(i).clause().level() > parent.clause().level();
+             i++) {
+            if (clauses.get(i).parentIndex() == parent.index()) {
+                children.add(clauses.get(i));
+            }
+        }
+        return children;
+    }
+
+    /** Whether a top-level clause is front matter: unnumbered, and before the first numbered clause. */
+    public boolean isFrontMatter(NumberedClause clause) {
+        if (clause.kind() != ClauseKind.UNNUMBERED || clause.parentIndex() >= 0) {
+            return false;
+        }
+        for (NumberedClause c : clauses) {
+            if (c.index() >= clause.index()) {
+                return true;
+            }
+            if (c.kind() != ClauseKind.UNNUMBERED) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The numbered clause with this id (the first, if the id is duplicated). */

@@ -29,15 +29,11 @@ import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
-import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
-import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
-import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
-import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
@@ -46,13 +42,17 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
+import org.draftroom.drafts.domain.BlockRenderer;
 import org.draftroom.drafts.domain.BodyItem;
 import org.draftroom.drafts.domain.GbtList;
 import org.draftroom.drafts.domain.GbtListItem;
 import org.draftroom.drafts.domain.ClauseKind;
 import org.draftroom.drafts.domain.DocumentInfo;
+import org.draftroom.drafts.domain.DraftAst;
 import org.draftroom.drafts.domain.Language;
 import org.draftroom.drafts.domain.NumberedClause;
+import org.draftroom.drafts.domain.NumberedOutline;
+import org.draftroom.drafts.domain.PlainText;
 import org.draftroom.drafts.domain.Project;
 import org.draftroom.drafts.domain.TocEntry;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
@@ -98,7 +98,8 @@ final class DocxExport {
     static final String NUMBER_SEPARATOR = "  ";
 
     private final DraftExport export;
-    private final DraftTree tree;
+    private final DraftAst ast;
+    private final NumberedOutline outline;
     private final Language language;
     private final XWPFDocument doc;
     private boolean firstClauseWritten;
@@ -106,10 +107,12 @@ final class DocxExport {
     private XWPFParagraph line;
 
     private int bookmarks;
+    private final Blocks blocks = new Blocks();
 
     private DocxExport(DraftExport export, XWPFDocument doc) {
         this.export = export;
-        this.tree = new DraftTree(export.document(), export.language());
+        this.ast = DraftAst.parse(export.document());
+        this.outline = ast.outline();
         this.language = export.language();
         this.doc = doc;
     }
@@ -130,10 +133,10 @@ final class DocxExport {
         page(doc);
         cover();
         tableOfContents();
-        for (Node block : tree.preamble()) {
+        for (Node block : ast.preamble()) {
             block(block, 0);
         }
-        for (NumberedClause clause : tree.topLevel()) {
+        for (NumberedClause clause : outline.topLevel()) {
             clause(clause);
         }
         doc.enforceUpdateFields();
@@ -296,7 +299,7 @@ final class DocxExport {
         XWPFParagraph title = paragraph(ParagraphAlignment.CENTER);
         run(title, language.contents(), HEI, 32, false);
         title.setSpacingAfter(480);
-        List<TocEntry> entries = tree.outline.tableOfContents(4, language).stream()
+        List<TocEntry> entries = outline.tableOfContents(4, language).stream()
                 .filter(e -> e.level() <= 4).toList();
         List<String> lines = new ArrayList<>();
         List<Integer> levels = new ArrayList<>();
@@ -352,10 +355,10 @@ final class DocxExport {
         }
         bookmark(heading, clause.id());
         boolean bibliography = clause.kind() == ClauseKind.BIBLIOGRAPHY;
-        for (Node block : tree.blocks(clause)) {
+        for (Node block : ast.blocks(clause)) {
             block(block, bibliography ? -1 : 0);
         }
-        for (NumberedClause child : tree.children(clause)) {
+        for (NumberedClause child : outline.children(clause)) {
             clause(child);
         }
     }
@@ -366,57 +369,92 @@ final class DocxExport {
      * @param depth list nesting depth for indentation; -1 for bibliography entries, which hang without indent
      */
     private void block(Node block, int depth) {
-        BodyItem item = tree.item(block).orElse(null);
-        if (block instanceof Paragraph p) {
-            if (tree.isTableCaption(p)) {
-                return;
+        ast.render(block, depth, blocks);
+    }
+
+    /** What each kind of block becomes in Word; the context is the depth of {@link #block}. */
+    private final class Blocks implements BlockRenderer<Integer, RuntimeException> {
+
+        @Override
+        public void paragraph(Paragraph p, Integer depth) {
+            XWPFParagraph text = DocxExport.this.paragraph(ParagraphAlignment.BOTH);
+            if (depth >= 0) {
+                text.setIndentationFirstLine(INDENT);
+                text.setIndentationLeft(INDENT * depth);
             }
-            if (item != null && item.kind() == BodyItem.Kind.FIGURE) {
-                figure(p, item);
-            } else if (item != null) {
-                XWPFParagraph note = paragraph(ParagraphAlignment.BOTH);
-                note.setIndentationLeft(INDENT);
-                XWPFRun label = run(note, item.label(language) + language.labelSeparator(), HEI, SMALL_SIZE, false);
-                label.setBold(false);
-                run(note, DraftTree.afterOpener(p, item), SONG, SMALL_SIZE, false);
-                inlines(note, p.getFirstChild().getNext(), new Style(SMALL_SIZE));
-            } else {
-                XWPFParagraph text = paragraph(ParagraphAlignment.BOTH);
-                if (depth >= 0) {
-                    text.setIndentationFirstLine(INDENT);
-                    text.setIndentationLeft(INDENT * depth);
-                }
-                inlines(text, p.getFirstChild(), new Style(TEXT_SIZE));
+            inlines(text, p.getFirstChild(), new Style(TEXT_SIZE));
+        }
+
+        @Override
+        public void noteOrExample(Paragraph p, BodyItem item, Integer depth) {
+            XWPFParagraph note = DocxExport.this.paragraph(ParagraphAlignment.BOTH);
+            note.setIndentationLeft(INDENT);
+            XWPFRun label = run(note, item.label(language) + language.labelSeparator(), HEI, SMALL_SIZE, false);
+            label.setBold(false);
+            run(note, DraftAst.afterOpener(p, item), SONG, SMALL_SIZE, false);
+            inlines(note, p.getFirstChild().getNext(), new Style(SMALL_SIZE));
+        }
+
+        @Override
+        public void figure(Paragraph p, Image image, BodyItem item, Integer depth) {
+            DocxExport.this.figure(image, item);
+        }
+
+        /** The table's caption carries a title; "表：" without one stays a paragraph of its own. */
+        @Override
+        public void tableCaption(Paragraph p, BodyItem table, Integer depth) {
+            if (table.caption().isEmpty()) {
+                paragraph(p, depth);
             }
-        } else if (block instanceof TableBlock table) {
-            table(table, item);
-        } else if (block instanceof ListBlock list) {
-            list(list, Math.max(depth, 0));
-        } else if (block instanceof GbtList list) {
-            gbtList(list, Math.max(depth, 0));
-        } else if (block instanceof BlockQuote quote) {
+        }
+
+        @Override
+        public void table(TableBlock table, BodyItem item, Integer depth) {
+            DocxExport.this.table(table, item);
+        }
+
+        @Override
+        public void gbtList(GbtList list, Integer depth) {
+            DocxExport.this.gbtList(list, Math.max(depth, 0));
+        }
+
+        @Override
+        public void list(ListBlock list, Integer depth) {
+            DocxExport.this.list(list, Math.max(depth, 0));
+        }
+
+        @Override
+        public void blockQuote(BlockQuote quote, Integer depth) {
             for (Node child = quote.getFirstChild(); child != null; child = child.getNext()) {
                 block(child, Math.max(depth, 0) + 1);
             }
-        } else if (block instanceof FencedCodeBlock code) {
-            preformatted(code.getLiteral());
-        } else if (block instanceof IndentedCodeBlock code) {
-            preformatted(code.getLiteral());
-        } else if (block instanceof HtmlBlock html) {
-            preformatted(html.getLiteral());
-        } else if (block instanceof Heading heading) {
-            XWPFParagraph p = paragraph(ParagraphAlignment.LEFT);
+        }
+
+        @Override
+        public void preformatted(Node block, String literal, Integer depth) {
+            DocxExport.this.preformatted(literal);
+        }
+
+        @Override
+        public void heading(Heading heading, Integer depth) {
+            XWPFParagraph p = DocxExport.this.paragraph(ParagraphAlignment.LEFT);
             inlines(p, heading.getFirstChild(), new Style(TEXT_SIZE).withBold());
-        } else if (!(block instanceof LinkReferenceDefinition) && !(block instanceof ThematicBreak)) {
-            String text = DraftTree.plainText(block);
+        }
+
+        @Override
+        public void thematicBreak(ThematicBreak thematicBreak, Integer depth) {
+        }
+
+        @Override
+        public void other(Node block, Integer depth) {
+            String text = PlainText.SOFT_BREAKS.of(block);
             if (!text.isBlank()) {
-                run(paragraph(ParagraphAlignment.BOTH), text, SONG, TEXT_SIZE, false);
+                run(DocxExport.this.paragraph(ParagraphAlignment.BOTH), text, SONG, TEXT_SIZE, false);
             }
         }
     }
 
-    private void figure(Paragraph p, BodyItem item) {
-        Image image = DraftTree.figureImage(p);
+    private void figure(Image image, BodyItem item) {
         XWPFParagraph placeholder = paragraph(ParagraphAlignment.CENTER);
         placeholder.setBorderTop(Borders.DASHED);
         placeholder.setBorderBottom(Borders.DASHED);
@@ -586,7 +624,7 @@ final class DocxExport {
                 line = continuation(p);
             }
         } else if (node instanceof Link link) {
-            String generated = tree.linkText(link);
+            String generated = ast.linkText(link, language);
             String target = link.getDestination() == null ? "" : link.getDestination();
             if (!generated.isEmpty() && target.startsWith("#") && bookmarkName(target.substring(1)).length() <= 40) {
                 // a cross-reference: an internal link to the clause's bookmark, so the import reads it back by id
@@ -599,11 +637,11 @@ final class DocxExport {
                 inlineChildren(link, style);
             }
         } else if (node instanceof Image image) {
-            styled(p, DraftTree.plainText(image), style);
+            styled(p, PlainText.SOFT_BREAKS.of(image), style);
         } else if (node instanceof HtmlInline html) {
             styled(p, html.getLiteral(), style);
         } else {
-            styled(p, DraftTree.plainText(node), style);
+            styled(p, PlainText.SOFT_BREAKS.of(node), style);
         }
     }
 

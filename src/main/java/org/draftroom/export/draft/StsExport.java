@@ -23,13 +23,10 @@ import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
-import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
-import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
-import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.ListBlock;
@@ -40,13 +37,17 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
+import org.draftroom.drafts.domain.BlockRenderer;
 import org.draftroom.drafts.domain.BodyItem;
 import org.draftroom.drafts.domain.GbtList;
 import org.draftroom.drafts.domain.GbtListItem;
 import org.draftroom.drafts.domain.ClauseKind;
 import org.draftroom.drafts.domain.DocumentInfo;
+import org.draftroom.drafts.domain.DraftAst;
 import org.draftroom.drafts.domain.Language;
 import org.draftroom.drafts.domain.NumberedClause;
+import org.draftroom.drafts.domain.NumberedOutline;
+import org.draftroom.drafts.domain.PlainText;
 import org.draftroom.drafts.domain.Project;
 
 /**
@@ -69,20 +70,23 @@ final class StsExport {
     private static final Pattern BILINGUAL_TERM = Pattern.compile("^(.*\\p{IsHan}[^A-Za-z]*?)\\s+([A-Za-z].*)$");
 
     private final DraftExport export;
-    private final DraftTree tree;
+    private final DraftAst ast;
+    private final NumberedOutline outline;
     private final Language language;
     private final XMLStreamWriter xml;
     private final Set<String> writtenIds = new HashSet<>();
     private final Set<String> anchorIds = new HashSet<>();
     private int inlineDepth;
+    private final Blocks blocks = new Blocks();
 
     private StsExport(DraftExport export, XMLStreamWriter xml) {
         this.export = export;
-        this.tree = new DraftTree(export.document(), export.language());
+        this.ast = DraftAst.parse(export.document());
+        this.outline = ast.outline();
         this.language = export.language();
         this.xml = xml;
         Set<String> seen = new HashSet<>();
-        for (NumberedClause c : tree.outline.clauses()) {
+        for (NumberedClause c : outline.clauses()) {
             if (!c.id().isEmpty() && seen.add(c.id())) {
                 anchorIds.add(c.id());
             }
@@ -182,8 +186,8 @@ final class StsExport {
             end();
         }
         end();
-        for (NumberedClause clause : tree.topLevel()) {
-            if (tree.isFrontMatter(clause)) {
+        for (NumberedClause clause : outline.topLevel()) {
+            if (outline.isFrontMatter(clause)) {
                 section(clause, frontType(clause));
             }
         }
@@ -215,9 +219,9 @@ final class StsExport {
 
     private void body() throws XMLStreamException {
         start("body");
-        blocks(tree.preamble());
-        for (NumberedClause clause : tree.topLevel()) {
-            if (!tree.isFrontMatter(clause) && clause.kind() != ClauseKind.ANNEX
+        blocks(ast.preamble());
+        for (NumberedClause clause : outline.topLevel()) {
+            if (!outline.isFrontMatter(clause) && clause.kind() != ClauseKind.ANNEX
                     && clause.kind() != ClauseKind.BIBLIOGRAPHY) {
                 clause(clause);
             }
@@ -228,7 +232,7 @@ final class StsExport {
     private void back() throws XMLStreamException {
         List<NumberedClause> annexes = new ArrayList<>();
         List<NumberedClause> bibliographies = new ArrayList<>();
-        for (NumberedClause clause : tree.topLevel()) {
+        for (NumberedClause clause : outline.topLevel()) {
             if (clause.kind() == ClauseKind.ANNEX) {
                 annexes.add(clause);
             } else if (clause.kind() == ClauseKind.BIBLIOGRAPHY) {
@@ -270,8 +274,8 @@ final class StsExport {
             textElement("label", clause.number());
         }
         textElement("title", clause.clause().title());
-        blocks(tree.blocks(clause));
-        for (NumberedClause child : tree.children(clause)) {
+        blocks(ast.blocks(clause));
+        for (NumberedClause child : outline.children(clause)) {
             clause(child);
         }
         end();
@@ -288,8 +292,8 @@ final class StsExport {
             textElement("annex-type", language.annexMark(annex.normative()));
         }
         textElement("title", annex.clause().title());
-        blocks(tree.blocks(annex));
-        for (NumberedClause child : tree.children(annex)) {
+        blocks(ast.blocks(annex));
+        for (NumberedClause child : outline.children(annex)) {
             clause(child);
         }
         end();
@@ -304,13 +308,13 @@ final class StsExport {
         start("term-sec");
         id(term.id());
         textElement("label", term.number());
-        List<Node> blocks = tree.blocks(term);
+        List<Node> blocks = ast.blocks(term);
         Node definition = null;
         List<Node> notes = new ArrayList<>();
         List<Node> examples = new ArrayList<>();
         List<Node> rest = new ArrayList<>();
         for (Node block : blocks) {
-            BodyItem item = tree.item(block).orElse(null);
+            BodyItem item = ast.item(block).orElse(null);
             if (item != null && item.kind() == BodyItem.Kind.NOTE) {
                 notes.add(block);
             } else if (item != null && item.kind() == BodyItem.Kind.EXAMPLE) {
@@ -330,13 +334,13 @@ final class StsExport {
         xml.writeStartElement("tbx", "langSet", TBX);
         lang(first);
         if (definition != null) {
-            tbxText("definition", tree.text(definition));
+            tbxText("definition", ast.text(definition, language));
         }
         for (Node note : notes) {
-            tbxText("note", tree.itemText((Paragraph) note, tree.item(note).orElseThrow()));
+            tbxText("note", ast.itemText((Paragraph) note, ast.item(note).orElseThrow(), language));
         }
         for (Node example : examples) {
-            tbxText("example", tree.itemText((Paragraph) example, tree.item(example).orElseThrow()));
+            tbxText("example", ast.itemText((Paragraph) example, ast.item(example).orElseThrow(), language));
         }
         tig(bilingual ? m.group(1).strip() : title);
         xml.writeEndElement();
@@ -348,7 +352,7 @@ final class StsExport {
         }
         xml.writeEndElement();
         blocks(rest);
-        for (NumberedClause child : tree.children(term)) {
+        for (NumberedClause child : outline.children(term)) {
             if (child.kind() == ClauseKind.TERM) {
                 termSection(child);
             } else {
@@ -358,7 +362,7 @@ final class StsExport {
                 start("p");
                 textElement("bold", child.clause().title());
                 end();
-                blocks(tree.blocks(child));
+                blocks(ast.blocks(child));
                 end();
             }
         }
@@ -383,14 +387,14 @@ final class StsExport {
         id(bibliography.id());
         xml.writeAttribute("content-type", "bibl");
         textElement("title", bibliography.clause().title());
-        for (Node block : tree.blocks(bibliography)) {
+        for (Node block : ast.blocks(bibliography)) {
             if (block instanceof LinkReferenceDefinition || block instanceof ThematicBreak) {
                 continue;
             }
             List<Node> entries = block instanceof ListBlock || block instanceof GbtList ? children(block)
                     : List.of(block);
             for (Node entry : entries) {
-                String text = tree.text(entry).strip();
+                String text = ast.text(entry, language).strip();
                 if (text.isEmpty()) {
                     continue;
                 }
@@ -404,7 +408,7 @@ final class StsExport {
                 end();
             }
         }
-        for (NumberedClause child : tree.children(bibliography)) {
+        for (NumberedClause child : outline.children(bibliography)) {
             referenceList(child);
         }
         end();
@@ -418,48 +422,84 @@ final class StsExport {
     }
 
     private void block(Node block) throws XMLStreamException {
-        BodyItem item = tree.item(block).orElse(null);
-        if (block instanceof Paragraph p) {
-            if (tree.isTableCaption(p)) {
-                return;
+        ast.render(block, null, blocks);
+    }
+
+    /** What each kind of block becomes in STS. */
+    private final class Blocks implements BlockRenderer<Void, XMLStreamException> {
+
+        @Override
+        public void paragraph(Paragraph p, Void context) throws XMLStreamException {
+            StsExport.this.paragraph(p);
+        }
+
+        @Override
+        public void noteOrExample(Paragraph p, BodyItem item, Void context) throws XMLStreamException {
+            start(item.kind() == BodyItem.Kind.NOTE ? "non-normative-note" : "non-normative-example");
+            textElement("label", item.label(language));
+            start("p");
+            text(DraftAst.afterOpener(p, item));
+            inlines(p.getFirstChild().getNext(), null);
+            end();
+            end();
+        }
+
+        @Override
+        public void figure(Paragraph p, Image image, BodyItem item, Void context) throws XMLStreamException {
+            StsExport.this.figure(image, item);
+        }
+
+        /** The table's caption carries a title; "表：" without one stays a paragraph of its own. */
+        @Override
+        public void tableCaption(Paragraph p, BodyItem table, Void context) throws XMLStreamException {
+            if (table.caption().isEmpty()) {
+                StsExport.this.paragraph(p);
             }
-            if (item != null && item.kind() == BodyItem.Kind.FIGURE) {
-                figure(p, item);
-            } else if (item != null) {
-                start(item.kind() == BodyItem.Kind.NOTE ? "non-normative-note" : "non-normative-example");
-                textElement("label", item.label(language));
-                start("p");
-                text(DraftTree.afterOpener(p, item));
-                inlines(p.getFirstChild().getNext(), null);
-                end();
-                end();
-            } else {
-                paragraph(p);
-            }
-        } else if (block instanceof TableBlock table) {
-            table(table, item);
-        } else if (block instanceof ListBlock list) {
-            list(list);
-        } else if (block instanceof GbtList list) {
-            gbtList(list);
-        } else if (block instanceof BlockQuote quote) {
+        }
+
+        @Override
+        public void table(TableBlock table, BodyItem item, Void context) throws XMLStreamException {
+            StsExport.this.table(table, item);
+        }
+
+        @Override
+        public void gbtList(GbtList list, Void context) throws XMLStreamException {
+            StsExport.this.gbtList(list);
+        }
+
+        @Override
+        public void list(ListBlock list, Void context) throws XMLStreamException {
+            StsExport.this.list(list);
+        }
+
+        @Override
+        public void blockQuote(BlockQuote quote, Void context) throws XMLStreamException {
             start("disp-quote");
             blocks(children(quote));
             end();
-        } else if (block instanceof FencedCodeBlock code) {
-            textElement("preformat", code.getLiteral());
-        } else if (block instanceof IndentedCodeBlock code) {
-            textElement("preformat", code.getLiteral());
-        } else if (block instanceof HtmlBlock html) {
-            textElement("preformat", html.getLiteral());
-        } else if (block instanceof Heading heading) {
+        }
+
+        @Override
+        public void preformatted(Node block, String literal, Void context) throws XMLStreamException {
+            textElement("preformat", literal);
+        }
+
+        @Override
+        public void heading(Heading heading, Void context) throws XMLStreamException {
             start("p");
             start("bold");
             inlines(heading.getFirstChild(), null);
             end();
             end();
-        } else if (!(block instanceof LinkReferenceDefinition) && !(block instanceof ThematicBreak)) {
-            String text = DraftTree.plainText(block);
+        }
+
+        @Override
+        public void thematicBreak(ThematicBreak thematicBreak, Void context) {
+        }
+
+        @Override
+        public void other(Node block, Void context) throws XMLStreamException {
+            String text = PlainText.SOFT_BREAKS.of(block);
             if (!text.isBlank()) {
                 textElement("p", text);
             }
@@ -472,8 +512,7 @@ final class StsExport {
         end();
     }
 
-    private void figure(Paragraph p, BodyItem item) throws XMLStreamException {
-        Image image = DraftTree.figureImage(p);
+    private void figure(Image image, BodyItem item) throws XMLStreamException {
         start("fig");
         textElement("label", item.label(language));
         if (!item.caption().isEmpty()) {
@@ -550,7 +589,7 @@ final class StsExport {
                     list(nested);
                     any = true;
                 } else if (!(child instanceof LinkReferenceDefinition)) {
-                    String text = DraftTree.plainText(child);
+                    String text = PlainText.SOFT_BREAKS.of(child);
                     if (!text.isBlank()) {
                         textElement("p", text);
                         any = true;
@@ -620,11 +659,11 @@ final class StsExport {
         } else if (node instanceof Link link) {
             link(link);
         } else if (node instanceof Image image) {
-            text(DraftTree.plainText(image));
+            text(PlainText.SOFT_BREAKS.of(image));
         } else if (node instanceof HtmlInline html) {
             text(html.getLiteral());
         } else {
-            text(DraftTree.plainText(node));
+            text(PlainText.SOFT_BREAKS.of(node));
         }
     }
 
@@ -634,20 +673,20 @@ final class StsExport {
             String id = destination.substring(1);
             boolean generated = link.getFirstChild() == null;
             if (!anchorIds.contains(id)) {
-                text(generated ? destination : DraftTree.plainText(link));
+                text(generated ? destination : PlainText.SOFT_BREAKS.of(link));
                 return;
             }
-            NumberedClause target = tree.target(id).orElseThrow();
+            NumberedClause target = outline.find(id).orElseThrow();
             start("xref");
             xml.writeAttribute("ref-type", target.kind() == ClauseKind.ANNEX ? "app" : "sec");
             xml.writeAttribute("rid", id);
-            text(generated ? target.referenceText(language) : DraftTree.plainText(link));
+            text(generated ? target.referenceText(language) : PlainText.SOFT_BREAKS.of(link));
             end();
             return;
         }
         String scheme = destination.toLowerCase(Locale.ROOT);
         if (scheme.startsWith("http://") || scheme.startsWith("https://") || scheme.startsWith("mailto:")) {
-            externalLink(destination, DraftTree.plainText(link));
+            externalLink(destination, PlainText.SOFT_BREAKS.of(link));
         } else {
             inlines(link.getFirstChild(), null);
         }
