@@ -1,5 +1,6 @@
 package org.draftroom.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.draftroom.drafts.domain.NumberedOutline;
@@ -9,7 +10,11 @@ import org.draftroom.drafts.domain.NumberedOutline;
  * round's tag ({@code tag} is left out of the JSON when there is none).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record OutlineJson(String commitId, String tag, List<ClauseJson> clauses) {
+@Schema(name = "Outline")
+record OutlineJson(String commitId,
+                   @Schema(description = "the tag of the version a round froze; absent in a project's outline")
+                   String tag,
+                   List<ClauseJson> clauses) {
 
     static OutlineJson of(String commitId, String tag, NumberedOutline outline) {
         return new OutlineJson(commitId, tag, outline.clauses().stream().map(ClauseJson::of).toList());

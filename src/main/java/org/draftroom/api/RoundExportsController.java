@@ -13,6 +13,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Downloads of a consultation round: the disposition table ({@code xlsx}, {@code iso-docx}, {@code cn-docx}) and the
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/rounds")
+@Tag(name = "rounds")
 class RoundExportsController {
 
     private final RoundExportService exports;
@@ -30,14 +36,23 @@ class RoundExportsController {
     }
 
     @GetMapping("/{id}/dispositions/export")
-    ResponseEntity<byte[]> dispositions(@PathVariable long id, @RequestParam(defaultValue = "xlsx") String format,
+    @Operation(operationId = "exportDispositions",
+            summary = "The disposition table as a file (refused while comments are open, naming them)")
+    @ApiResponse(responseCode = "200", ref = "#/components/responses/File")
+    ResponseEntity<byte[]> dispositions(@PathVariable long id,
+                                        @RequestParam(defaultValue = "xlsx") @Parameter(schema = @Schema(
+                                                allowableValues = {"xlsx", "iso-docx", "cn-docx"})) String format,
                                         Locale locale) {
         RoundExportService.TableFormat parsed = RoundExportService.TableFormat.parse(format);
         return download(exports.dispositionTable(id, parsed, locale));
     }
 
     @GetMapping("/{id}/package")
-    ResponseEntity<byte[]> submissionPackage(@PathVariable long id, @RequestParam(required = false) String ref,
+    @Operation(operationId = "submissionPackage", summary = "The submission package ZIP (staff of the round)")
+    @ApiResponse(responseCode = "200", ref = "#/components/responses/File")
+    ResponseEntity<byte[]> submissionPackage(@PathVariable long id,
+                                             @RequestParam(required = false)
+                                             @Parameter(description = ProjectsController.REF) String ref,
                                              Locale locale) {
         return download(exports.submissionPackage(id, ref, locale));
     }

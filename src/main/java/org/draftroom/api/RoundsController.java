@@ -1,5 +1,10 @@
 package org.draftroom.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/rounds")
+@Tag(name = "rounds")
 class RoundsController {
 
     private static final int MAX_PAGE = 1000;
@@ -56,10 +62,11 @@ class RoundsController {
         this.comments = comments;
     }
 
-    record RoundJson(long id, String projectId, String projectCode, int number, String label, String state,
-                     String tag, String commitId, Instant opensAt, Instant closesAt, String audience,
-                     List<String> organisations, boolean ownOrganisationOnly, String instructions,
-                     Instant dispositionsPublishedAt) {
+    @Schema(name = "Round")
+    record RoundJson(long id, String projectId, String projectCode, int number, String label,
+                     @Schema(example = "OPEN") String state, String tag, String commitId, Instant opensAt,
+                     Instant closesAt, String audience, List<String> organisations, boolean ownOrganisationOnly,
+                     String instructions, @Schema(nullable = true) Instant dispositionsPublishedAt) {
         static RoundJson of(Round r, Instant now) {
             return new RoundJson(r.id(), r.projectId(), r.projectCode(), r.number(), r.label(),
                     r.state(now).name(), r.tagName(), r.commitId(), r.opensAt(), r.closesAt(), r.audience().name(),
@@ -68,9 +75,17 @@ class RoundsController {
         }
     }
 
-    record CommentJson(long id, String readableId, String organisation, String author, String type, String clauseId,
-                       String clauseNumber, String quote, String lineNumber, String location, String comment,
-                       String proposedChange, String status, boolean late, Instant createdAt) {
+    @Schema(name = "RoundComment")
+    record CommentJson(long id, @Schema(example = "CN-ABC-004") String readableId,
+                       @Schema(nullable = true) String organisation, String author,
+                       @Schema(allowableValues = {"ge", "te", "ed"}) String type,
+                       @Schema(description = "empty for a General comment") String clauseId,
+                       @Schema(nullable = true) String clauseNumber, String quote,
+                       @Schema(description = "the ISO comment template's line number, empty when none")
+                       String lineNumber,
+                       @Schema(description = "paragraph/figure/table as the reviewer gave it, empty when none")
+                       String location, String comment, String proposedChange, String status, boolean late,
+                       Instant createdAt) {
         static CommentJson of(PlacedComment p) {
             Comment c = p.comment();
             return new CommentJson(c.id(), c.readableId(), c.organisationCode(), c.authorName(), c.type().code(),
@@ -85,13 +100,29 @@ class RoundsController {
      * absent for a general comment; {@code quote} optional (the first occurrence in that clause's body);
      * {@code lineNumber} and {@code location} (paragraph/figure/table) as the ISO template's columns, optional.
      */
-    record NewRoundCommentJson(String clauseNumber, String clauseId, String quote, String type, String comment,
-                               String proposedChange, String lineNumber, String location) {
+    @Schema(name = "NewRoundComment")
+    record NewRoundCommentJson(
+            @Schema(example = "5.2", description = "as numbered in the round's frozen version") String clauseNumber,
+            @Schema(example = "c-minimisation") String clauseId,
+            @Schema(description = "words of the clause body; the first occurrence is taken") String quote,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "te",
+                    description = "ge, te, ed (or general/technical/editorial, 一般/技术/编辑)") String type,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String comment,
+            String proposedChange,
+            @Schema(example = "17", description = "optional, at most 50 characters") String lineNumber,
+            @Schema(example = "Table 1", description = "optional paragraph/figure/table, at most 500 characters")
+            String location) {
     }
 
-    record DispositionJson(String readableId, String organisation, String clauseNumber, String lineNumber,
-                           String location, String type, String comment, String proposedChange, String disposition,
-                           String reason, String appliedCommitId, Boolean satisfied) {
+    @Schema(name = "Disposition")
+    record DispositionJson(String readableId, String organisation, String clauseNumber,
+                           @Schema(description = "the ISO comment template's line number, empty when none")
+                           String lineNumber,
+                           @Schema(description = "paragraph/figure/table as the reviewer gave it, empty when none")
+                           String location, String type, String comment, String proposedChange,
+                           @Schema(nullable = true) String disposition, String reason,
+                           @Schema(nullable = true) String appliedCommitId,
+                           @Schema(nullable = true) Boolean satisfied) {
         static DispositionJson of(DispositionRow r) {
             return new DispositionJson(r.comment().readableId(), r.comment().organisationCode(), r.clauseNumber(),
                     r.comment().lineNumber(), r.comment().location(), r.comment().type().code(), r.comment().body(),
@@ -102,17 +133,23 @@ class RoundsController {
     }
 
     @GetMapping
+    @Operation(operationId = "listRounds", summary = "The consultation rounds the caller manages or takes part in")
+    @ApiResponse(responseCode = "200", description = "rounds")
     List<RoundJson> list() {
         Instant now = rounds.now();
         return rounds.visibleRounds().stream().map(r -> RoundJson.of(r, now)).toList();
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getRound", summary = "One round")
+    @ApiResponse(responseCode = "200", description = "the round")
     RoundJson get(@PathVariable long id) {
         return RoundJson.of(rounds.get(id), rounds.now());
     }
 
     @GetMapping("/{id}/outline")
+    @Operation(operationId = "roundOutline", summary = "The round's frozen version, clause ids and numbers")
+    @ApiResponse(responseCode = "200", description = "the outline")
     OutlineJson outline(@PathVariable long id) {
         Round round = rounds.get(id);
         DraftService.DraftSnapshot frozen = rounds.frozenDraft(id);
@@ -120,8 +157,12 @@ class RoundsController {
     }
 
     @GetMapping("/{id}/comments")
+    @Operation(operationId = "listRoundComments", summary = "The round's comments the caller may see (own "
+            + "organisation's until publication, unless the round says otherwise)")
+    @ApiResponse(responseCode = "200", description = "comments in clause order")
     List<CommentJson> comments(@PathVariable long id, @RequestParam(defaultValue = "0") int offset,
-                               @RequestParam(defaultValue = "200") int limit) {
+                               @RequestParam(defaultValue = "200") @Parameter(description = "at most " + MAX_PAGE)
+                               int limit) {
         Round round = rounds.get(id);
         return reader.find(round.projectId(), round.commitId(), CommentFilter.all().withRoundId(id)
                                 .withTypes(java.util.Set.of(CommentType.values())),
@@ -136,6 +177,14 @@ class RoundsController {
      */
     @PostMapping("/{id}/comments")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createRoundComment", summary = "Comment in the round, with the rules of the UI",
+            description = """
+                    Round open, the caller in its audience, their organisation's submission not final (late \
+                    comments only by the secretariat). The clause is given by its number in the round's frozen \
+                    version or by its id; neither makes a General comment. A quote must occur in that clause's \
+                    body; if it occurs more than once, the first occurrence is taken. Unknown clauses, a quote not \
+                    in the clause, or a quote without a clause answer 400.""")
+    @ApiResponse(responseCode = "201", description = "the stored comment with its readable id")
     CommentJson comment(@PathVariable long id, @RequestBody NewRoundCommentJson json) {
         Round round = rounds.get(id);
         String clauseId = "";
@@ -205,6 +254,9 @@ class RoundsController {
     }
 
     @GetMapping("/{id}/dispositions")
+    @Operation(operationId = "listDispositions", summary = "The dispositions (staff at any time; reviewers once "
+            + "published)")
+    @ApiResponse(responseCode = "200", description = "rows of the disposition table")
     List<DispositionJson> dispositions(@PathVariable long id) {
         rounds.get(id);
         return dispositions.rows(id).stream().map(DispositionJson::of).toList();

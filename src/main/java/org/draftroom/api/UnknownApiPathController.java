@@ -1,5 +1,6 @@
 package org.draftroom.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.draftroom.base.ApiError;
 import org.draftroom.base.Messages;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the Vaadin UI and gets an HTML page.
  */
 @RestController
+@Hidden
 class UnknownApiPathController {
 
     private final Messages messages;

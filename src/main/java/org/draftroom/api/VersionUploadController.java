@@ -1,5 +1,11 @@
 package org.draftroom.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
@@ -33,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/projects")
+@Tag(name = "projects")
 class VersionUploadController {
 
     /** The largest body read, whatever the format; each format has its own, smaller limits. */
@@ -48,7 +55,9 @@ class VersionUploadController {
         this.messages = messages;
     }
 
-    record MatchJson(String status, String id, String oldNumber, String newNumber, String oldTitle, String newTitle,
+    @Schema(name = "ClauseMatch")
+    record MatchJson(@Schema(allowableValues = {"kept", "moved", "new", "deleted"}) String status, String id,
+                     String oldNumber, String newNumber, String oldTitle, String newTitle,
                      boolean retitled, double similarity) {
         static MatchJson of(ClauseMatching.Match m) {
             return new MatchJson(m.status().name().toLowerCase(Locale.ROOT), m.id(), m.oldNumber(), m.newNumber(),
@@ -56,36 +65,91 @@ class VersionUploadController {
         }
     }
 
+    @Schema(name = "NumberMismatch")
     record MismatchJson(String id, String title, String typedNumber, String computedNumber) {
         static MismatchJson of(NumberMismatch m) {
             return new MismatchJson(m.id(), m.title(), m.typed(), m.computed());
         }
     }
 
+    @Schema(name = "UploadProblem")
     record ProblemJson(int line, String key, String message) {
     }
 
     /** Something of a Word file the draft could not hold as it was, with its place. */
+    @Schema(name = "Unmapped")
     record UnmappedJson(String kind, String clauseId, String place, String message) {
     }
 
-    record UploadJson(String versionId, String baseVersionId, boolean dryRun, boolean changed, boolean merged,
-                      Map<String, Long> counts, List<MatchJson> clauses, List<MismatchJson> numberMismatches,
-                      boolean typedIntroduction, List<ProblemJson> warnings, Integer figures, Integer wordComments,
-                      List<UnmappedJson> unmapped) {
+    @Schema(name = "VersionUpload")
+    record UploadJson(@Schema(nullable = true, description = "commit id of the new version; null on a dry run")
+                      String versionId,
+                      @Schema(description = "the version the upload was matched against") String baseVersionId,
+                      boolean dryRun, boolean changed,
+                      @Schema(description = "someone saved in between and both edits were merged") boolean merged,
+                      @Schema(description = "clauses per status: kept, moved, new, deleted") Map<String, Long> counts,
+                      List<MatchJson> clauses, List<MismatchJson> numberMismatches, boolean typedIntroduction,
+                      List<ProblemJson> warnings,
+                      @Schema(nullable = true, description = "Word: images kept as figures") Integer figures,
+                      @Schema(nullable = true, description = "Word: comments that become draft comments")
+                      Integer wordComments,
+                      @Schema(nullable = true, description = "Word: what the draft cannot hold as it was, with its "
+                              + "place") List<UnmappedJson> unmapped) {
     }
 
     /** The media type of a Word (DOCX) upload. */
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    record RejectedJson(int status, String error, String message, List<ProblemJson> problems) {
+    @Schema(name = "RejectedUpload")
+    record RejectedJson(@Schema(example = "400") int status, String error, String message,
+                        List<ProblemJson> problems) {
     }
 
     @PostMapping("/{id}/versions")
-    ResponseEntity<UploadJson> upload(@PathVariable String id, @RequestParam(required = false) String message,
+    @Operation(operationId = "uploadVersion",
+            summary = "Upload a new version as a file; its clauses keep their ids by matching",
+            description = """
+                    The body is the whole draft: Markdown (`text/markdown`; plain Markdown without `{#id}` is fine) \
+                    or Word (`application/vnd.openxmlformats-officedocument.wordprocessingml.document`; its figures \
+                    and comments come with it as in the UI, what cannot be taken over is listed in `unmapped`, and a \
+                    file with tracked changes needs `trackedChanges`). At most 32 MB; each format has its own, \
+                    smaller limits.
+                    The clauses are matched to the latest version's (text, title, subclauses, position, parent; an \
+                    optimal assignment), matched clauses keep their ids and comments, new clauses get new ids. The \
+                    answer lists every clause as kept, moved, new or deleted with its old and new number, and every \
+                    typed number that differs from the number GB/T 1.1 gives (the draft is never silently \
+                    renumbered: `introduction=numbered` keeps a typed "1 Introduction" as clause 1). With \
+                    `dryRun=true` nothing is written. Editors of the project's working group only.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
+                    @Content(mediaType = DOCX, schema = @Schema(type = "string", format = "binary"))}))
+    @ApiResponse(responseCode = "201",
+            description = "the version was created (or, when the text is unchanged, `changed` is false)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UploadJson.class)))
+    @ApiResponse(responseCode = "200", description = "dry run, nothing written",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UploadJson.class)))
+    @ApiResponse(responseCode = "400",
+            description = "the file was refused; every problem is listed with its line, nothing was written",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = RejectedJson.class)))
+    @ApiResponse(responseCode = "415", description = "no reader for the body's Content-Type (neither Markdown nor "
+            + "DOCX)", content = @Content(mediaType = "application/json",
+                    schema = @Schema(ref = "#/components/schemas/ApiError")))
+    ResponseEntity<UploadJson> upload(@PathVariable @Parameter(description = ProjectsController.PROJECT_ID) String id,
+                                      @RequestParam(required = false) @Parameter(description = "what changed "
+                                              + "(required unless dryRun)", schema = @Schema(type = "string",
+                                              maxLength = 2000)) String message,
                                       @RequestParam(defaultValue = "false") boolean dryRun,
-                                      @RequestParam(defaultValue = "unnumbered") String introduction,
-                                      @RequestParam(required = false) String trackedChanges,
+                                      @RequestParam(defaultValue = "unnumbered") @Parameter(description = "a heading "
+                                              + "typed '1 Introduction' / '1 引言' is the unnumbered 引言 or "
+                                              + "numbered clause 1", schema = @Schema(type = "string",
+                                              defaultValue = "unnumbered",
+                                              allowableValues = {"unnumbered", "numbered"})) String introduction,
+                                      @RequestParam(required = false) @Parameter(description = "Word only: import "
+                                              + "the text with all tracked changes accepted, or as before them "
+                                              + "(required when the file has tracked changes)", schema = @Schema(
+                                              type = "string", allowableValues = {"accepted", "original"}))
+                                      String trackedChanges,
                                       HttpServletRequest request) throws IOException {
         if (!dryRun && (message == null || message.isBlank())) {
             throw new org.draftroom.base.UserFacingException("draft.save.message-required");
