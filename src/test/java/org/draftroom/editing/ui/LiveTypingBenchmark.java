@@ -520,12 +520,14 @@ public final class LiveTypingBenchmark {
 
         @Override
         public long messagesSent(Browser page) {
-            return ((Number) page.js("return document.querySelector('dr-live-text').state().syncs")).longValue();
+            return page.js("return document.querySelector('dr-live-text').state().syncs") instanceof Number count
+                    ? count.longValue() : -1;
         }
 
         @Override
         public long pushesReceived(Browser page) {
-            return ((Number) page.js("return document.querySelector('dr-live-text').state().pushes")).longValue();
+            return page.js("return document.querySelector('dr-live-text').state().pushes") instanceof Number count
+                    ? count.longValue() : -1;
         }
 
         @Override
