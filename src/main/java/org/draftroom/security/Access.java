@@ -34,8 +34,7 @@ public class Access {
         if (auth == null || !(auth.getPrincipal() instanceof DraftroomUserDetails principal)) {
             return Optional.empty();
         }
-        return users.findSignedIn(principal.id()).map(u -> new CurrentUser(u.id(), u.username(), u.displayName(),
-                u.email(), u.roles(), u.organisationId(), u.organisationCode(), u.workingGroupCodes()));
+        return users.findSignedIn(principal.id());
     }
 
     /**

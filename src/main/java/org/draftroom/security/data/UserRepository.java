@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.draftroom.security.CurrentUser;
 import org.draftroom.security.Role;
 import org.draftroom.security.domain.User;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,16 +63,11 @@ public class UserRepository {
         return jdbc.sql(SELECT + " where u.id = :id").param("id", id).query(UserRepository::map).optional();
     }
 
-    /** What a signed-in person is, as every access question needs it. */
-    public record Signed(long id, String username, String displayName, String email, Set<Role> roles,
-                         Long organisationId, String organisationCode, Set<String> workingGroupCodes) {
-    }
-
     /**
      * The enabled user with this id, their roles, organisation code and working groups' codes in one statement: every
      * service call asks this (a live sync several times a second per editor), so it is one round trip, not 2 + groups.
      */
-    public Optional<Signed> findSignedIn(long id) {
+    public Optional<CurrentUser> findSignedIn(long id) {
         return jdbc.sql("""
                         select u.id, u.username, u.display_name, u.email, u.organisation_id,
                                (select o.code from organisation o where o.id = u.organisation_id) as org_code,
@@ -81,7 +77,7 @@ public class UserRepository {
                                          where m.user_id = u.id), '') wgs
                         from app_user u where u.id = :id and u.enabled""")
                 .param("id", id)
-                .query((rs, n) -> new Signed(rs.getLong("id"), rs.getString("username"),
+                .query((rs, n) -> new CurrentUser(rs.getLong("id"), rs.getString("username"),
                         rs.getString("display_name"), rs.getString("email"), roles(rs.getString("roles")),
                         rs.getObject("organisation_id", Long.class), rs.getString("org_code"),
                         codes(rs.getString("wgs"))))
