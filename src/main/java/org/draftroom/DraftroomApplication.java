@@ -2,6 +2,7 @@ package org.draftroom;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.shared.ui.Transport;
 import com.vaadin.flow.theme.Theme;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Theme("draftroom")
-@Push
+@Push(transport = Transport.WEBSOCKET)
 public class DraftroomApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {

@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
  * connection goes to the node its {@code DRNODE} cookie names while that node takes connections, else to the next
  * node that does, and the first answer on a connection that was (re)placed sets the cookie. The bytes are passed
  * through untouched otherwise (keep-alive requests and websockets stay on the connection's node). Plain threads, no
- * library; for a few browsers and API clients.
+ * library; for a few browsers and API clients. {@link #unplug()} is a pulled network cable: every open connection
+ * (websockets included) drops and new ones are closed at once, until {@link #plug()}.
  */
 public final class StickyProxy implements AutoCloseable {
 
@@ -26,7 +29,9 @@ public final class StickyProxy implements AutoCloseable {
     private final ServerSocket server;
     private final List<Integer> ports;
     private final int first;
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean open = true;
+    private volatile boolean plugged = true;
 
     /**
      * Listens on a free port; clients without a cookie (or whose node is down) go to {@code ports.get(first)} if it
@@ -50,6 +55,10 @@ public final class StickyProxy implements AutoCloseable {
         while (open) {
             try {
                 Socket client = server.accept();
+                if (!plugged) {
+                    client.close();
+                    continue;
+                }
                 Thread t = new Thread(() -> serve(client), "sticky-proxy-conn");
                 t.setDaemon(true);
                 t.start();
@@ -59,7 +68,25 @@ public final class StickyProxy implements AutoCloseable {
         }
     }
 
+    /** Drops every open connection and refuses new ones (closes them at once) until {@link #plug()}. */
+    public void unplug() {
+        plugged = false;
+        for (Socket s : connections) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closed already
+            }
+        }
+    }
+
+    /** Takes connections again. */
+    public void plug() {
+        plugged = true;
+    }
+
     private void serve(Socket client) {
+        connections.add(client);
         try (client) {
             InputStream in = client.getInputStream();
             byte[] head = readHead(in);
@@ -107,6 +134,8 @@ public final class StickyProxy implements AutoCloseable {
             }
         } catch (IOException gone) {
             // a side closed: the other side is closed with it
+        } finally {
+            connections.remove(client);
         }
     }
 

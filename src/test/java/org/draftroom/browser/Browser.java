@@ -90,7 +90,8 @@ public final class Browser implements AutoCloseable {
         return browser;
     }
 
-    void useApplicationAt(String baseUrl) {
+    /** From now on, opens pages of the application at this address (e.g. through a proxy). */
+    public void useApplicationAt(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.draftroom.StickyProxy;
 import org.draftroom.browser.Browser;
 import org.draftroom.browser.BrowserTestBase;
 import org.draftroom.browser.LoginPage;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -41,6 +43,8 @@ class LiveEditingBrowserIT extends BrowserTestBase {
     private DirectoryService directory;
     @Autowired
     private UserDetailsService userDetails;
+    @LocalServerPort
+    private int port;
 
     @BeforeEach
     void a_third_editor_of_wg7_exists() {
@@ -246,25 +250,35 @@ class LiveEditingBrowserIT extends BrowserTestBase {
     }
 
     @Test
-    void typing_offline_is_kept_and_sent_when_the_connection_returns() {
-        LivePage offline = signInAndOpen(browser(), "editor2");
-        LivePage online = signInAndOpen(anotherBrowser(ENGLISH), "secretariat");
-        offline.selectClause("terms", "术语和定义");
-        online.selectClause("terms", "术语和定义");
-        ChromeDriver driver = (ChromeDriver) offline.browser().driver();
-        driver.executeCdpCommand("Network.enable", java.util.Map.of());
-        driver.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", true, "latency", 0,
-                "downloadThroughput", 0, "uploadThroughput", 0));
-        offline.caretAfter(offline.text());
-        offline.type(" typed while offline");
-        offline.browser().waitUntil("the offline state on screen",
-                () -> offline.status().equals(text("editing.status.offline", ENGLISH)));
-        offline.browser().screenshot("live-offline");
-        assertThat(offline.text()).endsWith(" typed while offline");
-        driver.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", false, "latency", 0,
-                "downloadThroughput", -1, "uploadThroughput", -1));
-        online.browser().waitUntil("the offline typing to arrive", () -> online.text().endsWith(" typed while offline"));
-        offline.browser().waitUntil("the editor to be back online", () -> offline.settled()
-                && offline.status().equals(text("editing.status.synced", ENGLISH)));
+    void typing_offline_is_kept_and_sent_when_the_connection_returns() throws Exception {
+        // The offline editor reaches the server through a proxy that can drop its connections, as a pulled cable
+        // or a dead Wi-Fi does (Chromium's offline emulation alone leaves an open websocket working).
+        try (StickyProxy cable = new StickyProxy(List.of(port), 0)) {
+            Browser viaCable = anotherBrowser(ENGLISH);
+            viaCable.useApplicationAt(cable.baseUrl());
+            LivePage offline = signInAndOpen(viaCable, "editor2");
+            LivePage online = signInAndOpen(anotherBrowser(ENGLISH), "secretariat");
+            offline.selectClause("terms", "术语和定义");
+            online.selectClause("terms", "术语和定义");
+            ChromeDriver driver = (ChromeDriver) offline.browser().driver();
+            driver.executeCdpCommand("Network.enable", java.util.Map.of());
+            driver.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", true,
+                    "latency", 0, "downloadThroughput", 0, "uploadThroughput", 0));
+            cable.unplug();
+            offline.caretAfter(offline.text());
+            offline.type(" typed while offline");
+            offline.browser().waitUntil("the offline state on screen",
+                    () -> offline.status().equals(text("editing.status.offline", ENGLISH)));
+            offline.browser().screenshot("live-offline");
+            assertThat(offline.text()).endsWith(" typed while offline");
+            assertThat(online.text()).doesNotContain("typed while offline");
+            cable.plug();
+            driver.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", false,
+                    "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+            online.browser().waitUntil("the offline typing to arrive",
+                    () -> online.text().endsWith(" typed while offline"));
+            offline.browser().waitUntil("the editor to be back online", () -> offline.settled()
+                    && offline.status().equals(text("editing.status.synced", ENGLISH)));
+        }
     }
 }
