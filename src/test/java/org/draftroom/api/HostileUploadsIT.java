@@ -8,11 +8,14 @@ import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.CookieManager;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -204,6 +209,123 @@ class HostileUploadsIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void huge_vaadin_messages_from_a_visitor_who_has_not_signed_in_are_refused_and_the_server_stays_up()
+            throws Exception {
+        // Anyone who opens the sign-in page has a Vaadin UI and may send it messages (before the limit, one message of
+        // 270 MB ended in an OutOfMemoryError at a 512 MB heap). Here the heap is 256 MB.
+        CookieManager cookies = new CookieManager();
+        HttpClient visitor = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5))
+                .build();
+        String init = visitor.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/?v-r=init&location=login&query=")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(JSON.readTree(init).path("appConfig").path("v-uiId").isInt()).as(init).isTrue();
+        String session = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .findFirst().orElseThrow().getValue();
+
+        // A message announcing 300 MB is answered 413 before its body is read.
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /?v-r=uidl&v-uiId=0 HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Cookie: JSESSIONID=" + session + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + (300L << 20) + "\r\n\r\n{\"csrfToken\":\"").getBytes(StandardCharsets.UTF_8));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.ISO_8859_1)).readLine();
+            assertThat(status).isEqualTo("HTTP/1.1 413 ");
+        }
+
+        // Two messages of 300 MB streamed at once without a length are cut off at the limit.
+        long size = 300L << 20;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                sent.add(pool.submit(() -> {
+                    try {
+                        return visitor.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                        + "/?v-r=uidl&v-uiId=0")).header("Content-Type", "application/json")
+                                .timeout(Duration.ofMinutes(2))
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> spaces(size))).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (IOException refusedMidway) {
+                        return -1;
+                    }
+                }));
+            }
+            for (Future<Integer> f : sent) {
+                assertThat(f.get(3, TimeUnit.MINUTES)).as("answer to 300 MB streamed (-1: connection closed)")
+                        .isNotEqualTo(500);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(server.isAlive()).as("the server JVM is alive").isTrue();
+        assertThat(get("/api/v1/me").statusCode()).isEqualTo(200);
+
+        // Over the push websocket: a message announcing 300 MB, sent in frames of 16 KB (Vaadin collects the frames of
+        // one message until the announced length has come). The server closes the connection at the limit.
+        String pushId = JSON.readTree(init).path("appConfig").path("uidl").path("Vaadin-Push-ID").asText();
+        assertThat(pushId).as(init).isNotBlank();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket socket = visitor.newWebSocketBuilder().buildAsync(URI.create("ws://localhost:" + port
+                        + "/VAADIN/push?v-r=push&v-uiId=0&v-pushId=" + pushId + "&X-Atmosphere-tracking-id=0"
+                        + "&X-Atmosphere-Framework=3.1.5-javascript&X-Atmosphere-Transport=websocket"
+                        + "&X-Atmosphere-TrackMessageSize=true&Content-Type=application/json;%20charset=UTF-8"
+                        + "&X-atmo-protocol=true"),
+                new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closed.complete(statusCode);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket webSocket, Throwable error) {
+                        closed.complete(-1);
+                    }
+                }).get(30, TimeUnit.SECONDS);
+        String frame = " ".repeat(16_000);
+        long announced = 300L << 20;
+        long sentChars = 0;
+        try {
+            socket.sendText(announced + "|" + frame, true).get(30, TimeUnit.SECONDS);
+            sentChars += frame.length();
+            while (sentChars < announced && !closed.isDone()) {
+                socket.sendText(frame, true).get(30, TimeUnit.SECONDS);
+                sentChars += frame.length();
+            }
+        } catch (java.util.concurrent.ExecutionException refused) {
+            // the server closed the connection while frames were still being sent
+        }
+        closed.get(30, TimeUnit.SECONDS);
+        assertThat(sentChars).as("characters sent before the server closed the connection").isLessThan(announced);
+        assertThat(server.isAlive()).as("the server JVM is alive").isTrue();
+        assertThat(get("/api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(maxUsedHeap.get()).as("heap in use at most").isLessThan(240L << 20);
+    }
+
+    private static java.io.InputStream spaces(long size) {
+        return new java.io.InputStream() {
+            private long left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? ' ' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) ' ');
+                left -= n;
+                return n;
+            }
+        };
     }
 
     /** A valid Chinese form with one comment and an incompressible picture making the file that large. */

@@ -9,6 +9,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import java.util.Locale;
 import org.draftroom.base.Messages;
+import org.draftroom.base.RequestTooLarge;
 import org.draftroom.base.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,11 @@ class ShellServiceInitListener implements VaadinServiceInitListener {
             return;
         }
         Throwable error = rootCause(event.getThrowable());
+        if (error instanceof RequestTooLarge) {
+            // someone sent a message far larger than any page of ours does; reading it stopped at the limit
+            log.warn("Refused a message: {}", error.getMessage());
+            return;
+        }
         UI ui = UI.getCurrent();
         Locale locale = ui != null ? ui.getLocale() : Messages.ENGLISH;
         String text;
