@@ -13,10 +13,9 @@ import org.draftroom.base.RequestTooLarge;
  * Vaadin's push connections with a limit on what one message over the websocket may hold. The browser sends a message
  * as "length|text" in frames of 4 KB, and Vaadin collects the frames until the announced length has come, with no
  * limit of its own: anyone who opens the sign-in page could make the server hold gigabytes. Here a message is cut off
- * at {@link RequestBodyLimit#MAX_BYTES} characters, what was collected is dropped, and the connection is closed (frames
- * still on their way are dropped unread) (the
- * application's own pages send far less: a live sync message is at most 4,000,000 characters). Vaadin finds this
- * factory through {@code META-INF/services}.
+ * at {@link RequestBodyLimit#MAX_BYTES} characters, what was collected is dropped, the connection is closed, and the
+ * frames still on their way are dropped unread. The application's own pages send far less: a live sync message is at
+ * most 4,000,000 characters. Vaadin finds this factory through {@code META-INF/services}.
  */
 public class LimitedPushConnections implements PushConnectionFactory {
 

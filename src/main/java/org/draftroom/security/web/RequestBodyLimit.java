@@ -98,12 +98,19 @@ class RequestBodyLimit extends OncePerRequestFilter {
         @Override
         public BufferedReader getReader() throws IOException {
             if (reader == null) {
-                String encoding = getCharacterEncoding();
-                Charset charset = encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding)
-                        : StandardCharsets.UTF_8;
-                reader = new BufferedReader(new InputStreamReader(getInputStream(), charset));
+                reader = new BufferedReader(new InputStreamReader(getInputStream(), charset(getCharacterEncoding())));
             }
             return reader;
+        }
+    }
+
+    /** The request's character set, UTF-8 when it names none or one this JVM does not know (or a malformed name). */
+    private static Charset charset(String encoding) {
+        try {
+            return encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding)
+                    : StandardCharsets.UTF_8;
+        } catch (IllegalArgumentException malformed) {
+            return StandardCharsets.UTF_8;
         }
     }
 
