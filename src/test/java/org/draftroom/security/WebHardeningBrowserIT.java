@@ -103,6 +103,20 @@ class WebHardeningBrowserIT extends BrowserTestBase {
         }
     }
 
+    @Test
+    void a_sign_in_page_whose_session_changed_after_it_was_loaded_still_signs_in() {
+        Browser browser = browser();
+        LoginPage page = LoginPage.open(browser);
+        // What a request left over from a page just signed out of does: it reaches the server without a live
+        // session and is given a new one, whose cookie replaces the one the open sign-in page's token belongs to.
+        browser.driver().manage().deleteCookieNamed("JSESSIONID");
+        browser.js("return fetch('/login', {credentials: 'same-origin'}).then(r => r.status)");
+        assertThat(browser.driver().manage().getCookieNamed("JSESSIONID")).as("a new session").isNotNull();
+
+        page.signInAs("editor2", DEMO_PASSWORD);
+        assertThat(browser.path()).isEmpty();
+    }
+
     private static void collect(Browser browser, String where, List<String> violations) {
         browser.consoleMessages().stream()
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))

@@ -99,6 +99,38 @@ class WebHardeningIT {
     }
 
     @Test
+    void a_sign_in_post_the_browser_marks_as_from_our_own_page_needs_no_token_but_one_from_another_site_does()
+            throws Exception {
+        // What the browser says of a forged post from another site, or from a neighbouring host of the same site:
+        // refused without the token, as above.
+        for (String site : List.of("cross-site", "same-site", "none")) {
+            HttpClient victim = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            victim.send(request("/login").build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> forged = victim.send(request("/login")
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Sec-Fetch-Site", site)
+                            .POST(form("username", "editor1", "password", "draftroom-demo")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(forged.statusCode()).as(site).isIn(302, 403);
+            assertThat(forged.headers().firstValue("Location").orElse("/login")).as(site).endsWith("/login");
+            assertThat(forged.headers().allValues("Set-Cookie")).as(site)
+                    .noneMatch(c -> c.startsWith("JSESSIONID="));
+        }
+        // A post from one of our own pages whose session has changed since the page was loaded (its token belongs
+        // to the old one): the browser marks it same-origin, and it signs in.
+        HttpClient person = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        person.send(request("/login").build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<String> own = person.send(request("/login")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Sec-Fetch-Site", "same-origin")
+                        .POST(form("username", "editor1", "password", "draftroom-demo", "_csrf", "from-a-session-gone"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(own.statusCode()).isEqualTo(302);
+        assertThat(own.headers().firstValue("Location").orElseThrow()).doesNotContain("error").doesNotContain("login");
+    }
+
+    @Test
     void the_api_refuses_a_person_who_must_replace_a_one_time_password_and_a_reset_revokes_the_tokens()
             throws Exception {
         String username = "reset-" + System.nanoTime() % 1_000_000;
