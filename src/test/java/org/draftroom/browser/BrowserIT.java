@@ -169,7 +169,11 @@ class BrowserIT extends BrowserTestBase {
 
         // Her open session has ended: her page goes to the sign-in page by itself (its push connection was closed),
         // or at the latest her next step in the application asks her to sign in.
-        if (!"login".equals(hers.path())) {
+        // (By itself it takes about five seconds, the push connection's reconnect interval; a step taken meanwhile
+        // waited for a menu on a page that was being replaced.)
+        try {
+            hers.waitUntil("her page to go to the sign-in page by itself", () -> "login".equals(hers.path()));
+        } catch (RuntimeException | AssertionError stillThere) {
             try {
                 herShell.userMenu().choose("my-profile");
             } catch (RuntimeException | AssertionError pageLeftMeanwhile) {
