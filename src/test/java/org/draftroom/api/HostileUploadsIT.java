@@ -52,6 +52,8 @@ class HostileUploadsIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicLong peakHeap = new AtomicLong();
     private final AtomicLong maxUsedHeap = new AtomicLong();
+    /** Lines the server has written to its log (heap reports not counted). */
+    private final AtomicLong serverLines = new AtomicLong();
     private Process server;
     private int port;
     private String token;
@@ -77,6 +79,7 @@ class HostileUploadsIT {
                         maxUsedHeap.accumulateAndGet(Long.parseLong(parts[2]), Math::max);
                         peakHeap.accumulateAndGet(Long.parseLong(parts[4]), Math::max);
                     } else {
+                        serverLines.incrementAndGet();
                         System.out.println("[server] " + line);
                     }
                 }
@@ -304,6 +307,57 @@ class HostileUploadsIT {
         assertThat(server.isAlive()).as("the server JVM is alive").isTrue();
         assertThat(get("/api/v1/me").statusCode()).isEqualTo(200);
         assertThat(maxUsedHeap.get()).as("heap in use at most").isLessThan(240L << 20);
+    }
+
+    @Test
+    void push_messages_without_a_length_from_a_visitor_are_refused_with_one_log_line_and_the_connection_closed()
+            throws Exception {
+        // Vaadin reads a websocket message's "length|" prefix one character at a time, copying what it read so far
+        // each time, and logged every malformed message with its whole text and stack trace: frames of 16,000
+        // characters without a "|" cost the server a quadratic parse each and filled its log.
+        CookieManager cookies = new CookieManager();
+        HttpClient visitor = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5))
+                .build();
+        String init = visitor.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/?v-r=init&location=login&query=")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        String pushId = JSON.readTree(init).path("appConfig").path("uidl").path("Vaadin-Push-ID").asText();
+        assertThat(pushId).as(init).isNotBlank();
+        Thread.sleep(1000); // the server's log of the visit, before counting
+        long linesBefore = serverLines.get();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket socket = visitor.newWebSocketBuilder().buildAsync(URI.create("ws://localhost:" + port
+                        + "/VAADIN/push?v-r=push&v-uiId=0&v-pushId=" + pushId + "&X-Atmosphere-tracking-id=0"
+                        + "&X-Atmosphere-Framework=3.1.5-javascript&X-Atmosphere-Transport=websocket"
+                        + "&X-Atmosphere-TrackMessageSize=true&Content-Type=application/json;%20charset=UTF-8"
+                        + "&X-atmo-protocol=true"),
+                new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closed.complete(statusCode);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket webSocket, Throwable error) {
+                        closed.complete(-1);
+                    }
+                }).get(30, TimeUnit.SECONDS);
+        String frame = "x".repeat(16_000);
+        int frames = 0;
+        try {
+            while (frames < 200 && !closed.isDone()) {
+                socket.sendText(frame, true).get(30, TimeUnit.SECONDS);
+                frames++;
+            }
+        } catch (java.util.concurrent.ExecutionException refused) {
+            // the server closed the connection while frames were still being sent
+        }
+        assertThat(closed.get(30, TimeUnit.SECONDS)).as("the server closed the connection").isNotNull();
+        assertThat(frames).as("frames sent before the server closed the connection").isLessThan(200);
+        Thread.sleep(1000); // what the server still logs about it
+        assertThat(serverLines.get() - linesBefore).as("lines the server logged about it").isLessThanOrEqualTo(2);
+        assertThat(server.isAlive()).as("the server JVM is alive").isTrue();
+        assertThat(get("/api/v1/me").statusCode()).isEqualTo(200);
     }
 
     private static java.io.InputStream spaces(long size) {

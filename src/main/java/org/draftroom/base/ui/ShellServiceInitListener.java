@@ -9,7 +9,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import java.util.Locale;
 import org.draftroom.base.Messages;
-import org.draftroom.base.RequestTooLarge;
+import org.draftroom.base.RefusedRequest;
 import org.draftroom.base.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +57,8 @@ class ShellServiceInitListener implements VaadinServiceInitListener {
             return;
         }
         Throwable error = rootCause(event.getThrowable());
-        if (error instanceof RequestTooLarge) {
-            // someone sent a message far larger than any page of ours does; reading it stopped at the limit
+        if (error instanceof RefusedRequest) {
+            // someone sent a message far larger than any page of ours does, or not in their form; reading it stopped
             log.warn("Refused a message: {}", error.getMessage());
             return;
         }

@@ -5,8 +5,10 @@ import com.vaadin.flow.server.communication.AtmospherePushConnection;
 import com.vaadin.flow.server.communication.PushConnection;
 import com.vaadin.flow.server.communication.PushConnectionFactory;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import org.atmosphere.cpr.AtmosphereResource;
+import org.draftroom.base.RefusedRequest;
 import org.draftroom.base.RequestTooLarge;
 
 /**
@@ -15,7 +17,9 @@ import org.draftroom.base.RequestTooLarge;
  * limit of its own: anyone who opens the sign-in page could make the server hold gigabytes. Here a message is cut off
  * at {@link RequestBodyLimit#MAX_BYTES} characters, what was collected is dropped, the connection is closed, and the
  * frames still on their way are dropped unread. The application's own pages send far less: a live sync message is at
- * most 4,000,000 characters. Vaadin finds this factory through {@code META-INF/services}.
+ * most 4,000,000 characters. A message whose first frame does not begin with its length ("digits|", as our pages
+ * send) is refused the same way, before Vaadin parses it. Vaadin finds this factory through
+ * {@code META-INF/services}.
  */
 public class LimitedPushConnections implements PushConnectionFactory {
 
@@ -57,7 +61,7 @@ public class LimitedPushConnections implements PushConnectionFactory {
             super.connect(resource);
         }
 
-        /** The frames that were already on their way when the connection was closed for a message over the limit. */
+        /** The frames that were already on their way when the connection was closed for a refused message. */
         private static final class Dropped extends FragmentedMessage {
             @Override
             public boolean append(Reader reader) throws IOException {
@@ -66,22 +70,31 @@ public class LimitedPushConnections implements PushConnectionFactory {
             }
         }
 
+        /** Closes the connection and drops what still arrives on it; the caller then throws why. */
+        private void refuse() {
+            incoming = null;
+            refused = true;
+            disconnect();
+        }
+
         private final class Message extends FragmentedMessage {
 
+            /** The longest "length|" prefix: the digits of the largest int and the bar. */
+            private static final int MAX_PREFIX = 11;
+
             private long received;
+            private boolean started;
 
             @Override
             public boolean append(Reader reader) throws IOException {
-                return super.append(new Reader() {
+                Reader counted = new Reader() {
                     @Override
                     public int read(char[] buffer, int offset, int length) throws IOException {
                         int n = reader.read(buffer, offset, length);
                         if (n > 0) {
                             received += n;
                             if (received > RequestBodyLimit.MAX_BYTES) {
-                                incoming = null;
-                                refused = true;
-                                disconnect();
+                                refuse();
                                 throw new RequestTooLarge(RequestBodyLimit.MAX_BYTES);
                             }
                         }
@@ -92,7 +105,39 @@ public class LimitedPushConnections implements PushConnectionFactory {
                     public void close() throws IOException {
                         reader.close();
                     }
-                });
+                };
+                if (started) {
+                    return super.append(counted);
+                }
+                started = true;
+                return super.append(withLengthPrefix(counted));
+            }
+
+            /**
+             * The message's first frame, once its "length|" prefix is known to be digits and a bar within
+             * {@link #MAX_PREFIX} characters. Vaadin reads the prefix one character at a time, copying what it read so
+             * far each time, and reports a malformed one with its whole text: a frame without a bar cost a quadratic
+             * parse and a log entry holding the frame.
+             */
+            private Reader withLengthPrefix(Reader frame) throws IOException {
+                PushbackReader prefix = new PushbackReader(frame, MAX_PREFIX);
+                char[] read = new char[MAX_PREFIX];
+                int n = 0;
+                int c;
+                do {
+                    c = prefix.read();
+                    if (c == -1 || n == MAX_PREFIX || (c != '|' && (c < '0' || c > '9')) || (c == '|' && n == 0)) {
+                        refuse();
+                        throw new RefusedRequest("push message without its length prefix");
+                    }
+                    read[n++] = (char) c;
+                } while (c != '|');
+                if (Long.parseLong(new String(read, 0, n - 1)) > Integer.MAX_VALUE) {
+                    refuse();
+                    throw new RefusedRequest("push message announcing more than " + Integer.MAX_VALUE + " characters");
+                }
+                prefix.unread(read, 0, n);
+                return prefix;
             }
         }
     }
