@@ -110,6 +110,20 @@ class UnsavedWorkBrowserIT extends BrowserTestBase {
     }
 
     @Test
+    void after_a_reload_the_editor_is_not_shown_to_themselves_as_someone_else_typing_here() {
+        typeInto("重新载入 reload");
+        browser().js("setTimeout(() => location.reload(), 0)");
+        browser().leaveEvenIfAsked();
+        browser().waitForVaadin();
+        browser().open("projects/" + projectId + "/live/" + CLAUSE);
+        LivePage again = LivePage.shown(browser()).waitForClause(CLAUSE);
+        // The page left behind is gone at once, not after the 30 seconds in which a page that stopped answering is
+        // still counted as present.
+        browser().waitUntil("only this page to be shown as present", () -> again.othersInClause().isEmpty()
+                && again.peopleInDocument().size() == 1);
+    }
+
+    @Test
     void closing_the_page_right_after_typing_keeps_the_text() {
         String typed = "关闭页面前输入的文字 close";
         typeInto(typed);
