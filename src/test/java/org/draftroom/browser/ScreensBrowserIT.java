@@ -28,7 +28,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * <ul>
  *   <li>no horizontal scrolling of the page at 800 and 390 px ({@code scrollWidth > innerWidth}, also of the
  *       application's content area);</li>
- *   <li>no outline title cut off (an outline cell whose text is wider than the cell);</li>
+ *   <li>no outline title cut off (an outline cell whose text is wider than the cell, or a word of a title that does
+ *       not fit and loses its end to an ellipsis);</li>
  *   <li>WCAG 2.1 A/AA: axe-core finds no serious or critical violation (at 1400 px, both languages);</li>
  *   <li>no error in the browser console (a missing favicon used to give a 404 on every page).</li>
  * </ul>
@@ -95,7 +96,8 @@ class ScreensBrowserIT extends BrowserTestBase {
 
     @Test
     void every_main_screen_fits_800_and_390_px_keeps_outline_titles_whole_and_passes_axe_in_both_languages() {
-        // The two languages in two browsers at once: the same pages and checks, in about two thirds of the time.
+        // The two languages in two browsers at once: the same pages and checks, about 20 s sooner (216 s against
+        // 236 s on 2 cores, 2026-12-07).
         Browser chinese = anotherBrowser(CHINESE);
         CompletableFuture<Void> inChinese = CompletableFuture.runAsync(() -> look(chinese, "zh"));
         look(browser(), "en");
@@ -173,9 +175,17 @@ class ScreensBrowserIT extends BrowserTestBase {
     private void cutOutlineTitles(Browser browser, String where) {
         @SuppressWarnings("unchecked")
         List<String> cut = (List<String>) browser.js("""
+                // A cell whose text is wider than it, or a title whose laid-out words reach past the cell's edge (the
+                // tree toggle holding it cuts each such word with an ellipsis, which scrollWidth does not show).
+                const past = c => {
+                    const range = document.createRange();
+                    range.selectNodeContents(c);
+                    const right = c.getBoundingClientRect().right;
+                    return [...range.getClientRects()].some(r => r.width > 0 && r.right > right + 1);
+                };
                 return [...document.querySelectorAll('#outline, #live-outline, #comment-outline')]
                     .flatMap(g => [...g.querySelectorAll('vaadin-grid-cell-content')])
-                    .filter(c => c.offsetWidth > 0 && c.scrollWidth > c.clientWidth + 1)
+                    .filter(c => c.offsetWidth > 0 && (c.scrollWidth > c.clientWidth + 1 || past(c)))
                     .map(c => c.innerText.trim()).filter(t => t.length > 0).slice(0, 5);""");
         if (!cut.isEmpty()) {
             problems.add(where + ": outline titles cut off: " + cut);
