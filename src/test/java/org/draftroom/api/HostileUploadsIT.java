@@ -310,7 +310,7 @@ class HostileUploadsIT {
     }
 
     @Test
-    void push_messages_without_a_length_from_a_visitor_are_refused_with_one_log_line_and_the_connection_closed()
+    void push_messages_without_a_length_or_json_from_a_visitor_are_refused_with_one_log_line_and_the_connection_closed()
             throws Exception {
         // Vaadin reads a websocket message's "length|" prefix one character at a time, copying what it read so far
         // each time, and logged every malformed message with its whole text and stack trace: frames of 16,000
@@ -355,6 +355,41 @@ class HostileUploadsIT {
         assertThat(closed.get(30, TimeUnit.SECONDS)).as("the server closed the connection").isNotNull();
         assertThat(frames).as("frames sent before the server closed the connection").isLessThan(200);
         Thread.sleep(1000); // what the server still logs about it
+        assertThat(serverLines.get() - linesBefore).as("lines the server logged about it").isLessThanOrEqualTo(2);
+
+        // With the prefix right but no JSON in it ("5|xxxxx"): before, each wrote a 43-line error and the connection
+        // stayed open. (These are small enough for all 50 to be on their way before the close arrives: the server
+        // drops them unread.)
+        linesBefore = serverLines.get();
+        CompletableFuture<Integer> closedAgain = new CompletableFuture<>();
+        WebSocket again = visitor.newWebSocketBuilder().buildAsync(URI.create("ws://localhost:" + port
+                        + "/VAADIN/push?v-r=push&v-uiId=0&v-pushId=" + pushId + "&X-Atmosphere-tracking-id=0"
+                        + "&X-Atmosphere-Framework=3.1.5-javascript&X-Atmosphere-Transport=websocket"
+                        + "&X-Atmosphere-TrackMessageSize=true&Content-Type=application/json;%20charset=UTF-8"
+                        + "&X-atmo-protocol=true"),
+                new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closedAgain.complete(statusCode);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket webSocket, Throwable error) {
+                        closedAgain.complete(-1);
+                    }
+                }).get(30, TimeUnit.SECONDS);
+        int messages = 0;
+        try {
+            while (messages < 50 && !closedAgain.isDone()) {
+                again.sendText("5|xxxxx", true).get(30, TimeUnit.SECONDS);
+                messages++;
+            }
+        } catch (java.util.concurrent.ExecutionException refused) {
+            // the server closed the connection while messages were still being sent
+        }
+        assertThat(closedAgain.get(30, TimeUnit.SECONDS)).as("the server closed the connection").isNotNull();
+        Thread.sleep(1000);
         assertThat(serverLines.get() - linesBefore).as("lines the server logged about it").isLessThanOrEqualTo(2);
         assertThat(server.isAlive()).as("the server JVM is alive").isTrue();
         assertThat(get("/api/v1/me").statusCode()).isEqualTo(200);
