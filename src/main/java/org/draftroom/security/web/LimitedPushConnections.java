@@ -22,8 +22,8 @@ import org.draftroom.base.RequestTooLarge;
  * at {@link RequestBodyLimit#MAX_BYTES} characters, what was collected is dropped, the connection is closed, and the
  * frames still on their way are dropped unread. The application's own pages send far less: a live sync message is at
  * most 4,000,000 characters. A message whose first frame does not begin with its length ("digits|", as our pages
- * send), or which is not one JSON object, is refused the same way, before Vaadin parses it. Vaadin finds this factory through
- * {@code META-INF/services}.
+ * send), or which is not one JSON object, is refused the same way, before Vaadin parses it. Vaadin finds this
+ * factory through {@code META-INF/services}.
  */
 public class LimitedPushConnections implements PushConnectionFactory {
 
