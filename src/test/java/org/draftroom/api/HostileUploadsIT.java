@@ -222,8 +222,7 @@ class HostileUploadsIT {
         CookieManager cookies = new CookieManager();
         HttpClient visitor = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5))
                 .build();
-        String init = visitor.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/?v-r=init&location=login&query=")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        String init = signInPage(visitor);
         assertThat(JSON.readTree(init).path("appConfig").path("v-uiId").isInt()).as(init).isTrue();
         String session = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
                 .findFirst().orElseThrow().getValue();
@@ -272,23 +271,7 @@ class HostileUploadsIT {
         String pushId = JSON.readTree(init).path("appConfig").path("uidl").path("Vaadin-Push-ID").asText();
         assertThat(pushId).as(init).isNotBlank();
         CompletableFuture<Integer> closed = new CompletableFuture<>();
-        WebSocket socket = visitor.newWebSocketBuilder().buildAsync(URI.create("ws://localhost:" + port
-                        + "/VAADIN/push?v-r=push&v-uiId=0&v-pushId=" + pushId + "&X-Atmosphere-tracking-id=0"
-                        + "&X-Atmosphere-Framework=3.1.5-javascript&X-Atmosphere-Transport=websocket"
-                        + "&X-Atmosphere-TrackMessageSize=true&Content-Type=application/json;%20charset=UTF-8"
-                        + "&X-atmo-protocol=true"),
-                new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                        closed.complete(statusCode);
-                        return null;
-                    }
-
-                    @Override
-                    public void onError(WebSocket webSocket, Throwable error) {
-                        closed.complete(-1);
-                    }
-                }).get(30, TimeUnit.SECONDS);
+        WebSocket socket = pushSocket(visitor, pushId, closed);
         String frame = " ".repeat(16_000);
         long announced = 300L << 20;
         long sentChars = 0;
@@ -318,30 +301,13 @@ class HostileUploadsIT {
         CookieManager cookies = new CookieManager();
         HttpClient visitor = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5))
                 .build();
-        String init = visitor.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/?v-r=init&location=login&query=")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        String init = signInPage(visitor);
         String pushId = JSON.readTree(init).path("appConfig").path("uidl").path("Vaadin-Push-ID").asText();
         assertThat(pushId).as(init).isNotBlank();
         Thread.sleep(1000); // the server's log of the visit, before counting
         long linesBefore = serverLines.get();
         CompletableFuture<Integer> closed = new CompletableFuture<>();
-        WebSocket socket = visitor.newWebSocketBuilder().buildAsync(URI.create("ws://localhost:" + port
-                        + "/VAADIN/push?v-r=push&v-uiId=0&v-pushId=" + pushId + "&X-Atmosphere-tracking-id=0"
-                        + "&X-Atmosphere-Framework=3.1.5-javascript&X-Atmosphere-Transport=websocket"
-                        + "&X-Atmosphere-TrackMessageSize=true&Content-Type=application/json;%20charset=UTF-8"
-                        + "&X-atmo-protocol=true"),
-                new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                        closed.complete(statusCode);
-                        return null;
-                    }
-
-                    @Override
-                    public void onError(WebSocket webSocket, Throwable error) {
-                        closed.complete(-1);
-                    }
-                }).get(30, TimeUnit.SECONDS);
+        WebSocket socket = pushSocket(visitor, pushId, closed);
         String frame = "x".repeat(16_000);
         int frames = 0;
         try {
@@ -362,23 +328,7 @@ class HostileUploadsIT {
         // drops them unread.)
         linesBefore = serverLines.get();
         CompletableFuture<Integer> closedAgain = new CompletableFuture<>();
-        WebSocket again = visitor.newWebSocketBuilder().buildAsync(URI.create("ws://localhost:" + port
-                        + "/VAADIN/push?v-r=push&v-uiId=0&v-pushId=" + pushId + "&X-Atmosphere-tracking-id=0"
-                        + "&X-Atmosphere-Framework=3.1.5-javascript&X-Atmosphere-Transport=websocket"
-                        + "&X-Atmosphere-TrackMessageSize=true&Content-Type=application/json;%20charset=UTF-8"
-                        + "&X-atmo-protocol=true"),
-                new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                        closedAgain.complete(statusCode);
-                        return null;
-                    }
-
-                    @Override
-                    public void onError(WebSocket webSocket, Throwable error) {
-                        closedAgain.complete(-1);
-                    }
-                }).get(30, TimeUnit.SECONDS);
+        WebSocket again = pushSocket(visitor, pushId, closedAgain);
         int messages = 0;
         try {
             while (messages < 50 && !closedAgain.isDone()) {
@@ -393,6 +343,34 @@ class HostileUploadsIT {
         assertThat(serverLines.get() - linesBefore).as("lines the server logged about it").isLessThanOrEqualTo(2);
         assertThat(server.isAlive()).as("the server JVM is alive").isTrue();
         assertThat(get("/api/v1/me").statusCode()).isEqualTo(200);
+    }
+
+    /** Opens the sign-in page's UI as a visitor who has not signed in; Vaadin's init answer. */
+    private String signInPage(HttpClient visitor) throws IOException, InterruptedException {
+        return visitor.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/?v-r=init&location=login&query=")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The UI's push websocket, as Vaadin's client opens it; {@code closed} gets the close code (-1 on an error). */
+    private WebSocket pushSocket(HttpClient visitor, String pushId, CompletableFuture<Integer> closed)
+            throws Exception {
+        return visitor.newWebSocketBuilder().buildAsync(URI.create("ws://localhost:" + port
+                        + "/VAADIN/push?v-r=push&v-uiId=0&v-pushId=" + pushId + "&X-Atmosphere-tracking-id=0"
+                        + "&X-Atmosphere-Framework=3.1.5-javascript&X-Atmosphere-Transport=websocket"
+                        + "&X-Atmosphere-TrackMessageSize=true&Content-Type=application/json;%20charset=UTF-8"
+                        + "&X-atmo-protocol=true"),
+                new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closed.complete(statusCode);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket webSocket, Throwable error) {
+                        closed.complete(-1);
+                    }
+                }).get(30, TimeUnit.SECONDS);
     }
 
     private static java.io.InputStream spaces(long size) {
