@@ -259,6 +259,7 @@ class ClusterIT {
             // there afterwards, once (from the journal, or from the copy this browser keeps of unsent typing).
             String unsent = "typed-as-b-died";
             live.type(" " + unsent);
+            String onScreen = live.text();
             b.killJvm();
             noteWords(live.acknowledgedText(), acknowledged);
             browser.screenshot("cluster-node-b-killed");
@@ -271,6 +272,10 @@ class ClusterIT {
                 return acknowledged.stream().allMatch(text::contains);
             });
             String text = clauseInGit("normative-references");
+            if (acknowledged.stream().anyMatch(word -> count(text, word) != 1)) {
+                System.out.println(journeyOf("normative-references") + "on screen as node b died: "
+                        + onScreen.replace("\n", "\\n"));
+            }
             for (String word : acknowledged) {
                 assertThat(count(text, word)).as(word + " in Git").isEqualTo(1);
             }
@@ -344,6 +349,44 @@ class ClusterIT {
         start = draft.indexOf('\n', start) + 1;
         int end = draft.indexOf("\n#", start);
         return draft.substring(start, end < 0 ? draft.length() : end);
+    }
+
+    /**
+     * For a failure: the clause's journal (sessions and edits), the checkpoints the nodes logged and the clause in every
+     * version, to tell where a word went missing or twice.
+     */
+    private String journeyOf(String clauseId) throws Exception {
+        StringBuilder out = new StringBuilder("---- journey of " + clauseId + "\n");
+        try (Connection c = a.database(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select s.id, s.opened_at, s.closed_at, s.checkpointed_revision,"
+                     + " s.checkpoint_commit, j.revision, j.client_id, j.created_at, j.master_delta"
+                     + " from live_session s left join edit_journal j on j.session_id = s.id"
+                     + " where s.clause_id = '" + clauseId + "' order by s.id, j.revision")) {
+            while (rs.next()) {
+                out.append("journal: session ").append(rs.getLong(1)).append(" opened ").append(rs.getString(2))
+                        .append(" closed ").append(rs.getString(3)).append(" checkpointed ").append(rs.getLong(4))
+                        .append(" in ").append(rs.getString(5)).append(" | r").append(rs.getString(6)).append(' ')
+                        .append(rs.getString(7)).append(' ').append(rs.getString(8)).append(' ')
+                        .append(rs.getString(9)).append('\n');
+            }
+        }
+        for (String line : logLines("checkpointed")) {
+            out.append("log: ").append(line).append('\n');
+        }
+        for (ChildApplication node : List.of(a, b)) {
+            node.log().stream().filter(l -> l.contains(" WARN ") || l.contains(" ERROR "))
+                    .filter(l -> !l.contains("search-indexer"))
+                    .forEach(l -> out.append("log ").append(node == a ? "a" : "b").append(": ").append(l).append('\n'));
+        }
+        for (String commit : git("log", "--format=%h", "-30").strip().split("\n")) {
+            String draft = git("show", commit + ":draft.md");
+            int start = draft.indexOf("{#" + clauseId + "}");
+            int end = start < 0 ? -1 : draft.indexOf("\n#", draft.indexOf('\n', start) + 1);
+            out.append("git ").append(git("log", "-1", "--format=%h %an %s", commit).strip()).append(": ")
+                    .append(start < 0 ? "(no clause)" : draft.substring(draft.indexOf('\n', start) + 1,
+                            end < 0 ? draft.length() : end).replace("\n", "\\n")).append('\n');
+        }
+        return out.toString();
     }
 
     private String git(String... args) {

@@ -9,18 +9,19 @@
  * (src/test/resources/editing-sync/vectors.json) run against these in Chromium and against the Java engine.
  *
  * The element's Java component (org.draftroom.editing.ui.LiveText) offers two server calls:
- *   $server.open(clauseId) -> "DS1 J clientId clauseId epoch maxLength\n" + text   (join or resync)
+ *   $server.open(clauseId, earlier) -> "DS1 J clientId clauseId epoch maxLength\n" + text   (join or resync);
+ *     earlier "clientId epoch" names edits sent without every answer seen: the answer then begins "DS1 A taken\n"
  *   $server.sync(message)  -> "DS1 S ..." answer, or "DS1 R REASON [resync]\n"      (one message in flight)
  * and calls openClause(clauseId), syncNow() and close() on it.
  *
  * Sync: every 250 ms while typing, on a "sync now" push (at most one per 100 ms), every 2 s when idle. Nothing incoming touches the
  * textarea while an IME composition is open: answers wait until the composition ends. All offsets are UTF-16 units.
  *
- * Keeping work (docs/editing-decision.md): while typed text is not yet acknowledged, a copy of it and of the text it
- * was typed on stays in localStorage (key "<store-key attribute>:<clauseId>"); opening that clause again, after a
- * closed tab, a crash or an expired session, rebases the copy onto the server's text and sends it. Closing or
- * reloading the page with unsent text asks first (beforeunload); draftroom.live.keepWork() sends what is unsent in
- * every editor on the page (sign-out calls it). None of this changes the messages of the sync protocol.
+ * Keeping work (docs/editing-decision.md): while typed text is not yet acknowledged, a copy of it, of the text it
+ * was typed on and of the edits already sent stays in localStorage (key "<store-key attribute>:<clauseId>"); opening
+ * that clause again, after a closed tab, a crash or an expired session, asks how many of those edits the server took,
+ * rebases the rest onto the server's text and sends it. Closing or reloading the page with unsent text asks first
+ * (beforeunload); draftroom.live.keepWork() sends what is unsent in every editor on the page (sign-out calls it).
  */
 (function () {
   'use strict';
@@ -286,6 +287,20 @@
     return inserted;
   }
 
+  /**
+   * An open answer that begins "DS1 A taken\n" (how many of the earlier client's edits the server took): [taken, the
+   * rest]; any other answer: [null, answer].
+   */
+  function takenFrom(answer) {
+    const m = /^DS1 A ([0-9]{1,18})\n/.exec(answer);
+    return m ? [Number(m[1]), answer.substring(m[0].length)] : [null, answer];
+  }
+
+  /** The text a diff-match-patch delta made on text gives. */
+  function afterDelta(text, d) {
+    return dmp.diff_text2(dmp.diff_fromDelta(text, d));
+  }
+
   /** Where loc of the diff's first text is in its second, before (or after) text inserted at that place. */
   function mapIndex(diffs, loc, afterInserts) {
     let c1 = 0;
@@ -474,6 +489,8 @@
       this.seq = 0;
       this.answered = true;
       this.stack = [];
+      /** The shadow the first stacked edit was made on (the stack's edits, in order, turn it into the shadow). */
+      this.stackBase = snapshot.text;
     }
 
     /** The user deleted deleteCount units at offset and inserted insert there. */
@@ -493,6 +510,7 @@
     nextMessage() {
       this.text = wellFormed(this.text);
       if (this.text !== this.shadow && this.stack.length < this.maxEdits) {
+        if (this.stack.length === 0) { this.stackBase = this.shadow; }
         this.stack.push({clientVersion: this.n, serverVersion: this.m, delta: delta(this.shadow, this.text)});
         this.shadow = this.text;
         this.n++;
@@ -508,7 +526,7 @@
       if (message.epoch !== this.epoch || message.clientId !== this.clientId || message.seq > this.seq) {
         return 'IGNORED';
       }
-      this.stack = this.stack.filter(e => e.clientVersion >= message.clientVersionAcked);
+      this.dropAcknowledged(message.clientVersionAcked);
       if (message.seq !== this.seq || this.answered) {
         return 'IGNORED';
       }
@@ -531,13 +549,37 @@
       return 'APPLIED';
     }
 
-    /** Starts again from a snapshot, the typing not yet in the old shadow rebased onto its text. */
-    resync(snapshot) {
+    /** Drops the stacked edits numbered below acked (the server has them), moving stackBase past them. */
+    dropAcknowledged(acked) {
+      const kept = this.stack.filter(e => e.clientVersion >= acked);
+      if (kept.length > 0 && kept.length < this.stack.length) {
+        this.stackBase = this.textAfter(this.stack.length - kept.length);
+      }
+      this.stack = kept;
+    }
+
+    /** stackBase with the first count stacked edits applied. */
+    textAfter(count) {
+      let text = this.stackBase;
+      for (let i = 0; i < count; i++) {
+        text = afterDelta(text, this.stack[i].delta);
+      }
+      return text;
+    }
+
+    /**
+     * Starts again from a snapshot, with what the server does not have of the typing rebased onto its text: the
+     * typing after the stacked edits the server took (taken, how many edits of this epoch it took; when not known,
+     * every stacked edit counts as taken). Nothing typed is lost, nothing the server took comes twice.
+     */
+    resync(snapshot, taken) {
       const current = this.text;
-      const oldShadow = this.shadow;
+      const inStack = taken === undefined || taken === null ? this.stack.length
+        : this.stack.filter(e => e.clientVersion < taken).length;
+      const base = inStack === this.stack.length ? this.shadow : this.textAfter(inStack);
       this.start(snapshot);
-      if (current !== oldShadow) {
-        this.text = fuzzyApply(oldShadow, diff(oldShadow, current), snapshot.text);
+      if (current !== base) {
+        this.text = fuzzyApply(base, diff(base, current), snapshot.text);
       }
     }
   }
@@ -657,7 +699,11 @@
       await this.flush();
       this.clauseId = '';
       this.textarea.disabled = true;
-      const answer = await this.$server.open(clauseId);
+      // A copy kept of typing sent before the page closed: ask how much of it the server took.
+      const copy = this.readLocal(clauseId);
+      const earlier = copy && typeof copy.clientId === 'string' && Array.isArray(copy.edits) && copy.edits.length > 0
+        ? copy.clientId + ' ' + copy.epoch : '';
+      const [taken, answer] = takenFrom(await this.$server.open(clauseId, earlier));
       const problem = codec.decodeProblem(answer);
       const joined = codec.decodeJoined(answer);
       if (problem !== null || joined === null) {
@@ -665,7 +711,7 @@
         this.showProblem(problem);
         return;
       }
-      this.start(joined, false);
+      this.start(joined, false, taken);
       this.textarea.disabled = false;
     }
 
@@ -740,6 +786,9 @@
       const client = this.client;
       client.text = text;
       const message = client.nextMessage();
+      if (message.edits.length > 0) {
+        this.keepLocal(); // the copy names the edits now on their way
+      }
       this.pushed = false;
       this.inFlight = true;
       this.sentAt = Date.now();
@@ -828,7 +877,8 @@
       const clauseId = this.clauseId;
       if (!clauseId) { return; }
       this.resyncs++;
-      const answer = await this.$server.open(clauseId);
+      const earlier = this.client ? this.client.clientId + ' ' + this.client.epoch : '';
+      const [taken, answer] = takenFrom(await this.$server.open(clauseId, earlier));
       const joined = codec.decodeJoined(answer);
       if (joined === null) {
         // The clause cannot be joined again (deleted, access withdrawn): keep the text on screen to copy, stop.
@@ -838,7 +888,7 @@
         return;
       }
       const tooLarge = reason === 'TEXT_TOO_LONG' || reason === 'MESSAGE_TOO_LARGE' || reason === 'TOO_MANY_EDITS';
-      this.start(joined, !tooLarge);
+      this.start(joined, !tooLarge, taken);
       this.showProblem(tooLarge ? this.texts.tooLong : this.texts.resynced);
     }
 
@@ -846,17 +896,17 @@
      * Starts from a join answer (codec.decodeJoined): on the same clause with keepTyping, the typing not yet in the
      * old shadow is rebased onto the new text (ClientSync.resync); on another clause, a copy kept in localStorage is.
      */
-    start(joined, keepTyping) {
+    start(joined, keepTyping, taken) {
       const sameClause = this.client !== null && this.clauseId === joined.clauseId;
       this.maxLength = joined.maxLength;
       this.inFlight = false;
       this.deferred = null;
       if (keepTyping && sameClause) {
         this.client.text = this.textarea.value;
-        this.client.resync(joined);
+        this.client.resync(joined, taken);
         this.setText(this.client.text);
       } else {
-        const restored = sameClause ? null : this.restoreLocal(joined.clauseId, joined.text);
+        const restored = sameClause ? null : this.restoreLocal(joined.clauseId, joined.text, taken);
         this.client = new ClientSync(joined);
         if (restored !== null) {
           this.textarea.value = restored;
@@ -952,39 +1002,70 @@
     keepLocal() {
       const key = this.localKey(this.clauseId);
       if (!key) { return; }
+      const client = this.client;
       try {
-        if (this.textarea.value === this.acknowledgedText && (!this.client || this.client.pendingEdits() === 0)) {
+        if (this.textarea.value === this.acknowledgedText && (!client || client.pendingEdits() === 0)) {
           window.localStorage.removeItem(key);
         } else {
-          window.localStorage.setItem(key, JSON.stringify(
-            {base: this.acknowledgedText, text: this.textarea.value, at: Date.now()}));
+          // from: the text the server surely has; edits: the sent edits it may have taken (numbered, in order,
+          // made on from), so that reopening carries exactly what it did not take.
+          window.localStorage.setItem(key, JSON.stringify({base: this.acknowledgedText, text: this.textarea.value,
+            at: Date.now(), clientId: client ? client.clientId : null, epoch: client ? client.epoch : 0,
+            from: !client ? this.acknowledgedText : client.stack.length > 0 ? client.stackBase : client.shadow,
+            edits: client ? client.stack.map(e => [e.clientVersion, e.delta]) : []}));
         }
       } catch (e) {
         // storage full or forbidden: the server copy is all there is, as before
       }
     }
 
-    /** The kept copy of this clause's typing rebased onto the server's text, or null when there is none. */
-    restoreLocal(clauseId, serverText) {
+    /** The copy kept in localStorage of the clause's typing, or null. */
+    readLocal(clauseId) {
+      const key = this.localKey(clauseId);
+      try {
+        const copy = key ? JSON.parse(window.localStorage.getItem(key) || 'null') : null;
+        return copy && typeof copy.text === 'string' && typeof copy.base === 'string' ? copy : null;
+      } catch (e) {
+        return null;
+      }
+    }
+
+    /**
+     * The kept copy of this clause's typing rebased onto the server's text, or null when there is none. taken: how
+     * many of the copy's sent edits the server took (null when not asked or not known).
+     */
+    restoreLocal(clauseId, serverText, taken) {
       const key = this.localKey(clauseId);
       if (!key) { return null; }
-      let copy = null;
-      try {
-        copy = JSON.parse(window.localStorage.getItem(key) || 'null');
-      } catch (e) {
-        copy = null;
-      }
-      if (!copy || typeof copy.text !== 'string' || typeof copy.base !== 'string' || copy.text === copy.base
-          || copy.text === serverText) {
+      const copy = this.readLocal(clauseId);
+      taken = taken === undefined ? null : taken;
+      const forget = () => {
         try { window.localStorage.removeItem(key); } catch (e) { /* nothing kept */ }
         return null;
+      };
+      if (!copy || copy.text === copy.base || copy.text === serverText) {
+        return forget();
+      }
+      let base = null;
+      if (typeof copy.from === 'string' && Array.isArray(copy.edits) && (copy.edits.length === 0 || taken !== null)) {
+        // Exact: the server has from and the first taken edits; what follows them is carried over, once.
+        try {
+          base = copy.from;
+          for (const [n, d] of copy.edits) {
+            if (n < taken) { base = afterDelta(base, d); }
+          }
+        } catch (e) {
+          base = null; // a damaged copy: judge by the text as below
+        }
+      }
+      if (base !== null) {
+        return copy.text === base ? forget() : wellFormed(fuzzyApply(base, diff(base, copy.text), serverText));
       }
       const typed = diff(copy.base, copy.text);
       if (alreadyOnServer(copy.base, typed, serverText)) {
-        // The server took the typing but its answer never came (the node died, the page closed meanwhile):
-        // applying the copy again would type it twice.
-        try { window.localStorage.removeItem(key); } catch (e) { /* nothing kept */ }
-        return null;
+        // A copy kept before the sent edits were numbered in it: the server took the typing but its answer never
+        // came (the node died, the page closed meanwhile): applying the copy again would type it twice.
+        return forget();
       }
       return wellFormed(fuzzyApply(copy.base, typed, serverText));
     }

@@ -22,9 +22,13 @@ public class EditJournal {
         this.jdbc = jdbc;
     }
 
-    /** One journalled edit. {@code changed} counts inserted plus deleted UTF-16 units, to weigh authorship. */
+    /**
+     * One journalled edit. {@code changed} counts inserted plus deleted UTF-16 units, to weigh authorship;
+     * {@code clientEpoch} and {@code clientN} number the edit as its browser did (0 and 0 for rows written before
+     * they were recorded).
+     */
     public record Entry(long revision, long userId, String authorName, String authorEmail, String clientId,
-                        String masterDelta, int changed, boolean clean, Instant at) {
+                        long clientEpoch, long clientN, String masterDelta, int changed, boolean clean, Instant at) {
     }
 
     /** A session whose text has not wholly reached Git. */
@@ -54,10 +58,11 @@ public class EditJournal {
         }
         StringBuilder sql = new StringBuilder(notice.isPresent() ? "with written as (" : "");
         sql.append("insert into edit_journal (session_id, revision, user_id, author_name,"
-                + " author_email, client_id, master_delta, changed, clean, created_at) values ");
+                + " author_email, client_id, client_epoch, client_n, master_delta, changed, clean, created_at) values ");
         for (int i = 0; i < entries.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(:s, :r").append(i).append(", :u").append(i).append(", :n")
-                    .append(i).append(", :e").append(i).append(", :c").append(i).append(", :d").append(i)
+                    .append(i).append(", :e").append(i).append(", :c").append(i).append(", :ce").append(i).append(", :cn")
+                    .append(i).append(", :d").append(i)
                     .append(", :x").append(i).append(", :k").append(i).append(", :a").append(i).append(")");
         }
         if (notice.isPresent()) {
@@ -70,7 +75,8 @@ public class EditJournal {
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             statement = statement.param("r" + i, e.revision()).param("u" + i, e.userId()).param("n" + i, e.authorName())
-                    .param("e" + i, e.authorEmail()).param("c" + i, e.clientId()).param("d" + i, e.masterDelta())
+                    .param("e" + i, e.authorEmail()).param("c" + i, e.clientId()).param("ce" + i, e.clientEpoch())
+                    .param("cn" + i, e.clientN()).param("d" + i, e.masterDelta())
                     .param("x" + i, e.changed()).param("k" + i, e.clean()).param("a" + i, Timestamp.from(e.at()));
         }
         if (notice.isPresent()) {
@@ -103,12 +109,24 @@ public class EditJournal {
 
     /** The session's edits in revision order. */
     public List<Entry> entries(long sessionId) {
-        return jdbc.sql("select revision, user_id, author_name, author_email, client_id, master_delta, changed, clean,"
-                        + " created_at from edit_journal where session_id = :s order by revision")
+        return jdbc.sql("select revision, user_id, author_name, author_email, client_id, coalesce(client_epoch, 0),"
+                        + " coalesce(client_n, 0), master_delta, changed, clean, created_at from edit_journal"
+                        + " where session_id = :s order by revision")
                 .param("s", sessionId)
                 .query((rs, i) -> new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8),
-                        rs.getTimestamp(9).toInstant())).list();
+                        rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getInt(9),
+                        rs.getBoolean(10), rs.getTimestamp(11).toInstant())).list();
+    }
+
+    /**
+     * How many edits of the browser {@code clientId} in its {@code epoch} are journalled (its edits are numbered from
+     * 0 in each epoch and taken in order, so this is one more than the highest number taken, or 0), counting only
+     * the edits of {@code userId}: nobody learns anything of another person's browser.
+     */
+    public long clientEditsTaken(long userId, String clientId, long epoch) {
+        return jdbc.sql("select coalesce(max(client_n) + 1, 0) from edit_journal"
+                        + " where client_id = :c and client_epoch = :e and user_id = :u")
+                .param("c", clientId).param("e", epoch).param("u", userId).query(Long.class).single();
     }
 
     /** How many edits are journalled for a project's sessions (for tests and diagnostics). */

@@ -196,6 +196,23 @@ public class CoEditingService implements SmartInitializingSingleton {
     }
 
     /**
+     * How many edits the browser {@code earlierClientId} sent in its {@code earlierEpoch} the server took (they are in
+     * the journal), for a browser that rejoins or reopens a clause without having seen every answer: it carries only
+     * the rest of its typing onto the text it gets ({@code docs/sync-protocol.md}, "Joining and resynchronising"). The
+     * earlier client may be this connection (a rejoin) or a page of the same person before a reload; another
+     * person's client counts 0.
+     *
+     * @throws AccessDeniedException when the caller is not the connected person or may no longer edit the project
+     */
+    public long clientEditsTaken(String clientId, String earlierClientId, long earlierEpoch) {
+        Connection connection = requireConnection(clientId);
+        if (earlierClientId == null || !SyncCodec.ID.matcher(earlierClientId).matches()) {
+            return 0;
+        }
+        return journal.clientEditsTaken(connection.userId, earlierClientId, earlierEpoch);
+    }
+
+    /**
      * Applies one encoded client message ({@code docs/sync-protocol.md}) and returns the encoded answer, or
      * {@link #REFUSED} with the reason when the message is refused (refusals are logged; the client resynchronises
      * when the reason requires it). The edits are in the journal before this returns.

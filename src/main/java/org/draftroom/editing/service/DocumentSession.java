@@ -158,7 +158,7 @@ final class DocumentSession {
         List<EditJournal.Entry> entries = new ArrayList<>(edits.size());
         for (AcknowledgedEdit e : edits) {
             entries.add(new EditJournal.Entry(e.revision(), author.userId, author.name, author.email, e.clientId(),
-                    e.masterDelta(), Deltas.size(e.masterDelta()), e.clean(), now));
+                    e.epoch(), e.clientVersion(), e.masterDelta(), Deltas.size(e.masterDelta()), e.clean(), now));
         }
         // With several nodes, the "sync now" to the others goes in the insert's statement, sent when it commits.
         journal.append(live.sessionId, entries, cluster == null ? Optional.empty()

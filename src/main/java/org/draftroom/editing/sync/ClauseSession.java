@@ -41,7 +41,7 @@ public final class ClauseSession {
     private final Map<String, Peer> peers = new HashMap<>();
     private String master;
     private long revision;
-    private long nextEpoch = 1;
+    private long nextEpoch;
 
     /** Per-client state; mutated only under the session lock. */
     private static final class Peer {
@@ -78,6 +78,16 @@ public final class ClauseSession {
      */
     ClauseSession(String clauseId, String initialText, long initialRevision, SyncLimits limits,
             AcknowledgementListener listener, TextDiffs diffs) {
+        this(clauseId, initialText, initialRevision, 1, limits, listener, diffs);
+    }
+
+    /**
+     * As above, giving epochs from {@code firstEpoch} on: a session that follows an earlier one of the clause on this
+     * server continues its epochs, so a client's (id, epoch) names the edits of one joining only.
+     */
+    ClauseSession(String clauseId, String initialText, long initialRevision, long firstEpoch, SyncLimits limits,
+            AcknowledgementListener listener, TextDiffs diffs) {
+        this.nextEpoch = firstEpoch;
         this.revision = initialRevision;
         this.diffs = Objects.requireNonNull(diffs, "diffs");
         if (!SyncCodec.ID.matcher(clauseId).matches()) {
@@ -145,6 +155,16 @@ public final class ClauseSession {
             }
             master = Deltas.apply(master, masterDelta);
             revision = editRevision;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The epoch the next {@link #join} gives. */
+    long nextEpoch() {
+        lock.lock();
+        try {
+            return nextEpoch;
         } finally {
             lock.unlock();
         }

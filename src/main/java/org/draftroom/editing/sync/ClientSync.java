@@ -44,6 +44,8 @@ public final class ClientSync {
     private long epoch;
     private String text;
     private String shadow;
+    /** The shadow the first stacked edit was made on: the stack's edits, in order, turn it into the shadow. */
+    private String stackBase;
     private long n;
     private long m;
     private long seq;
@@ -64,6 +66,7 @@ public final class ClientSync {
         clauseId = snapshot.clauseId();
         epoch = snapshot.epoch();
         shadow = snapshot.text();
+        stackBase = shadow;
         n = 0;
         m = 0;
         seq = 0;
@@ -104,6 +107,9 @@ public final class ClientSync {
         String current = TextDiffs.wellFormed(text());
         text = current;
         if (!current.equals(shadow) && stack.size() < limits.maxEditsPerMessage()) {
+            if (stack.isEmpty()) {
+                stackBase = shadow;
+            }
             stack.add(new Edit(n, m, diffs.delta(shadow, current)));
             shadow = current;
             n++;
@@ -126,7 +132,7 @@ public final class ClientSync {
         if (message.epoch() != epoch || !clientId.equals(message.clientId()) || message.seq() > seq) {
             return Result.IGNORED;
         }
-        stack.removeIf(e -> e.clientVersion() < message.clientVersionAcked());
+        dropAcknowledged(message.clientVersionAcked());
         if (message.seq() != seq || answered) {
             return Result.IGNORED;
         }
@@ -160,19 +166,54 @@ public final class ClientSync {
         return Result.APPLIED;
     }
 
+    /** Drops the stacked edits numbered below {@code acked} (the server has them), moving the stack's base past them. */
+    private void dropAcknowledged(long acked) {
+        int dropped = (int) stack.stream().filter(e -> e.clientVersion() < acked).count();
+        if (dropped > 0 && dropped < stack.size()) {
+            stackBase = textAfter(dropped);
+        }
+        stack.removeIf(e -> e.clientVersion() < acked);
+    }
+
+    /** The stack's base with its first {@code count} edits applied. */
+    private String textAfter(int count) {
+        String after = stackBase;
+        for (int i = 0; i < count; i++) {
+            after = diffs.target(diffs.decode(after, stack.get(i).delta()));
+        }
+        return after;
+    }
+
     /**
      * Starts again from a fresh snapshot (after {@link Result#RESYNC_NEEDED} or a refused message) without losing the
-     * user's typing: the difference between the old shadow and the text is patched onto the snapshot's text.
+     * user's typing, counting every stacked edit as taken by the server: the difference between the old shadow and
+     * the text is patched onto the snapshot's text.
      */
     public void resync(Snapshot snapshot) {
+        resync(snapshot, Long.MAX_VALUE);
+    }
+
+    /**
+     * Starts again from a fresh snapshot, knowing that the server took the edits of this epoch numbered below
+     * {@code taken} ({@code docs/sync-protocol.md}, "Joining and resynchronising"): what follows them of the typing
+     * (stacked edits it did not take included) is patched onto the snapshot's text, so nothing typed is lost and
+     * nothing it took comes twice.
+     */
+    public void resync(Snapshot snapshot, long taken) {
         String current = text();
-        String oldShadow = shadow;
+        int inStack = (int) stack.stream().filter(e -> e.clientVersion() < taken).count();
+        String base = inStack == stack.size() ? shadow : textAfter(inStack);
         start(snapshot);
-        if (current.equals(oldShadow)) {
+        if (current.equals(base)) {
             text = snapshot.text();
         } else {
-            text = diffs.fuzzyApply(oldShadow, diffs.diff(oldShadow, current), snapshot.text()).text();
+            text = diffs.fuzzyApply(base, diffs.diff(base, current), snapshot.text()).text();
         }
+    }
+
+    /** The epoch of the joining this client's edits belong to. */
+    public long epoch() {
+        return epoch;
     }
 
     public String clientId() {

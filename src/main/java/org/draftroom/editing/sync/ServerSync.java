@@ -19,6 +19,8 @@ public final class ServerSync {
     private final AcknowledgementListener listener;
     private final Supplier<TextDiffs> diffs;
     private final Map<String, ClauseSession> sessions = new ConcurrentHashMap<>();
+    /** Per clause, the first epoch of its next session: epochs never repeat for a clause on this server. */
+    private final Map<String, Long> nextEpochs = new ConcurrentHashMap<>();
 
     /**
      * @param limits   protocol limits for every session
@@ -61,14 +63,21 @@ public final class ServerSync {
      * {@link RejectReason#UNKNOWN_CLIENT}, so they join again and rebase their unsent typing).
      */
     public void drop(String clauseId) {
-        sessions.remove(clauseId);
+        sessions.computeIfPresent(clauseId, (id, s) -> ended(s));
+    }
+
+    /** Notes where the clause's epochs go on after {@code session}, which ends; null, to remove it. */
+    private ClauseSession ended(ClauseSession session) {
+        nextEpochs.merge(session.clauseId(), session.nextEpoch(), Math::max);
+        return null;
     }
 
     /** Joins (or rejoins, see {@link ClauseSession#join}) {@code clientId} to the clause, opening its session. */
     public Snapshot join(String clauseId, String clientId) {
         return sessions.computeIfAbsent(clauseId, id -> {
                     Start start = loader.apply(id);
-                    return new ClauseSession(id, start.text(), start.revision(), limits, listener, diffs.get());
+                    return new ClauseSession(id, start.text(), start.revision(), nextEpochs.getOrDefault(id, 1L),
+                            limits, listener, diffs.get());
                 })
                 .join(clientId);
     }
@@ -100,7 +109,7 @@ public final class ServerSync {
         sessions.computeIfPresent(clauseId, (id, s) -> {
             if (s.clients().isEmpty()) {
                 closed[0] = s;
-                return null;
+                return ended(s);
             }
             return s;
         });

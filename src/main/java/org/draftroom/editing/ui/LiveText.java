@@ -58,12 +58,19 @@ class LiveText extends Component {
 
     /**
      * Joins the clause; the answer is {@code DS1 J clientId clauseId epoch maxLength\n} followed by the text, or
-     * {@code DS1 X} and a message for the person when the clause cannot be opened.
+     * {@code DS1 X} and a message for the person when the clause cannot be opened. {@code earlier} ("clientId epoch",
+     * or empty) names the browser's edits of which it has not seen every answer (its own before a rejoin, or a kept
+     * copy's after a reload): the answer then begins with {@code DS1 A taken\n}, how many of them the server took.
      */
     @ClientCallable
-    String open(String clauseId) {
+    String open(String clauseId, String earlier) {
         CoEditingService.Opened o;
+        String taken = "";
         try {
+            String[] named = earlier == null || earlier.length() > 160 ? new String[0] : earlier.split(" ");
+            if (named.length == 2 && named[1].matches("[0-9]{1,18}")) {
+                taken = "DS1 A " + service.clientEditsTaken(clientId, named[0], Long.parseLong(named[1])) + "\n";
+            }
             o = service.open(clientId, clauseId);
         } catch (UserFacingException refused) {
             return "DS1 X " + getTranslation(refused.messageKey(), refused.args());
@@ -72,7 +79,7 @@ class LiveText extends Component {
         }
         Snapshot s = o.snapshot();
         opened.accept(clauseId);
-        return SyncCodec.encodeJoined(s, o.maxClauseLength());
+        return taken + SyncCodec.encodeJoined(s, o.maxClauseLength());
     }
 
     /** One sync message; the answer, or a refusal {@code DS1 R REASON [resync]}. */

@@ -64,7 +64,7 @@ class LiveEditorHeapBenchmark extends KaribuUiTest {
             UI.getCurrent().navigate("projects/" + LARGE + "/live");
             LiveText text = _get(LiveText.class);
             String clauseId = clauses.get(clauses.size() / 2 + round);
-            text.open(clauseId);
+            text.open(clauseId, "");
             MockVaadin.runUIQueue();
             long open = usedAfterGc();
             if (round > 0) {

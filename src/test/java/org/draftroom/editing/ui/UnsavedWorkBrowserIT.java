@@ -11,6 +11,7 @@ import org.draftroom.browser.LoginPage;
 import org.draftroom.drafts.TestProjects;
 import org.draftroom.drafts.service.DraftService;
 import org.draftroom.drafts.service.ProjectService;
+import org.draftroom.editing.data.EditJournal;
 import org.draftroom.security.SignedIn;
 import org.draftroom.security.web.ActiveSessions;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,7 @@ class UnsavedWorkBrowserIT extends BrowserTestBase {
     @Autowired DraftService drafts;
     @Autowired UserDetailsService userDetails;
     @Autowired ActiveSessions sessions;
+    @Autowired EditJournal journal;
 
     private String projectId;
 
@@ -121,6 +123,61 @@ class UnsavedWorkBrowserIT extends BrowserTestBase {
         // still counted as present.
         browser().waitUntil("only this page to be shown as present", () -> again.othersInClause().isEmpty()
                 && again.peopleInDocument().size() == 1);
+    }
+
+    @Test
+    void typing_the_server_took_without_its_answer_arriving_comes_back_once_after_a_reload() {
+        LoginPage.open(browser()).signInAs("editor2", DEMO_PASSWORD);
+        browser().open("projects/" + projectId + "/live/" + CLAUSE);
+        LivePage live = LivePage.shown(browser()).waitForClause(CLAUSE);
+        live.caretAtEnd();
+        // The server takes each message, but no answer reaches the page (a connection cut after the request, a node
+        // dying after its commit): the page cannot know what the server has.
+        browser().js("""
+                const e = document.querySelector('dr-live-text');
+                const sync = e.$server.sync.bind(e.$server);
+                e.$server.sync = m => { sync(m); return new Promise(() => {}); };""");
+        live.type(" alpha1");
+        browser().waitUntil("the server to take the first typing", () -> journal.countEdits(projectId) > 0);
+        live.type(" beta2");
+        browser().js("setTimeout(() => location.reload(), 0)");
+        browser().leaveEvenIfAsked();
+        browser().waitForVaadin();
+        browser().open("projects/" + projectId + "/live/" + CLAUSE);
+        LivePage again = LivePage.shown(browser()).waitForClause(CLAUSE);
+        browser().waitUntil("the typing to be back", () -> again.text().contains("beta2"));
+        again.waitUntilSettled();
+        assertThat(again.text().stripTrailing()).as("every word once, in order").endsWith(" alpha1 beta2")
+                .containsOnlyOnce("alpha1").containsOnlyOnce("beta2");
+    }
+
+    @Test
+    void typing_sent_but_never_taken_survives_a_rejoin() {
+        LoginPage.open(browser()).signInAs("editor2", DEMO_PASSWORD);
+        browser().open("projects/" + projectId + "/live/" + CLAUSE);
+        LivePage live = LivePage.shown(browser()).waitForClause(CLAUSE);
+        live.caretAtEnd();
+        // Messages leave the page but never reach the server.
+        browser().js("""
+                const e = document.querySelector('dr-live-text');
+                e.realSync = e.$server.sync;
+                e.$server.sync = m => new Promise(() => {});""");
+        live.type(" alpha1");
+        browser().waitUntil("the typing to be on its way", () -> Boolean.TRUE.equals(browser().js(
+                "return document.querySelector('dr-live-text').state().pending > 0")));
+        live.type(" beta2");
+        // The connection is back, and the server tells the page to join again (as after a node dropped the clause).
+        browser().js("""
+                const e = document.querySelector('dr-live-text');
+                e.$server.sync = e.realSync;
+                e.resync('UNKNOWN_CLIENT');""");
+        browser().waitUntil("the rejoin", () -> Boolean.TRUE.equals(browser().js(
+                "return document.querySelector('dr-live-text').state().resyncs === 1")));
+        live.waitUntilSettled();
+        assertThat(live.text()).as("nothing sent is lost, nothing comes twice").endsWith(" alpha1 beta2")
+                .containsOnlyOnce("alpha1");
+        assertThat(live.acknowledgedText()).endsWith(" alpha1 beta2");
+        assertThat(journal.countEdits(projectId)).isPositive();
     }
 
     @Test
