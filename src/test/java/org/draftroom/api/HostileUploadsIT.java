@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.draftroom.base.ui.MalformedMessages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -341,6 +342,48 @@ class HostileUploadsIT {
         assertThat(closedAgain.get(30, TimeUnit.SECONDS)).as("the server closed the connection").isNotNull();
         Thread.sleep(1000);
         assertThat(serverLines.get() - linesBefore).as("lines the server logged about it").isLessThanOrEqualTo(2);
+        assertThat(server.isAlive()).as("the server JVM is alive").isTrue();
+        assertThat(get("/api/v1/me").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void json_push_messages_vaadin_cannot_take_cost_a_visitor_their_session_after_a_few_log_lines() throws Exception {
+        // Valid JSON, but not what Vaadin's client sends: no fields, a wrong token, "rpc" not a list, an unknown event
+        // type or node, a message id out of turn. Before, each wrote a stack trace of about 40 lines (20 messages
+        // "{}" wrote 800 lines). Now a few one-line warnings, then the session is closed and whatever else comes on
+        // the connection is dropped unread.
+        List<java.util.function.Function<String, String>> kinds = List.of(
+                key -> "{}",
+                key -> "{\"csrfToken\":\"" + key + "\",\"rpc\":\"x\",\"syncId\":0,\"clientId\":0}",
+                key -> "{\"csrfToken\":\"" + key + "\",\"rpc\":[{\"type\":\"bogus\"}],\"syncId\":0,\"clientId\":0}",
+                key -> "{\"csrfToken\":\"" + key + "\",\"rpc\":[{\"type\":\"event\",\"node\":99999,"
+                        + "\"event\":\"click\"}],\"syncId\":0,\"clientId\":0}",
+                key -> "{\"csrfToken\":\"" + key + "\",\"rpc\":[],\"syncId\":0,\"clientId\":77}");
+        for (var kind : kinds) {
+            HttpClient visitor = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            JsonNode uidl = JSON.readTree(signInPage(visitor)).path("appConfig").path("uidl");
+            String message = kind.apply(uidl.path("Vaadin-Security-Key").asText());
+            Thread.sleep(1000); // the server's log of the visit, before counting
+            long linesBefore = serverLines.get();
+            CompletableFuture<Integer> closed = new CompletableFuture<>();
+            WebSocket socket = pushSocket(visitor, uidl.path("Vaadin-Push-ID").asText(), closed);
+            int sent = 0;
+            try {
+                while (sent < 40 && !closed.isDone()) {
+                    socket.sendText(message.length() + "|" + message, true).get(30, TimeUnit.SECONDS);
+                    sent++;
+                    Thread.sleep(20);
+                }
+            } catch (java.util.concurrent.ExecutionException refused) {
+                // the server closed the connection while messages were still being sent
+            }
+            assertThat(sent).as("messages sent").isPositive();
+            Thread.sleep(1000); // what the server still logs about it
+            assertThat(serverLines.get() - linesBefore).as("lines the server logged about " + message)
+                    .isLessThanOrEqualTo(MalformedMessages.LIMIT + 2);
+            socket.abort();
+        }
         assertThat(server.isAlive()).as("the server JVM is alive").isTrue();
         assertThat(get("/api/v1/me").statusCode()).isEqualTo(200);
     }

@@ -7,6 +7,8 @@ import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSession;
+import java.time.Clock;
 import java.util.Locale;
 import org.draftroom.base.Messages;
 import org.draftroom.base.RefusedRequest;
@@ -22,11 +24,24 @@ import org.springframework.web.util.DisconnectedClientHelper;
  * handler that turns a refused or failed action into a message in the user's language instead of a stack trace.
  * Unexpected errors are logged with an id that the message shows, so support can find them. A client that went away
  * while its answer was being written (broken pipe, connection reset) is not an error: logged at DEBUG in one line.
+ *
+ * <p>What a browser sends is not trusted: a message Vaadin cannot take (not its structure, an unknown node or event, an
+ * out-of-turn message id) fails inside Vaadin's message handling before any code of ours runs. That is the sender's
+ * fault, not ours: one warning line without a stack trace, and after {@value MalformedMessages#LIMIT} such messages the
+ * session is closed and its push connection dropped (before, each 6-byte message "{}" wrote a 40-line stack trace, and
+ * a visitor of the sign-in page could fill the disk). Full stack traces of unexpected errors are kept to
+ * {@value #TRACES_PER_MINUTE} a minute; beyond that each is one line with its id.
  */
 @Component
 class ShellServiceInitListener implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(ShellServiceInitListener.class);
+    /** Unexpected errors logged with their stack trace in one minute. */
+    static final int TRACES_PER_MINUTE = 20;
+
+    private final Clock clock = Clock.systemUTC();
+    private long traceMinute;
+    private int tracesThisMinute;
 
     private final ShellUserSupport users;
     private final Messages messages;
@@ -62,6 +77,15 @@ class ShellServiceInitListener implements VaadinServiceInitListener {
             log.warn("Refused a message: {}", error.getMessage());
             return;
         }
+        if (error.getClass().getName().endsWith("ServerRpcHandler$ClientResentPayloadException")) {
+            // the browser sent its last message again (it did not get the answer); Vaadin's to deal with
+            log.debug("A browser sent its last message again");
+            return;
+        }
+        if (sentMalformed(error)) {
+            refuseMalformed(error);
+            return;
+        }
         UI ui = UI.getCurrent();
         Locale locale = ui != null ? ui.getLocale() : Messages.ENGLISH;
         String text;
@@ -71,13 +95,63 @@ class ShellServiceInitListener implements VaadinServiceInitListener {
             text = messages.getTranslation("error.access-denied", locale);
         } else {
             String id = Long.toString(System.nanoTime(), 36);
-            log.error("Unexpected error {}", id, event.getThrowable());
+            if (traceAllowed()) {
+                log.error("Unexpected error {}", id, event.getThrowable());
+            } else {
+                log.error("Unexpected error {} (stack trace left out: more than {} this minute): {}", id,
+                        TRACES_PER_MINUTE, oneLine(event.getThrowable()));
+            }
             text = messages.getTranslation("error.unexpected", locale, id);
         }
         if (ui != null) {
             Notification n = Notification.show(text, 6000, Notification.Position.TOP_CENTER);
             n.addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
+    }
+
+    /**
+     * Whether the error arose in Vaadin's handling of a browser's message, before any code of ours: the first frame
+     * that is not the JDK's or the JSON library's is in Vaadin's communication package.
+     */
+    static boolean sentMalformed(Throwable error) {
+        for (StackTraceElement frame : error.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")
+                    || type.startsWith("elemental.")) {
+                continue;
+            }
+            return type.startsWith("com.vaadin.flow.server.communication.");
+        }
+        return false;
+    }
+
+    private void refuseMalformed(Throwable error) {
+        VaadinSession session = VaadinSession.getCurrent();
+        int count = session == null ? 0 : MalformedMessages.count(session);
+        if (count > MalformedMessages.LIMIT) {
+            return; // said already; the session is refused
+        }
+        log.warn("Refused a message Vaadin cannot take from a browser: {}", oneLine(error));
+        if (count == MalformedMessages.LIMIT) {
+            log.warn("Closing a session after {} such messages", MalformedMessages.LIMIT);
+            session.close();
+        }
+    }
+
+    private synchronized boolean traceAllowed() {
+        long minute = clock.millis() / 60_000;
+        if (minute != traceMinute) {
+            traceMinute = minute;
+            tracesThisMinute = 0;
+        }
+        return ++tracesThisMinute <= TRACES_PER_MINUTE;
+    }
+
+    /** The error's type and the first 200 characters of its message, on one line. */
+    private static String oneLine(Throwable error) {
+        String message = String.valueOf(error.getMessage()).replaceAll("\\s+", " ");
+        return error.getClass().getName() + ": "
+                + (message.length() > 200 ? message.substring(0, 200) + "…" : message);
     }
 
     private static Throwable rootCause(Throwable t) {

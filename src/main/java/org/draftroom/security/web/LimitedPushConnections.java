@@ -14,6 +14,7 @@ import java.io.Reader;
 import org.atmosphere.cpr.AtmosphereResource;
 import org.draftroom.base.RefusedRequest;
 import org.draftroom.base.RequestTooLarge;
+import org.draftroom.base.ui.MalformedMessages;
 
 /**
  * Vaadin's push connections with a limit on what one message over the websocket may hold. The browser sends a message
@@ -38,14 +39,20 @@ public class LimitedPushConnections implements PushConnectionFactory {
         /** Set when a message went over the limit: what still arrives on this connection is dropped unread. */
         private transient boolean refused;
 
+        private final UI ui;
+
         Limited(UI ui) {
             super(ui);
+            this.ui = ui;
         }
 
         @Override
         public FragmentedMessage getOrCreateFragmentedMessage(AtmosphereResource resource) {
             if (refused) {
                 return new Dropped();
+            }
+            if (MalformedMessages.refused(ui.getSession())) {
+                return new Closing();
             }
             if (incoming == null) {
                 incoming = new Message();
@@ -71,6 +78,19 @@ public class LimitedPushConnections implements PushConnectionFactory {
             public boolean append(Reader reader) throws IOException {
                 reader.skip(Long.MAX_VALUE);
                 return false;
+            }
+        }
+
+        /**
+         * The first frame after the session sent too many messages Vaadin could not take: refused, with what follows
+         * on this connection dropped unread.
+         */
+        private final class Closing extends FragmentedMessage {
+            @Override
+            public boolean append(Reader reader) throws IOException {
+                refuse();
+                throw new RefusedRequest("push message of a session that sent " + MalformedMessages.LIMIT
+                        + " messages Vaadin could not take");
             }
         }
 

@@ -1,0 +1,59 @@
+package org.draftroom.base.ui;
+
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Counts, per Vaadin session, the browser messages Vaadin could not take (see {@link ShellServiceInitListener}); once
+ * a session has sent {@link #LIMIT} of them it is refused: its push connection closes on the next frame.
+ */
+public final class MalformedMessages {
+
+    /** Messages Vaadin cannot take that one session may send before it is refused. */
+    public static final int LIMIT = 5;
+    private static final String KEY = MalformedMessages.class.getName();
+
+    private MalformedMessages() {
+    }
+
+    /**
+     * Counts one more such message from the session; how many it has sent (0 when the session is gone). Kept in the
+     * HTTP session, which can be read without Vaadin's session lock.
+     */
+    static synchronized int count(VaadinSession session) {
+        AtomicInteger strikes = strikes(session);
+        if (strikes == null) {
+            return 0;
+        }
+        return strikes.incrementAndGet();
+    }
+
+    /** Whether the session has sent {@link #LIMIT} messages Vaadin could not take (or is gone). */
+    public static boolean refused(VaadinSession session) {
+        WrappedSession http = session == null ? null : session.getSession();
+        try {
+            AtomicInteger strikes = http == null ? null : (AtomicInteger) http.getAttribute(KEY);
+            return strikes != null && strikes.get() >= LIMIT;
+        } catch (IllegalStateException invalidated) {
+            return true;
+        }
+    }
+
+    private static AtomicInteger strikes(VaadinSession session) {
+        WrappedSession http = session == null ? null : session.getSession();
+        if (http == null) {
+            return null;
+        }
+        try {
+            AtomicInteger strikes = (AtomicInteger) http.getAttribute(KEY);
+            if (strikes == null) {
+                strikes = new AtomicInteger();
+                http.setAttribute(KEY, strikes);
+            }
+            return strikes;
+        } catch (IllegalStateException invalidated) {
+            return null;
+        }
+    }
+}
