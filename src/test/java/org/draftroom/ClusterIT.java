@@ -359,7 +359,8 @@ class ClusterIT {
         StringBuilder out = new StringBuilder("---- journey of " + clauseId + "\n");
         try (Connection c = a.database(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select s.id, s.opened_at, s.closed_at, s.checkpointed_revision,"
-                     + " s.checkpoint_commit, j.revision, j.client_id, j.created_at, j.master_delta"
+                     + " s.checkpoint_commit, j.revision, j.client_id || ' e' || coalesce(j.client_epoch, 0) || ' n'"
+                     + " || coalesce(j.client_n, 0), j.created_at, j.master_delta"
                      + " from live_session s left join edit_journal j on j.session_id = s.id"
                      + " where s.clause_id = '" + clauseId + "' order by s.id, j.revision")) {
             while (rs.next()) {

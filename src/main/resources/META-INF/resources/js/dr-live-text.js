@@ -1007,11 +1007,12 @@
         if (this.textarea.value === this.acknowledgedText && (!client || client.pendingEdits() === 0)) {
           window.localStorage.removeItem(key);
         } else {
-          // from: the text the server surely has; edits: the sent edits it may have taken (numbered, in order,
-          // made on from), so that reopening carries exactly what it did not take.
+          // from: the text the server surely has (null: the same as base); edits: the sent edits it may have taken
+          // (numbered, in order, made on from), so that reopening carries exactly what it did not take.
+          const from = !client ? this.acknowledgedText : client.stack.length > 0 ? client.stackBase : client.shadow;
           window.localStorage.setItem(key, JSON.stringify({base: this.acknowledgedText, text: this.textarea.value,
             at: Date.now(), clientId: client ? client.clientId : null, epoch: client ? client.epoch : 0,
-            from: !client ? this.acknowledgedText : client.stack.length > 0 ? client.stackBase : client.shadow,
+            from: from === this.acknowledgedText ? null : from,
             edits: client ? client.stack.map(e => [e.clientVersion, e.delta]) : []}));
         }
       } catch (e) {
@@ -1047,10 +1048,11 @@
         return forget();
       }
       let base = null;
-      if (typeof copy.from === 'string' && Array.isArray(copy.edits) && (copy.edits.length === 0 || taken !== null)) {
+      const from = copy.from === null ? copy.base : copy.from;
+      if (typeof from === 'string' && Array.isArray(copy.edits) && (copy.edits.length === 0 || taken !== null)) {
         // Exact: the server has from and the first taken edits; what follows them is carried over, once.
         try {
-          base = copy.from;
+          base = from;
           for (const [n, d] of copy.edits) {
             if (n < taken) { base = afterDelta(base, d); }
           }
