@@ -388,6 +388,35 @@ class HostileUploadsIT {
         assertThat(get("/api/v1/me").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void uidl_requests_vaadin_cannot_take_cost_a_visitor_their_session_after_a_few_log_lines() throws Exception {
+        // The same messages as plain requests (Vaadin's XHR transport), and one that is not JSON at all.
+        for (String kind : List.of("{}", "rpc not a list", "message id out of turn", "not json")) {
+            HttpClient visitor = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            String key = JSON.readTree(signInPage(visitor)).path("appConfig").path("uidl")
+                    .path("Vaadin-Security-Key").asText();
+            String body = switch (kind) {
+                case "rpc not a list" -> "{\"csrfToken\":\"" + key + "\",\"rpc\":\"x\",\"syncId\":0,\"clientId\":0}";
+                case "message id out of turn" ->
+                        "{\"csrfToken\":\"" + key + "\",\"rpc\":[],\"syncId\":0,\"clientId\":77}";
+                case "not json" -> "not json";
+                default -> kind;
+            };
+            Thread.sleep(1000); // the server's log of the visit, before counting
+            long linesBefore = serverLines.get();
+            for (int i = 0; i < 20; i++) {
+                visitor.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/?v-r=uidl&v-uiId=0"))
+                                .header("Content-Type", "application/json; charset=UTF-8")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+            }
+            Thread.sleep(1000);
+            assertThat(serverLines.get() - linesBefore).as("lines the server logged about 20 × " + kind)
+                    .isLessThanOrEqualTo(MalformedMessages.LIMIT + 2);
+        }
+    }
+
     /** Opens the sign-in page's UI as a visitor who has not signed in; Vaadin's init answer. */
     private String signInPage(HttpClient visitor) throws IOException, InterruptedException {
         return visitor.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
