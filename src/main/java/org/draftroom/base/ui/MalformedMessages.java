@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts, per Vaadin session, the browser messages Vaadin could not take (see {@link ShellServiceInitListener}); once
- * a session has sent {@link #LIMIT} of them it is refused: its push connection closes on the next frame.
+ * a session has sent {@link #LIMIT} of them it is refused: it is closed, and its push connection drops what else
+ * arrives on it unread.
  */
 public final class MalformedMessages {
 
@@ -21,12 +22,9 @@ public final class MalformedMessages {
      * Counts one more such message from the session; how many it has sent (0 when the session is gone). Kept in the
      * HTTP session, which can be read without Vaadin's session lock.
      */
-    static synchronized int count(VaadinSession session) {
+    static int count(VaadinSession session) {
         AtomicInteger strikes = strikes(session);
-        if (strikes == null) {
-            return 0;
-        }
-        return strikes.incrementAndGet();
+        return strikes == null ? 0 : strikes.incrementAndGet();
     }
 
     /** Whether the session has sent {@link #LIMIT} messages Vaadin could not take (or is gone). */
@@ -40,7 +38,7 @@ public final class MalformedMessages {
         }
     }
 
-    private static AtomicInteger strikes(VaadinSession session) {
+    private static synchronized AtomicInteger strikes(VaadinSession session) {
         WrappedSession http = session == null ? null : session.getSession();
         if (http == null) {
             return null;

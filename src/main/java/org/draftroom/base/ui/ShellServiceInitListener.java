@@ -28,9 +28,9 @@ import org.springframework.web.util.DisconnectedClientHelper;
  * <p>What a browser sends is not trusted: a message Vaadin cannot take (not its structure, an unknown node or event, an
  * out-of-turn message id) fails inside Vaadin's message handling before any code of ours runs. That is the sender's
  * fault, not ours: one warning line without a stack trace, and after {@value MalformedMessages#LIMIT} such messages the
- * session is closed and its push connection dropped (before, each 6-byte message "{}" wrote a 40-line stack trace, and
- * a visitor of the sign-in page could fill the disk). Full stack traces of unexpected errors are kept to
- * {@value #TRACES_PER_MINUTE} a minute; beyond that each is one line with its id.
+ * session is closed and what else arrives on its push connection is dropped unread (before, each 6-byte message "{}"
+ * wrote a 40-line stack trace, and a visitor of the sign-in page could fill the disk). Full stack traces of unexpected
+ * errors are kept to {@value #TRACES_PER_MINUTE} a minute; beyond that each is one line with its id.
  */
 @Component
 class ShellServiceInitListener implements VaadinServiceInitListener {

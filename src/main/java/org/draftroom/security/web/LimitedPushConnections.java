@@ -52,7 +52,7 @@ public class LimitedPushConnections implements PushConnectionFactory {
                 return new Dropped();
             }
             if (MalformedMessages.refused(ui.getSession())) {
-                return new Closing();
+                return new RefusedSession();
             }
             if (incoming == null) {
                 incoming = new Message();
@@ -85,7 +85,7 @@ public class LimitedPushConnections implements PushConnectionFactory {
          * The first frame after the session sent too many messages Vaadin could not take: refused, with what follows
          * on this connection dropped unread.
          */
-        private final class Closing extends FragmentedMessage {
+        private final class RefusedSession extends FragmentedMessage {
             @Override
             public boolean append(Reader reader) throws IOException {
                 refuse();

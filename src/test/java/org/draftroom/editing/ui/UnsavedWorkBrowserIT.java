@@ -57,10 +57,16 @@ class UnsavedWorkBrowserIT extends BrowserTestBase {
     }
 
     private LivePage typeWhileSignedIn(String typed) {
+        LivePage live = openAtEnd();
+        live.type(typed);
+        return live;
+    }
+
+    /** Opens the clause by its address with the caret at its end. */
+    private LivePage openAtEnd() {
         browser().open("projects/" + projectId + "/live/" + CLAUSE);
         LivePage live = LivePage.shown(browser()).waitForClause(CLAUSE);
         live.caretAtEnd();
-        live.type(typed);
         return live;
     }
 
@@ -128,9 +134,7 @@ class UnsavedWorkBrowserIT extends BrowserTestBase {
     @Test
     void typing_the_server_took_without_its_answer_arriving_comes_back_once_after_a_reload() {
         LoginPage.open(browser()).signInAs("editor2", DEMO_PASSWORD);
-        browser().open("projects/" + projectId + "/live/" + CLAUSE);
-        LivePage live = LivePage.shown(browser()).waitForClause(CLAUSE);
-        live.caretAtEnd();
+        LivePage live = openAtEnd();
         // The server takes each message, but no answer reaches the page (a connection cut after the request, a node
         // dying after its commit): the page cannot know what the server has.
         browser().js("""
@@ -154,9 +158,7 @@ class UnsavedWorkBrowserIT extends BrowserTestBase {
     @Test
     void typing_sent_but_never_taken_survives_a_rejoin() {
         LoginPage.open(browser()).signInAs("editor2", DEMO_PASSWORD);
-        browser().open("projects/" + projectId + "/live/" + CLAUSE);
-        LivePage live = LivePage.shown(browser()).waitForClause(CLAUSE);
-        live.caretAtEnd();
+        LivePage live = openAtEnd();
         // Messages leave the page but never reach the server.
         browser().js("""
                 const e = document.querySelector('dr-live-text');
