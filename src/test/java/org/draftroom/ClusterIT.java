@@ -261,6 +261,7 @@ class ClusterIT {
             live.type(" " + unsent);
             String onScreen = live.text();
             b.killJvm();
+            long killedAt = System.nanoTime();
             noteWords(live.acknowledgedText(), acknowledged);
             browser.screenshot("cluster-node-b-killed");
             System.out.printf("cluster: node b killed with %d words acknowledged%n", acknowledged.size());
@@ -294,6 +295,21 @@ class ClusterIT {
             }
             LivePage again = LivePage.open(browser, PROJECT).selectClause("规范性引用文件");
             assertThat(again.text()).contains(acknowledged);
+            // Node b's row of this browser (refreshed until it died, seconds ago) is not shown beside the new one:
+            // neither as a second chip of the same person nor as "someone else is typing here" in its own clause.
+            browser.waitUntil("this browser's own chip on node a",
+                    () -> again.peopleInDocument().contains("刘洋 Liu Yang"));
+            System.out.printf("cluster: back on node a %d s after node b died%n",
+                    Duration.ofNanos(System.nanoTime() - killedAt).toSeconds());
+            // (Counted in this clause: the first test's editors, in another clause, may still be shown, as anyone
+            // whose browser closed without leaving is, for the presence time-out.)
+            @SuppressWarnings("unchecked")
+            List<String> inThisClause = (List<String>) browser.js("return [...document.querySelectorAll("
+                    + "'#presence-bar .presence-chip')].filter(c => c.dataset.clause === 'normative-references')"
+                    + ".map(c => c.dataset.user);");
+            assertThat(inThisClause).as("people in this clause after the failover\n%s", presence())
+                    .containsExactly("刘洋 Liu Yang");
+            assertThat(again.othersInClause()).as("others in this browser's clause after the failover").isEmpty();
             // What was typed as node b died is back and acknowledged by node a, once.
             browser.waitUntil("the typing of the last moment to be back", () -> again.text().contains(unsent));
             browser.waitUntil("node a to acknowledge it", () -> again.acknowledgedText().contains(unsent));
@@ -349,6 +365,25 @@ class ClusterIT {
         start = draft.indexOf('\n', start) + 1;
         int end = draft.indexOf("\n#", start);
         return draft.substring(start, end < 0 ? draft.length() : end);
+    }
+
+    /** For a failure: the presence rows of every node and which nodes hold their "alive" lock. */
+    private String presence() throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = a.database(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select p.client_id, p.node_id, p.user_id, p.clause_id, p.last_seen, now(),"
+                     + " (select string_agg(l.classid || '/' || l.objid || '/' || l.objsubid || ' pid ' || l.pid, ', ')"
+                     + " from pg_locks l where l.locktype = 'advisory' and l.classid = 19021),"
+                     + " hashtext(p.node_id) from live_presence p order by p.last_seen")) {
+            while (rs.next()) {
+                out.append("presence: ").append(rs.getString(1)).append(" node ").append(rs.getString(2))
+                        .append(" user ").append(rs.getLong(3)).append(" in ").append(rs.getString(4))
+                        .append(" seen ").append(rs.getString(5)).append(" now ").append(rs.getString(6))
+                        .append(" | alive locks ").append(rs.getString(7)).append(" | hash ").append(rs.getString(8))
+                        .append('\n');
+            }
+        }
+        return out.toString();
     }
 
     /**

@@ -25,6 +25,10 @@ import org.springframework.stereotype.Component;
  * database. One thread per node ({@code draftroom-cluster-bus}) holds one connection listening, waiting with the
  * driver's {@link PGConnection#getNotifications(int)}, and reconnects after a failure.
  *
+ * <p>The same connection holds a session-level advisory lock named after the node ({@link #nodeAlive}): PostgreSQL
+ * releases it the moment that connection closes, a SIGKILLed node's included, so what a node left in the database
+ * (its editors' presence) can be told apart from a living node's without waiting for a time-out.
+ *
  * <p>With one node nothing is sent and no thread runs.
  */
 @Component
@@ -32,6 +36,8 @@ public class ClusterBus implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterBus.class);
     static final String CHANNEL = "draftroom";
+    /** The first key of the advisory locks that say "this node is alive"; the second is the node name's hash. */
+    static final int ALIVE_LOCK = 19021;
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -84,18 +90,43 @@ public class ClusterBus implements SmartLifecycle {
         handlers.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(handler);
     }
 
+    /**
+     * An SQL condition, true while the node named by the expression {@code nodeColumn} is alive: its bus connection
+     * holds its advisory lock. Turns false as soon as PostgreSQL sees that connection close (at once for a process
+     * that is killed; for a machine that vanishes, when TCP gives up on it).
+     */
+    public static String nodeAlive(String nodeColumn) {
+        return "exists (select 1 from pg_locks l where l.locktype = 'advisory' and l.granted and l.objsubid = 2"
+                + " and l.classid = " + ALIVE_LOCK + " and l.objid::bigint = (hashtext(" + nodeColumn
+                + ")::bigint + 4294967296) % 4294967296 and l.database = (select oid from pg_database"
+                + " where datname = current_database()))";
+    }
+
     private void listen() {
         while (running) {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("listen " + CHANNEL);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 log.info("Node {} listens to the cluster", node);
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications(500);
-                    if (notifications != null) {
-                        for (PGNotification n : notifications) {
-                            dispatch(n.getParameter());
+                boolean alive = false;
+                try {
+                    while (running) {
+                        if (!alive) {
+                            // A try: the connection of this node's previous, killed process may hold it still, for
+                            // as long as PostgreSQL takes to see that connection gone.
+                            alive = holdAliveLock(connection, "pg_try_advisory_lock");
                         }
+                        PGNotification[] notifications = pg.getNotifications(500);
+                        if (notifications != null) {
+                            for (PGNotification n : notifications) {
+                                dispatch(n.getParameter());
+                            }
+                        }
+                    }
+                } finally {
+                    if (alive) {
+                        // The pool keeps the connection (and a session lock with it) unless it is released.
+                        holdAliveLock(connection, "pg_advisory_unlock");
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -107,6 +138,16 @@ public class ClusterBus implements SmartLifecycle {
                         return;
                     }
                 }
+            }
+        }
+    }
+
+    private boolean holdAliveLock(Connection connection, String function) throws SQLException {
+        try (var statement = connection.prepareStatement("select " + function + "(?, hashtext(?))")) {
+            statement.setInt(1, ALIVE_LOCK);
+            statement.setString(2, node);
+            try (var rs = statement.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
             }
         }
     }

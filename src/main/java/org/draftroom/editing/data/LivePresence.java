@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.draftroom.base.cluster.ClusterBus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -51,10 +52,15 @@ public class LivePresence {
                 .param("at", Timestamp.from(at)).param("c", List.copyOf(clientIds)).update();
     }
 
-    /** Everyone in the project's live document, on any node, heard from since {@code since}. */
+    /**
+     * Everyone in the project's live document, on any living node, heard from since {@code since}. The rows of a node
+     * that died count no more from the moment PostgreSQL sees its connection go ({@link ClusterBus#nodeAlive}), not
+     * only after the time-out: a browser that went on to another node is not shown twice meanwhile, nor as someone
+     * else in its own clause.
+     */
     public List<Row> present(String projectId, Instant since) {
         return jdbc.sql("select client_id, node_id, user_id, name, colour, clause_id from live_presence"
-                        + " where project_id = :p and last_seen >= :s")
+                        + " where project_id = :p and last_seen >= :s and " + ClusterBus.nodeAlive("node_id"))
                 .param("p", projectId).param("s", Timestamp.from(since))
                 .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                         rs.getInt(5), rs.getString(6))).list();
