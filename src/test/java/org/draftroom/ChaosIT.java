@@ -64,6 +64,8 @@ class ChaosIT {
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger unexpected = new AtomicInteger();
+    /** How each browser's typing ended when it ended by an exception (a kill under the page, or a page never shown). */
+    private final List<String> browserFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Test
     void every_acknowledged_write_survives_killing_postgresql_and_the_jvm_at_random_moments() throws Exception {
@@ -85,6 +87,12 @@ class ChaosIT {
             app.restart();
             app.awaitReady(START);
             verify(app, tokens.get(0), rounds);
+            // Without this the live half could pass without a single keystroke (browsers that never got their page).
+            for (String[] clause : CLAUSES) {
+                assertThat(acknowledgedWords.getOrDefault(clause[1], Set.of()))
+                        .as("live words acknowledged in %s over all rounds (browser failures: %s)", clause[1],
+                                browserFailures).isNotEmpty();
+            }
         } finally {
             app.stop();
         }
@@ -184,6 +192,8 @@ class ChaosIT {
             }
         } catch (Exception | AssertionError serverGone) {
             started.set(true); // the JVM was killed under the page: what was acknowledged is noted
+            browserFailures.add("round " + round + " editor " + editor + ": " + serverGone.toString().lines()
+                    .findFirst().orElse(""));
         }
     }
 
