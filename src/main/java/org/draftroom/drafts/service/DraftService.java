@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.draftroom.base.UserFacingException;
 import org.draftroom.drafts.DraftVersionCommitted;
+import org.draftroom.drafts.DraftVersionTagged;
 import org.draftroom.drafts.WordCommentsImported;
 import org.draftroom.drafts.imports.DocxImporter;
 import org.draftroom.drafts.imports.WordImport;
@@ -535,6 +536,7 @@ public class DraftService {
         String why = message == null || message.isBlank() ? name : message.trim();
         String commit = store.resolve(projectId, ref);
         store.createTag(projectId, name, commit, Versions.person(access.current()), why);
+        events.publishEvent(new DraftVersionTagged(projectId, name, commit));
         return version(projectId, commit);
     }
 

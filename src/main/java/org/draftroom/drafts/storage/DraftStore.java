@@ -134,4 +134,16 @@ public interface DraftStore {
      * run while others read and commit; takes seconds for large histories, so run it in the background.
      */
     void compact(String projectId);
+
+    /**
+     * Pushes the project's branches and tags to another Git repository (a mirror where the committee publishes its
+     * drafts), fast-forward only: a mirror is never rewound, and a ref that has moved elsewhere is reported, not
+     * overwritten. A {@code file:} URL whose repository does not exist yet gets a new bare one.
+     *
+     * @param username with {@code password} (a token), for HTTPS; null for none
+     * @return the refs the mirror refused, with the reason ({@code refs/heads/main REJECTED_NONFASTFORWARD}); empty
+     *         when the mirror has everything
+     * @throws StorageFailureException when the mirror cannot be reached or written
+     */
+    List<String> mirror(String projectId, String url, String username, String password);
 }

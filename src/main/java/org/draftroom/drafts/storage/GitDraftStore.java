@@ -2,6 +2,7 @@ package org.draftroom.drafts.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -30,6 +31,7 @@ import java.util.stream.Stream;
 import java.util.zip.Deflater;
 
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.PushCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
@@ -56,6 +58,11 @@ import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.URIish;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
@@ -487,6 +494,41 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
             throw new StorageFailureException(projectId, "compact the repository", e);
         } catch (GitAPIException e) {
             throw new StorageFailureException(projectId, "compact the repository", e);
+        }
+    }
+
+    @Override
+    public List<String> mirror(String projectId, String url, String username, String password) {
+        Repository repo = open(projectId);
+        try {
+            if (url.startsWith("file:")) {
+                Path target = Path.of(new URIish(url).getPath());
+                if (!Files.exists(target)) {
+                    Git.init().setBare(true).setInitialBranch("main").setDirectory(target.toFile()).call().close();
+                }
+            }
+            PushCommand push = Git.wrap(repo).push().setRemote(url).setTimeout(60)
+                    .setRefSpecs(new RefSpec("refs/heads/*:refs/heads/*"), new RefSpec("refs/tags/*:refs/tags/*"));
+            if (username != null && !username.isBlank()) {
+                push.setCredentialsProvider(new UsernamePasswordCredentialsProvider(username,
+                        password == null ? "" : password));
+            }
+            List<String> refused = new ArrayList<>();
+            for (PushResult result : push.call()) {
+                for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+                    if (update.getStatus() != RemoteRefUpdate.Status.OK
+                            && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+                        refused.add(update.getRemoteName() + " " + update.getStatus()
+                                + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
+                    }
+                }
+            }
+            return refused;
+        } catch (URISyntaxException | GitAPIException | RuntimeException e) {
+            if (e instanceof DraftStoreException known) {
+                throw known;
+            }
+            throw new StorageFailureException(projectId, "mirror the repository", e);
         }
     }
 
