@@ -124,8 +124,10 @@ public class ClusterBus implements SmartLifecycle {
                         }
                     }
                 } finally {
-                    if (alive) {
-                        // The pool keeps the connection (and a session lock with it) unless it is released.
+                    if (alive && running) {
+                        // Listening failed while the node runs on: the pool keeps the connection, and the session
+                        // lock with it, unless it is released. (On shutdown the pool closes the connection, which
+                        // releases the lock; the embedded database may be gone already.)
                         holdAliveLock(connection, "pg_advisory_unlock");
                     }
                 }
