@@ -23,35 +23,39 @@ public final class MalformedMessages {
      * HTTP session, which can be read without Vaadin's session lock.
      */
     static int count(VaadinSession session) {
-        AtomicInteger strikes = strikes(session);
-        return strikes == null ? 0 : strikes.incrementAndGet();
+        try {
+            AtomicInteger strikes = strikes(session, true);
+            return strikes == null ? 0 : strikes.incrementAndGet();
+        } catch (IllegalStateException invalidated) {
+            return 0;
+        }
     }
 
     /** Whether the session has sent {@link #LIMIT} messages Vaadin could not take (or is gone). */
     public static boolean refused(VaadinSession session) {
-        WrappedSession http = session == null ? null : session.getSession();
         try {
-            AtomicInteger strikes = http == null ? null : (AtomicInteger) http.getAttribute(KEY);
+            AtomicInteger strikes = strikes(session, false);
             return strikes != null && strikes.get() >= LIMIT;
         } catch (IllegalStateException invalidated) {
             return true;
         }
     }
 
-    private static synchronized AtomicInteger strikes(VaadinSession session) {
+    /**
+     * The session's count, created when asked to; null without an HTTP session.
+     *
+     * @throws IllegalStateException when the HTTP session was invalidated
+     */
+    private static synchronized AtomicInteger strikes(VaadinSession session, boolean create) {
         WrappedSession http = session == null ? null : session.getSession();
         if (http == null) {
             return null;
         }
-        try {
-            AtomicInteger strikes = (AtomicInteger) http.getAttribute(KEY);
-            if (strikes == null) {
-                strikes = new AtomicInteger();
-                http.setAttribute(KEY, strikes);
-            }
-            return strikes;
-        } catch (IllegalStateException invalidated) {
-            return null;
+        AtomicInteger strikes = (AtomicInteger) http.getAttribute(KEY);
+        if (strikes == null && create) {
+            strikes = new AtomicInteger();
+            http.setAttribute(KEY, strikes);
         }
+        return strikes;
     }
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.communication.ServerRpcHandler;
 import java.time.Clock;
 import java.util.Locale;
 import org.draftroom.base.Messages;
@@ -77,7 +78,7 @@ class ShellServiceInitListener implements VaadinServiceInitListener {
             log.warn("Refused a message: {}", error.getMessage());
             return;
         }
-        if (error.getClass().getName().endsWith("ServerRpcHandler$ClientResentPayloadException")) {
+        if (error instanceof ServerRpcHandler.ClientResentPayloadException) {
             // the browser sent its last message again (it did not get the answer); Vaadin's to deal with
             log.debug("A browser sent its last message again");
             return;

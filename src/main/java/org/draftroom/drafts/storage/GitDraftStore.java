@@ -33,6 +33,7 @@ import java.util.zip.Deflater;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.PushCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEditor;
@@ -524,10 +525,7 @@ public final class GitDraftStore implements DraftStore, AutoCloseable {
                 }
             }
             return refused;
-        } catch (URISyntaxException | GitAPIException | RuntimeException e) {
-            if (e instanceof DraftStoreException known) {
-                throw known;
-            }
+        } catch (URISyntaxException | GitAPIException | JGitInternalException e) {
             throw new StorageFailureException(projectId, "mirror the repository", e);
         }
     }

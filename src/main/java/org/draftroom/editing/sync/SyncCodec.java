@@ -2,6 +2,7 @@ package org.draftroom.editing.sync;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -48,6 +49,30 @@ public final class SyncCodec {
     public static String encodeJoined(Snapshot snapshot, int maxLength) {
         return MAGIC + " J " + snapshot.clientId() + ' ' + snapshot.clauseId() + ' ' + snapshot.epoch() + ' '
                 + maxLength + '\n' + snapshot.text();
+    }
+
+    /**
+     * The line that begins an open answer for a browser that named earlier edits ({@link #decodeEarlier}): how many
+     * of them the server took, {@code DS1 A taken\n}.
+     */
+    public static String encodeTaken(long taken) {
+        return MAGIC + " A " + taken + '\n';
+    }
+
+    /** The edits a browser names when it opens a clause: those of its client {@code clientId} in {@code epoch}. */
+    public record Earlier(String clientId, long epoch) {
+    }
+
+    /**
+     * The edits named by an open request's {@code "clientId epoch"}, or empty (nothing named, or not in that form;
+     * the client id itself is checked by whoever looks it up).
+     */
+    public static Optional<Earlier> decodeEarlier(String earlier) {
+        String[] named = earlier == null || earlier.length() > 160 ? new String[0] : earlier.split(" ");
+        if (named.length != 2 || !named[1].matches("[0-9]{1,18}")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Earlier(named[0], Long.parseLong(named[1])));
     }
 
     /**

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.dependency.JavaScript;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import elemental.json.Json;
 import elemental.json.JsonObject;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.draftroom.base.UserFacingException;
@@ -67,9 +68,10 @@ class LiveText extends Component {
         CoEditingService.Opened o;
         String taken = "";
         try {
-            String[] named = earlier == null || earlier.length() > 160 ? new String[0] : earlier.split(" ");
-            if (named.length == 2 && named[1].matches("[0-9]{1,18}")) {
-                taken = "DS1 A " + service.clientEditsTaken(clientId, named[0], Long.parseLong(named[1])) + "\n";
+            Optional<SyncCodec.Earlier> named = SyncCodec.decodeEarlier(earlier);
+            if (named.isPresent()) {
+                taken = SyncCodec.encodeTaken(service.clientEditsTaken(clientId, named.get().clientId(),
+                        named.get().epoch()));
             }
             o = service.open(clientId, clauseId);
         } catch (UserFacingException refused) {

@@ -1,9 +1,9 @@
 package org.draftroom.drafts.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.draftroom.drafts.storage.GitCommand.run;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,7 @@ class GitCloneTest {
 
     @Test
     void command_line_git_clones_a_project_and_sees_draft_tags_and_authors() throws Exception {
-        assumeTrue(gitAvailable(), "the git binary is needed for this test");
+        assumeTrue(GitCommand.available(), "the git binary is needed for this test");
         String draft = "# 前言 {#foreword .unnumbered}\n\n本文件按照GB/T 1.1—2020的规定起草。\n";
         String manifest = "id: gbt-35273\n";
         try (GitDraftStore store = new GitDraftStore(root,
@@ -51,21 +50,5 @@ class GitCloneTest {
             assertThat(run(clone, "git", "tag", "-n1").strip()).isEqualTo("cd-1            征求意见稿");
             assertThat(run(clone, "git", "fsck", "--strict")).doesNotContain("error");
         }
-    }
-
-    private static boolean gitAvailable() {
-        try {
-            return new ProcessBuilder("git", "--version").start().waitFor(10, TimeUnit.SECONDS);
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    private static String run(Path dir, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("%s: %s", String.join(" ", command), output).isZero();
-        return output;
     }
 }

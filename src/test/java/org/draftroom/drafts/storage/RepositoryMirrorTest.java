@@ -2,10 +2,9 @@ package org.draftroom.drafts.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.draftroom.drafts.storage.GitCommand.run;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,7 +37,7 @@ class RepositoryMirrorTest {
 
     @BeforeEach
     void open() {
-        assumeTrue(gitAvailable(), "the git binary is needed for this test");
+        assumeTrue(GitCommand.available(), "the git binary is needed for this test");
         store = new GitDraftStore(dir.resolve("repos"), Clock.fixed(Instant.parse("2024-08-02T09:00:00Z"),
                 ZoneOffset.ofHours(8)));
     }
@@ -137,21 +136,5 @@ class RepositoryMirrorTest {
         commit("p1", "b\n");
         assertThat(mirror.push("p1")).as("pushed over a mirror that moved on").isFalse();
         assertThat(run(mirrors.resolve("p1.git"), "git", "rev-parse", "main").strip()).isEqualTo(elsewhere);
-    }
-
-    private static boolean gitAvailable() {
-        try {
-            return new ProcessBuilder("git", "--version").start().waitFor(10, TimeUnit.SECONDS);
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    private static String run(Path dir, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("%s: %s", String.join(" ", command), output).isZero();
-        return output;
     }
 }
